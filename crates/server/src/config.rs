@@ -1,0 +1,161 @@
+//! Where the server gets Stripe from, and the checks that keep a live key from being misused.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use thiserror::Error;
+
+/// The Stripe API version the server pins on every request.
+pub const DEFAULT_STRIPE_VERSION: &str = "2025-08-27.basil";
+
+/// Which Stripe the server talks to.
+#[derive(Clone)]
+pub enum StripeMode {
+    /// The embedded local sandbox (the default: no keys needed, fully offline).
+    Sandbox,
+    /// A real or Stripe-compatible API reached at `api_base` with these keys.
+    Live {
+        api_base: String,
+        secret_key: String,
+        publishable_key: String,
+    },
+}
+
+impl std::fmt::Debug for StripeMode {
+    // Never print a key, not even in a debug log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Sandbox => f.write_str("Sandbox"),
+            Self::Live { api_base, .. } => write!(f, "Live {{ api_base: {api_base:?} }}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    pub listen: SocketAddr,
+    pub stripe: StripeMode,
+    pub stripe_version: String,
+    /// Where the built panel (`dist/`) is, if this server should serve it too.
+    pub static_dir: Option<PathBuf>,
+    /// Browser origins allowed to call `/api` from another origin (`loopback` allows any
+    /// `http://127.0.0.1:*` or `http://localhost:*`, for tests and local host pages).
+    pub allowed_origins: Vec<String>,
+    /// Stop by itself after this long (test servers must never outlive their run).
+    pub max_lifetime: Option<Duration>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error(
+        "STRIPE_SECRET_KEY holds a publishable key (pk_…); it must be a secret key (sk_… or rk_…)"
+    )]
+    PublishableKeyAsSecret,
+    #[error("STRIPE_PUBLISHABLE_KEY holds a secret key; it must be a publishable key (pk_…)")]
+    SecretKeyAsPublishable,
+    #[error("STRIPE_SECRET_KEY must start with sk_ or rk_")]
+    MalformedSecretKey,
+    #[error("STRIPE_PUBLISHABLE_KEY must start with pk_")]
+    MalformedPublishableKey,
+    #[error("STRIPE_SECRET_KEY is set but STRIPE_PUBLISHABLE_KEY is not: live mode needs both")]
+    MissingPublishableKey,
+    #[error("STRIPE_PUBLISHABLE_KEY is set but STRIPE_SECRET_KEY is not: live mode needs both")]
+    MissingSecretKey,
+    #[error(
+        "the secret key is a test key but the publishable key is live, or the other way round"
+    )]
+    MixedModes,
+}
+
+impl StripeMode {
+    /// Live mode when keys are given, else the sandbox. Keys are checked for the mistakes that
+    /// would otherwise leak a secret key to the browser or fail on the first request.
+    pub fn from_keys(
+        secret_key: Option<&str>,
+        publishable_key: Option<&str>,
+        api_base: Option<&str>,
+    ) -> Result<Self, ConfigError> {
+        let secret = secret_key.map(str::trim).filter(|k| !k.is_empty());
+        let publishable = publishable_key.map(str::trim).filter(|k| !k.is_empty());
+        let (secret, publishable) = match (secret, publishable) {
+            (None, None) => return Ok(Self::Sandbox),
+            (Some(_), None) => return Err(ConfigError::MissingPublishableKey),
+            (None, Some(_)) => return Err(ConfigError::MissingSecretKey),
+            (Some(s), Some(p)) => (s, p),
+        };
+        if secret.starts_with("pk_") {
+            return Err(ConfigError::PublishableKeyAsSecret);
+        }
+        if publishable.starts_with("sk_") || publishable.starts_with("rk_") {
+            return Err(ConfigError::SecretKeyAsPublishable);
+        }
+        if !(secret.starts_with("sk_") || secret.starts_with("rk_")) {
+            return Err(ConfigError::MalformedSecretKey);
+        }
+        if !publishable.starts_with("pk_") {
+            return Err(ConfigError::MalformedPublishableKey);
+        }
+        let secret_is_test = secret[3..].starts_with("test_");
+        let publishable_is_test = publishable[3..].starts_with("test_");
+        if secret_is_test != publishable_is_test {
+            return Err(ConfigError::MixedModes);
+        }
+        Ok(Self::Live {
+            api_base: api_base
+                .unwrap_or("https://api.stripe.com")
+                .trim_end_matches('/')
+                .to_owned(),
+            secret_key: secret.to_owned(),
+            publishable_key: publishable.to_owned(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_keys_means_the_sandbox() {
+        assert!(matches!(
+            StripeMode::from_keys(None, Some(""), None),
+            Ok(StripeMode::Sandbox)
+        ));
+    }
+
+    #[test]
+    fn swapped_or_mismatched_keys_refuse_to_start() {
+        let cases = [
+            (
+                ("pk_test_1", "pk_test_2"),
+                ConfigError::PublishableKeyAsSecret,
+            ),
+            (
+                ("sk_test_1", "sk_test_2"),
+                ConfigError::SecretKeyAsPublishable,
+            ),
+            (("sk_live_1", "pk_test_2"), ConfigError::MixedModes),
+            (("whsec_1", "pk_test_2"), ConfigError::MalformedSecretKey),
+        ];
+        for ((secret, publishable), expected) in cases {
+            let got = StripeMode::from_keys(Some(secret), Some(publishable), None);
+            assert_eq!(got.err(), Some(expected), "{secret} / {publishable}");
+        }
+        assert_eq!(
+            StripeMode::from_keys(Some("sk_test_1"), None, None).err(),
+            Some(ConfigError::MissingPublishableKey)
+        );
+    }
+
+    #[test]
+    fn debug_output_never_contains_a_key() {
+        let mode =
+            StripeMode::from_keys(Some("sk_test_SECRET"), Some("pk_test_PUB"), None).unwrap();
+        let printed = format!("{mode:?}");
+        assert!(
+            !printed.contains("SECRET") && !printed.contains("PUB"),
+            "{printed}"
+        );
+    }
+}

@@ -1,0 +1,126 @@
+//! The reference platform server: holds the Stripe secret key, serves the panel's `/api`, and
+//! (by default) embeds the local Stripe sandbox so everything runs offline.
+
+pub mod api;
+pub mod config;
+mod cors;
+pub mod stripe_client;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use stripe_sandbox::{RunningSandbox, SandboxConfig};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+use tower_http::services::{ServeDir, ServeFile};
+
+pub use config::{ConfigError, ServerConfig, StripeMode};
+use stripe_client::StripeClient;
+
+/// Shared by every `/api` handler.
+pub struct AppState {
+    pub stripe: StripeClient,
+    pub sandbox_mode: bool,
+    pub publishable_key: String,
+}
+
+/// A server listening on its address; the embedded sandbox (if any) lives as long as it does.
+pub struct RunningServer {
+    addr: SocketAddr,
+    task: JoinHandle<()>,
+    sandbox: Option<RunningSandbox>,
+}
+
+impl RunningServer {
+    pub async fn start(config: ServerConfig) -> std::io::Result<Self> {
+        let (stripe_base, secret_key, publishable_key, sandbox) = match &config.stripe {
+            StripeMode::Sandbox => {
+                let sandbox = RunningSandbox::start(
+                    SandboxConfig::default(),
+                    SocketAddr::from(([127, 0, 0, 1], 0)),
+                )
+                .await?;
+                (
+                    sandbox.url(),
+                    stripe_sandbox::DEFAULT_SECRET_KEY.to_owned(),
+                    stripe_sandbox::DEFAULT_PUBLISHABLE_KEY.to_owned(),
+                    Some(sandbox),
+                )
+            }
+            StripeMode::Live {
+                api_base,
+                secret_key,
+                publishable_key,
+            } => (
+                api_base.clone(),
+                secret_key.clone(),
+                publishable_key.clone(),
+                None,
+            ),
+        };
+        let state = Arc::new(AppState {
+            stripe: StripeClient::new(&stripe_base, &secret_key, &config.stripe_version),
+            sandbox_mode: sandbox.is_some(),
+            publishable_key,
+        });
+        let app = app(state, &config);
+        let listener = TcpListener::bind(config.listen).await?;
+        let addr = listener.local_addr()?;
+        let max_lifetime = config.max_lifetime;
+        let task = tokio::spawn(async move {
+            let stop = async move {
+                match max_lifetime {
+                    Some(limit) => tokio::time::sleep(limit).await,
+                    None => std::future::pending().await,
+                }
+            };
+            if let Err(e) = axum::serve(listener, app)
+                .with_graceful_shutdown(stop)
+                .await
+            {
+                tracing::error!("server stopped: {e}");
+            }
+        });
+        Ok(Self {
+            addr,
+            task,
+            sandbox,
+        })
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The embedded sandbox's base URL, in sandbox mode.
+    pub fn sandbox_url(&self) -> Option<String> {
+        self.sandbox.as_ref().map(RunningSandbox::url)
+    }
+
+    /// Resolves when the server has stopped (its lifetime ran out, or it failed).
+    pub async fn stopped(&mut self) {
+        let _ = (&mut self.task).await;
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
+    let mut app = api::router(state);
+    if let Some(dir) = &config.static_dir {
+        // A single-page app: unknown paths get index.html so deep links and reloads work.
+        let index = ServeFile::new(dir.join("index.html"));
+        app = app.fallback_service(ServeDir::new(dir).fallback(index));
+    }
+    app.layer(cors::layer(&config.allowed_origins))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}

@@ -1,0 +1,37 @@
+//! A new operator opens the panel and sees the platform's connected accounts.
+
+use e2e::{start_server, Browser};
+
+#[tokio::test]
+async fn opening_the_panel_lists_the_sandboxs_connected_accounts() {
+    let server = start_server().await;
+    let browser = Browser::launch().await;
+    browser
+        .client
+        .goto(&format!("{}/", server.url()))
+        .await
+        .unwrap();
+    browser.wait_for("table tbody tr").await;
+    let text = browser.text().await;
+    for name in [
+        "Northwind Field Services",
+        "Thames Courier Co.",
+        "Sakura Logistik GmbH",
+    ] {
+        assert!(text.contains(name), "{name} not listed in:\n{text}");
+    }
+    assert!(
+        text.contains("acct_1SbxDESakuraLg"),
+        "account ids are shown"
+    );
+    browser.screenshot("accounts").await;
+
+    // A deep link (reload on a route) is served the panel too, not a 404.
+    browser
+        .client
+        .goto(&format!("{}/accounts", server.url()))
+        .await
+        .unwrap();
+    browser.wait_for("table tbody tr").await;
+    browser.close().await;
+}

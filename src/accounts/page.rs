@@ -1,0 +1,32 @@
+use leptos::prelude::*;
+
+use super::AccountsTable;
+use crate::api::ApiClient;
+use crate::ui::{ErrorState, LoadingState};
+
+/// The connected accounts, fetched from the platform server, with loading and error states.
+#[component]
+pub fn AccountsPage() -> impl IntoView {
+    let api = use_context::<ApiClient>().unwrap_or_else(ApiClient::same_origin);
+    let accounts = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.accounts().await }
+    });
+    view! {
+        <section class="ia-page" aria-labelledby="accounts-title">
+            <h1 id="accounts-title">"Connected accounts"</h1>
+            {move || match accounts.get() {
+                None => view! { <LoadingState label="Loading connected accounts…" /> }.into_any(),
+                Some(Ok(list)) => view! { <AccountsTable accounts=list.data /> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorState
+                        title="The connected accounts could not be loaded."
+                        message=e.to_string()
+                        on_retry=move || accounts.refetch()
+                    />
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}

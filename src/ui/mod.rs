@@ -1,0 +1,5 @@
+//! Small widgets shared by every feature.
+
+mod states;
+
+pub use states::{ErrorState, LoadingState};

@@ -1,0 +1,32 @@
+//! The loading and error states every page shows the same way.
+
+use leptos::prelude::*;
+
+/// Announced politely to screen readers; shown while data is on its way.
+#[component]
+pub fn LoadingState(#[prop(into)] label: String) -> impl IntoView {
+    view! {
+        <div class="ia-state ia-loading" role="status" aria-live="polite">
+            <span class="ia-spinner" aria-hidden="true"></span>
+            {label}
+        </div>
+    }
+}
+
+/// What failed, and a way to try again.
+#[component]
+pub fn ErrorState(
+    #[prop(into)] title: String,
+    #[prop(into)] message: String,
+    on_retry: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="ia-state ia-error" role="alert">
+            <strong>{title}</strong>
+            <p>{message}</p>
+            <button type="button" class="ia-button" on:click=move |_| on_retry()>
+                "Retry"
+            </button>
+        </div>
+    }
+}

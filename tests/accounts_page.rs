@@ -1,0 +1,96 @@
+//! The accounts page in a real browser, against the real server and sandbox.
+
+mod support;
+
+use issuing_admin::accounts::{AccountsPage, AccountsTable};
+use issuing_admin::ui::ErrorState;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use support::{fresh_container, live_api, unreachable_api, wait_for};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn accounts_page_shows_loading_then_the_sandboxs_accounts() {
+    let root = fresh_container();
+    let api = live_api();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api);
+        view! { <AccountsPage /> }
+    });
+    // Before the answer arrives, a loading state is announced.
+    assert!(
+        root.query_selector("[role=status]").unwrap().is_some(),
+        "{}",
+        root.inner_html()
+    );
+
+    wait_for(&root, "table tbody tr").await;
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    assert!(
+        rows.length() >= 3,
+        "expected the seeded accounts, got {}",
+        rows.length()
+    );
+    let text = root.text_content().unwrap();
+    for name in [
+        "Sakura Logistik GmbH",
+        "Thames Courier Co.",
+        "Northwind Field Services",
+    ] {
+        assert!(text.contains(name), "{name} missing from {text}");
+    }
+    assert!(root.query_selector("[role=status]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_server_shows_an_error_with_a_working_retry() {
+    let root = fresh_container();
+    let api = unreachable_api();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api);
+        view! { <AccountsPage /> }
+    });
+    let alert = wait_for(&root, "[role=alert]").await;
+    let text = alert.text_content().unwrap();
+    assert!(text.contains("could not be loaded"), "{text}");
+    assert!(text.contains("could not be reached"), "{text}");
+
+    assert!(
+        alert.query_selector("button").unwrap().is_some(),
+        "no retry button"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn error_state_retry_button_calls_retry_each_time() {
+    let root = fresh_container();
+    let retries = RwSignal::new(0);
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <ErrorState title="Failed." message="Because." on_retry=move || retries.update(|n| *n += 1) />
+        }
+    });
+    let retry: web_sys::HtmlElement = root
+        .query_selector("[role=alert] button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    retry.click();
+    retry.click();
+    leptos::task::tick().await;
+    assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+fn an_empty_platform_says_so_instead_of_an_empty_table() {
+    let root = fresh_container();
+    let _mounted = mount_to(root.clone(), || view! { <AccountsTable accounts=vec![] /> });
+    assert!(root.query_selector("table").unwrap().is_none());
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("no connected accounts"));
+}

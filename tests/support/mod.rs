@@ -1,0 +1,55 @@
+//! Helpers for the panel's wasm-bindgen tests: a fresh mount point per test, and waiting for
+//! the DOM to reach a state (the panel fetches over real HTTP, so "soon", not "now").
+
+#![allow(dead_code)]
+
+use std::time::Duration;
+
+use issuing_admin::api::ApiClient;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// The real platform server (sandbox mode) that `cargo xtask test` starts for these tests.
+pub fn live_api() -> ApiClient {
+    ApiClient::new(option_env!("IA_TEST_API_BASE").unwrap_or("http://127.0.0.1:48787"))
+}
+
+/// An API base where nothing listens: every call fails as a network error.
+pub fn unreachable_api() -> ApiClient {
+    ApiClient::new("http://127.0.0.1:9")
+}
+
+/// A new, empty element appended to the body.
+pub fn fresh_container() -> HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let el = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&el).unwrap();
+    el.unchecked_into()
+}
+
+pub async fn sleep(duration: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                duration.as_millis() as i32,
+            )
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Polls until `selector` matches inside `root`, for at most 20 s; panics with the DOM if not.
+pub async fn wait_for(root: &HtmlElement, selector: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "`{selector}` never appeared; the DOM is:\n{}",
+        root.inner_html()
+    );
+}

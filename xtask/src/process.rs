@@ -1,0 +1,110 @@
+//! Running commands: printed before they run, and children that never outlive xtask.
+
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+
+/// Runs `cmd` to completion with inherited output; an error names the command.
+pub fn run_checked(cmd: &mut Command) -> Result<(), String> {
+    println!("  $ {}", describe(cmd));
+    let status = cmd
+        .status()
+        .map_err(|e| format!("could not start `{}`: {e}", describe(cmd)))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`{}` failed ({status})", describe(cmd)))
+    }
+}
+
+/// Its stdout, if the command runs and succeeds.
+pub fn output(program: &str, args: &[&str]) -> Option<String> {
+    let out = Command::new(program)
+        .args(args)
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+pub fn describe(cmd: &Command) -> String {
+    let mut text = cmd.get_program().to_string_lossy().into_owned();
+    for arg in cmd.get_args() {
+        text.push(' ');
+        text.push_str(&arg.to_string_lossy());
+    }
+    text
+}
+
+/// Background children killed when dropped, and on Ctrl-C or SIGTERM.
+#[derive(Clone, Default)]
+pub struct Children {
+    inner: Arc<Mutex<Vec<(String, Child)>>>,
+}
+
+impl Children {
+    /// Kills every child when xtask is interrupted, then exits.
+    pub fn kill_on_signal(&self) -> Result<(), String> {
+        let children = self.clone();
+        ctrlc::set_handler(move || {
+            children.kill_all();
+            std::process::exit(130);
+        })
+        .map_err(|e| format!("cannot install the Ctrl-C handler: {e}"))
+    }
+
+    pub fn spawn(&self, name: &str, cmd: &mut Command) -> Result<(), String> {
+        println!("  $ {}", describe(cmd));
+        let child = cmd
+            .spawn()
+            .map_err(|e| format!("could not start {name}: {e}"))?;
+        self.lock().push((name.to_owned(), child));
+        Ok(())
+    }
+
+    /// The first child that has exited, with its status.
+    pub fn exited(&self) -> Option<(String, std::process::ExitStatus)> {
+        self.lock()
+            .iter_mut()
+            .find_map(|(name, child)| Some((name.clone(), child.try_wait().ok()??)))
+    }
+
+    pub fn kill_all(&self) {
+        for (_, child) in self.lock().iter_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<(String, Child)>> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Drop for Children {
+    fn drop(&mut self) {
+        // Only the last handle (not the signal handler's clone) cleans up.
+        if Arc::strong_count(&self.inner) == 1 {
+            self.kill_all();
+        }
+    }
+}
+
+/// Waits until something accepts connections on `127.0.0.1:port`, or `seconds` pass.
+pub fn wait_for_port(port: u16, seconds: u64, children: &Children) -> Result<(), String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while std::time::Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        if let Some((name, status)) = children.exited() {
+            return Err(format!("{name} exited before it was ready ({status})"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    Err(format!(
+        "nothing listened on 127.0.0.1:{port} after {seconds} s"
+    ))
+}

@@ -1,0 +1,162 @@
+//! `cargo xtask setup`: installs what the two commands need, each step timed, skipping what
+//! is already there. Safe to run any number of times.
+
+use std::process::Command;
+use std::time::Instant;
+
+use crate::process::{output, run_checked};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+const APT_PACKAGES: &[(&str, &str)] = &[
+    ("chromium", "chromium"),
+    ("chromedriver", "chromium-driver"),
+    ("wasm-opt", "binaryen"),
+];
+
+pub fn run() -> Result<(), String> {
+    let started = Instant::now();
+    println!("setup: checking the tools the panel's build and tests need");
+    step("wasm32-unknown-unknown target", wasm_target)?;
+    step(&format!("trunk {TRUNK_VERSION}"), trunk)?;
+    let wasm_bindgen = wasm_bindgen_version()?;
+    step(&format!("wasm-bindgen-cli {wasm_bindgen}"), || {
+        wasm_bindgen_cli(&wasm_bindgen)
+    })?;
+    step("chromium, chromedriver, wasm-opt (Debian)", apt_packages)?;
+    println!("setup: ready ({:.1} s)", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// What a step did: nothing (already there) or an install.
+enum Outcome {
+    Present(String),
+    Installed,
+}
+
+fn step(name: &str, f: impl FnOnce() -> Result<Outcome, String>) -> Result<(), String> {
+    let started = Instant::now();
+    let outcome = f().map_err(|e| format!("setup step `{name}` failed: {e}"))?;
+    let took = started.elapsed().as_secs_f64();
+    match outcome {
+        Outcome::Present(what) => println!("  ok  {name}: already there ({what}), {took:.1} s"),
+        Outcome::Installed => println!("  ok  {name}: installed in {took:.1} s"),
+    }
+    Ok(())
+}
+
+fn wasm_target() -> Result<Outcome, String> {
+    let installed = output("rustup", &["target", "list", "--installed"]).ok_or(
+        "rustup is not available; install the target by hand: \
+         rustup target add wasm32-unknown-unknown",
+    )?;
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
+        return Ok(Outcome::Present("rustup".into()));
+    }
+    println!("  ..  adding the wasm32-unknown-unknown target");
+    run_checked(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    Ok(Outcome::Installed)
+}
+
+fn trunk() -> Result<Outcome, String> {
+    if let Some(v) = output("trunk", &["--version"]) {
+        if v.split_whitespace().nth(1) == Some(TRUNK_VERSION) {
+            return Ok(Outcome::Present(v.trim().to_owned()));
+        }
+    }
+    println!("  ..  building trunk {TRUNK_VERSION} from source (about 11 minutes on 2 cores)");
+    run_checked(Command::new("cargo").args([
+        "install",
+        "--locked",
+        "trunk",
+        "--version",
+        TRUNK_VERSION,
+    ]))
+    .map_err(|e| {
+        format!("{e}\n  install it by hand: cargo install --locked trunk --version {TRUNK_VERSION}")
+    })?;
+    Ok(Outcome::Installed)
+}
+
+/// The `wasm-bindgen` version in Cargo.lock: the CLI must match it exactly.
+pub fn wasm_bindgen_version() -> Result<String, String> {
+    let lock = std::fs::read_to_string(crate::root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(version.to_owned());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen package".into())
+}
+
+fn wasm_bindgen_cli(version: &str) -> Result<Outcome, String> {
+    let have = |bin: &str| {
+        output(bin, &["--version"]).is_some_and(|v| v.split_whitespace().nth(1) == Some(version))
+    };
+    if have("wasm-bindgen") && have("wasm-bindgen-test-runner") {
+        return Ok(Outcome::Present(format!("wasm-bindgen {version}")));
+    }
+    println!("  ..  building wasm-bindgen-cli {version} from source (a few minutes)");
+    // Not --locked: the CLI's lock file names a crate version the registry no longer has.
+    run_checked(Command::new("cargo").args([
+        "install",
+        "--force",
+        "wasm-bindgen-cli",
+        "--version",
+        version,
+    ]))
+    .map_err(|e| {
+        format!("{e}\n  install it by hand: cargo install wasm-bindgen-cli --version {version}")
+    })?;
+    Ok(Outcome::Installed)
+}
+
+fn apt_packages() -> Result<Outcome, String> {
+    let missing: Vec<&str> = APT_PACKAGES
+        .iter()
+        .filter(|(bin, _)| output("which", &[bin]).is_none())
+        .map(|(_, package)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(Outcome::Present("/usr/bin".into()));
+    }
+    let by_hand = format!(
+        "install them by hand: sudo apt-get update && sudo apt-get install -y {}",
+        missing.join(" ")
+    );
+    if output("which", &["apt-get"]).is_none() {
+        return Err(format!(
+            "{} missing and apt-get is not available; {by_hand}",
+            missing.join(", ")
+        ));
+    }
+    // Root installs directly; anyone else goes through sudo (which may ask for a password).
+    let as_root = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if as_root {
+            Command::new("apt-get")
+        } else {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    println!("  ..  installing {} with apt-get", missing.join(", "));
+    run_checked(&mut apt(&["update"])).map_err(|e| format!("{e}; {by_hand}"))?;
+    let mut install = apt(&["install", "-y"]);
+    install.args(&missing);
+    run_checked(&mut install).map_err(|e| format!("{e}; {by_hand}"))?;
+    Ok(Outcome::Installed)
+}

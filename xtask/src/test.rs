@@ -1,0 +1,189 @@
+//! `cargo xtask test`: native tests, then wasm-bindgen tests in headless Chromium against a real
+//! server and sandbox, then end-to-end tests in Chromium against a release build.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::process::{run_checked, wait_for_port, Children};
+use crate::tally::{run_counting, Tally};
+
+/// Port of the server the wasm tests call; compiled into them as `IA_TEST_API_BASE`.
+const WASM_TEST_API_PORT: u16 = 48787;
+/// Every test server stops by itself after this, even if xtask is killed.
+const TEST_SERVER_LIFETIME_SECS: &str = "2400";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Stage {
+    Native,
+    Wasm,
+    E2e,
+}
+
+pub struct Options {
+    stages: Vec<Stage>,
+    wasm_api_port: u16,
+}
+
+impl Options {
+    pub fn parse(args: &[String]) -> Result<Self, String> {
+        let mut stages = Vec::new();
+        let mut i = 0;
+        while i < args.len() {
+            match args[i].as_str() {
+                "--stage" => {
+                    let stage = match args.get(i + 1).map(String::as_str) {
+                        Some("native") => Stage::Native,
+                        Some("wasm") => Stage::Wasm,
+                        Some("e2e") => Stage::E2e,
+                        other => {
+                            return Err(format!(
+                                "--stage takes native, wasm or e2e (got {other:?})"
+                            ))
+                        }
+                    };
+                    stages.push(stage);
+                    i += 2;
+                }
+                "--wasm-api-port" => i += 2,
+                other => return Err(format!("unknown option `{other}` for test")),
+            }
+        }
+        if stages.is_empty() {
+            stages = vec![Stage::Native, Stage::Wasm, Stage::E2e];
+        }
+        let wasm_api_port = crate::port_option(
+            args,
+            "--wasm-api-port",
+            "IA_TEST_API_PORT",
+            WASM_TEST_API_PORT,
+        )?;
+        Ok(Self {
+            stages,
+            wasm_api_port,
+        })
+    }
+}
+
+pub fn run(options: Options) -> Result<(), String> {
+    crate::setup::run()?;
+    let root = crate::root();
+    let children = Children::default();
+    children.kill_on_signal()?;
+    let mut total = Tally::default();
+    let mut summary = Vec::new();
+    for stage in &options.stages {
+        let started = Instant::now();
+        println!("\n==> test stage: {stage:?}");
+        let tally = match stage {
+            Stage::Native => native(&root),
+            Stage::Wasm => wasm(&root, options.wasm_api_port, &children),
+            Stage::E2e => e2e(&root),
+        }
+        .unwrap_or_else(|e| {
+            println!("  !! {e}");
+            Tally {
+                failed: 1,
+                ..Tally::default()
+            }
+        });
+        children.kill_all();
+        summary.push(format!(
+            "stage {:<6} {} passed, {} failed, {} ignored ({:.0} s)",
+            format!("{stage:?}").to_lowercase(),
+            tally.passed,
+            tally.failed,
+            tally.ignored,
+            started.elapsed().as_secs_f64()
+        ));
+        total.add(tally);
+    }
+    println!();
+    for line in &summary {
+        println!("{line}");
+    }
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed > 0 {
+        Err(format!("{} test(s) failed", total.failed))
+    } else {
+        Ok(())
+    }
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+fn native(root: &Path) -> Result<Tally, String> {
+    // The panel's tests need a browser: they run in the wasm stage.
+    run_counting(cargo().current_dir(root).args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "issuing-admin",
+        "--exclude",
+        "e2e",
+    ]))
+}
+
+fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String> {
+    run_checked(cargo().current_dir(root).args([
+        "build",
+        "--quiet",
+        "--package",
+        "issuing-server",
+    ]))?;
+    let server = root.join("target/debug/issuing-server");
+    children.spawn(
+        "issuing-server (for wasm tests)",
+        Command::new(server)
+            .args([
+                "--port",
+                &api_port.to_string(),
+                "--allow-origin",
+                "loopback",
+            ])
+            .args(["--max-lifetime-secs", TEST_SERVER_LIFETIME_SECS])
+            .env_remove("STRIPE_SECRET_KEY")
+            .env_remove("STRIPE_PUBLISHABLE_KEY"),
+    )?;
+    wait_for_port(api_port, 60, children)?;
+    run_counting(
+        cargo()
+            .current_dir(root)
+            .args([
+                "test",
+                "--package",
+                "issuing-admin",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("IA_TEST_API_BASE", format!("http://127.0.0.1:{api_port}"))
+            .env("CHROMEDRIVER", chromedriver())
+            .env(
+                "WASM_BINDGEN_TEST_TIMEOUT",
+                std::env::var("WASM_BINDGEN_TEST_TIMEOUT").unwrap_or_else(|_| "300".into()),
+            ),
+    )
+}
+
+fn e2e(root: &Path) -> Result<Tally, String> {
+    run_checked(
+        Command::new("trunk")
+            .current_dir(root)
+            .args(["build", "--release", "--offline"]),
+    )?;
+    run_counting(
+        cargo()
+            .current_dir(root)
+            .args(["test", "--package", "e2e", "--", "--test-threads=1"])
+            .env("IA_DIST", root.join("dist"))
+            .env("CHROMEDRIVER", chromedriver())
+            .env_remove("STRIPE_SECRET_KEY")
+            .env_remove("STRIPE_PUBLISHABLE_KEY"),
+    )
+}
+
+fn chromedriver() -> String {
+    std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
+}
