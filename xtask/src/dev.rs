@@ -63,6 +63,7 @@ pub fn run(options: Options) -> Result<(), String> {
     let mut trunk = Command::new("trunk");
     trunk
         .current_dir(&root)
+        .env("PATH", crate::setup::path_with_tools())
         .args(["serve", "--offline", "--port", &options.port.to_string()]);
     if options.api_port != DEFAULT_API_PORT {
         // Trunk.toml's [[proxy]] targets the default port, and Trunk would add a second proxy

@@ -7,10 +7,13 @@ use std::time::Instant;
 use crate::process::{output, run_checked};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// npm's binaryen. Debian's (wasm-opt 108) predates reference types being on by default for
+/// wasm32 and turns wasm-bindgen's externref table into a funcref table: the panel then fails
+/// at start-up with `WebAssembly.Table.set(): Argument 1 is invalid`.
+pub const BINARYEN_VERSION: &str = "132.0.0";
 const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
-    ("wasm-opt", "binaryen"),
 ];
 
 pub fn run() -> Result<(), String> {
@@ -22,7 +25,11 @@ pub fn run() -> Result<(), String> {
     step(&format!("wasm-bindgen-cli {wasm_bindgen}"), || {
         wasm_bindgen_cli(&wasm_bindgen)
     })?;
-    step("chromium, chromedriver, wasm-opt (Debian)", apt_packages)?;
+    step(
+        &format!("wasm-opt (binaryen {BINARYEN_VERSION}, npm)"),
+        binaryen,
+    )?;
+    step("chromium, chromedriver (Debian)", apt_packages)?;
     println!("setup: ready ({:.1} s)", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -158,5 +165,49 @@ fn apt_packages() -> Result<Outcome, String> {
     let mut install = apt(&["install", "-y"]);
     install.args(&missing);
     run_checked(&mut install).map_err(|e| format!("{e}; {by_hand}"))?;
+    Ok(Outcome::Installed)
+}
+
+/// Where project-local tools live; put first on `PATH` for every command that runs trunk.
+pub fn tools_bin() -> std::path::PathBuf {
+    crate::root().join("target/tools/node_modules/.bin")
+}
+
+/// `PATH` with the project-local tools first.
+pub fn path_with_tools() -> std::ffi::OsString {
+    let mut paths = vec![tools_bin()];
+    if let Some(path) = std::env::var_os("PATH") {
+        paths.extend(std::env::split_paths(&path));
+    }
+    std::env::join_paths(paths).expect("PATH entries have no separator in them")
+}
+
+fn binaryen() -> Result<Outcome, String> {
+    let wasm_opt = tools_bin().join("wasm-opt");
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
+    if let Some(v) = output(&wasm_opt.to_string_lossy(), &["--version"]) {
+        if v.split_whitespace().nth(2) == Some(major) {
+            return Ok(Outcome::Present(v.trim().to_owned()));
+        }
+    }
+    let by_hand = format!(
+        "install it by hand: npm install --prefix target/tools binaryen@{BINARYEN_VERSION}"
+    );
+    if output("npm", &["--version"]).is_none() {
+        return Err(format!(
+            "npm (Node.js) is needed to install wasm-opt; {by_hand}"
+        ));
+    }
+    let prefix = crate::root().join("target/tools");
+    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    run_checked(
+        Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&prefix)
+            .args(["--no-audit", "--no-fund", "--no-save"])
+            .arg(format!("binaryen@{BINARYEN_VERSION}")),
+    )
+    .map_err(|e| format!("{e}; {by_hand}"))?;
     Ok(Outcome::Installed)
 }

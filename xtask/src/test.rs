@@ -171,6 +171,7 @@ fn e2e(root: &Path) -> Result<Tally, String> {
     run_checked(
         Command::new("trunk")
             .current_dir(root)
+            .env("PATH", crate::setup::path_with_tools())
             .args(["build", "--release", "--offline"]),
     )?;
     run_counting(
