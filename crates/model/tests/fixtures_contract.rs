@@ -1,23 +1,30 @@
 //! Contract tests: Stripe's own example objects (`shared/stripe-fixtures`) must deserialize into
 //! our types and serialize back without losing a field we model.
 
-use issuing_model::{Account, List, StripeError};
+use issuing_model::{
+    Account, AccountSession, CardStatus, Cardholder, EphemeralKey, Event, GrantedToken,
+    IssuingCard, List, PaymentIntent, StripeError,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-fn fixtures() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/stripe-fixtures/fixtures3.json"
+fn load(file: &str) -> Value {
+    let path = format!(
+        "{}/../../../shared/stripe-fixtures/{file}",
+        env!("CARGO_MANIFEST_DIR")
     );
-    let text = std::fs::read_to_string(path)
+    let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("read {path}: {e} (shared/ must sit beside the checkout)"));
     serde_json::from_str(&text).expect("fixtures are JSON")
 }
 
+fn beta_resource(name: &str) -> Value {
+    load("fixtures3.beta.json")["resources"][name].clone()
+}
+
 fn resource(name: &str) -> Value {
-    fixtures()["resources"][name].clone()
+    load("fixtures3.json")["resources"][name].clone()
 }
 
 /// Every key we serialize must carry the fixture's value: nothing known is lost or changed.
@@ -80,4 +87,52 @@ fn stripe_error_keeps_param_and_unknown_type() {
         Some("spending_controls[spending_limits][0][amount]")
     );
     assert!(err.to_string().contains("Invalid integer"));
+}
+
+#[test]
+fn issuing_card_fixture_round_trips_with_its_embedded_cardholder() {
+    let card: IssuingCard = assert_round_trips(&resource("issuing.card"));
+    assert_eq!(card.status, CardStatus::Active);
+    assert_eq!(card.expiry(), "08/2030");
+    assert!(card.cardholder.id.starts_with("ich_"));
+    // Stripe's fixture has `null` lists: they read as empty.
+    assert!(card.spending_controls.limits().is_empty());
+    assert!(card.spending_controls.allowed_categories.is_none());
+}
+
+#[test]
+fn cardholder_fixture_round_trips() {
+    let cardholder: Cardholder = assert_round_trips(&resource("issuing.cardholder"));
+    assert!(cardholder.spending_controls.is_some());
+}
+
+#[test]
+fn a_card_with_values_stripe_adds_later_still_round_trips() {
+    let mut card = resource("issuing.card");
+    card["status"] = "suspended_for_review".into();
+    card["spending_controls"]["blocked_categories"] = serde_json::json!(["interplanetary_travel"]);
+    card["spending_controls"]["spending_limits"] =
+        serde_json::json!([{"amount": 500, "interval": "fortnightly", "categories": null}]);
+    let typed: IssuingCard = assert_round_trips(&card);
+    assert!(!typed.status.is_known());
+}
+
+#[test]
+fn connect_fixtures_round_trip() {
+    let session: AccountSession = assert_round_trips(&resource("account_session"));
+    assert!(session.client_secret.starts_with("accs_secret_"));
+    assert!(session.components.contains_key("issuing_card"));
+    let key: EphemeralKey = assert_round_trips(&resource("ephemeral_key"));
+    assert!(key.secret.is_none(), "the fixture carries no secret");
+}
+
+#[test]
+fn payment_fixtures_round_trip() {
+    let intent: PaymentIntent = assert_round_trips(&resource("payment_intent"));
+    assert!(intent.id.starts_with("pi_"));
+    let event: Event = assert_round_trips(&resource("event"));
+    assert!(event.id.starts_with("evt_"));
+    let token: GrantedToken = assert_round_trips(&beta_resource("shared_payment.granted_token"));
+    assert_eq!(token.remaining(), 803_901_331 - 111_972_721);
+    assert!(token.is_active());
 }

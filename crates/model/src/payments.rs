@@ -1,0 +1,131 @@
+//! Shared Payment Tokens (preview API), PaymentIntents, and webhook events.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::{open_enum, Metadata};
+
+open_enum!(
+    /// Why a granted token stopped being usable.
+    DeactivatedReason { Consumed = "consumed", Expired = "expired", Resolved = "resolved", Revoked = "revoked" }
+);
+
+/// `shared_payment.granted_token`: what an AI agent granted the business.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GrantedToken {
+    pub id: String,
+    #[serde(default = "granted_token_object")]
+    pub object: String,
+    pub created: i64,
+    pub deactivated_at: Option<i64>,
+    pub deactivated_reason: Option<DeactivatedReason>,
+    #[serde(default)]
+    pub livemode: bool,
+    /// Limited details (type, card brand and last4): never a full number.
+    #[serde(default)]
+    pub payment_method_details: Option<Value>,
+    #[serde(default)]
+    pub usage_details: Option<UsageDetails>,
+    pub usage_limits: UsageLimits,
+}
+
+fn granted_token_object() -> String {
+    "shared_payment.granted_token".to_owned()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageLimits {
+    pub currency: String,
+    pub max_amount: i64,
+    pub expires_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsageDetails {
+    pub amount_captured: Option<AmountValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AmountValue {
+    pub currency: String,
+    pub value: i64,
+}
+
+impl GrantedToken {
+    /// What may still be charged, in the minor unit.
+    pub fn remaining(&self) -> i64 {
+        let used = self
+            .usage_details
+            .as_ref()
+            .and_then(|d| d.amount_captured.as_ref())
+            .map_or(0, |a| a.value);
+        (self.usage_limits.max_amount - used).max(0)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.deactivated_at.is_none() && self.deactivated_reason.is_none()
+    }
+}
+
+open_enum!(
+    PaymentIntentStatus {
+        RequiresPaymentMethod = "requires_payment_method",
+        RequiresConfirmation = "requires_confirmation",
+        RequiresAction = "requires_action",
+        Processing = "processing",
+        RequiresCapture = "requires_capture",
+        Canceled = "canceled",
+        Succeeded = "succeeded",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaymentIntent {
+    pub id: String,
+    #[serde(default = "payment_intent_object")]
+    pub object: String,
+    pub amount: i64,
+    #[serde(default)]
+    pub amount_received: i64,
+    pub created: i64,
+    pub currency: String,
+    #[serde(default)]
+    pub livemode: bool,
+    #[serde(default)]
+    pub metadata: Metadata,
+    pub payment_method: Option<String>,
+    pub status: PaymentIntentStatus,
+    #[serde(default)]
+    pub last_payment_error: Option<Value>,
+}
+
+fn payment_intent_object() -> String {
+    "payment_intent".to_owned()
+}
+
+/// A webhook event. `data.object` is kept as JSON: its type depends on `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(default = "event_object")]
+    pub object: String,
+    /// The connected account it happened on (Connect events only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    pub api_version: Option<String>,
+    pub created: i64,
+    pub data: EventData,
+    #[serde(default)]
+    pub livemode: bool,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+fn event_object() -> String {
+    "event".to_owned()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventData {
+    pub object: Value,
+}
