@@ -3,8 +3,12 @@
 //! its default backend and talks to it over real HTTP, exactly as it talks to api.stripe.com.
 
 mod auth;
+mod faults;
+mod idempotency;
 mod pagination;
+mod params;
 mod reply;
+mod rng;
 mod routes;
 mod seed;
 mod state;
@@ -15,6 +19,8 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
+pub use faults::FaultConfig;
+pub use seed::{DEFAULT_LARGE_ACCOUNT_CARDS, LARGE_ACCOUNT};
 pub use state::Store;
 
 /// The secret key the sandbox accepts unless told otherwise.
@@ -26,12 +32,18 @@ pub const DEFAULT_PUBLISHABLE_KEY: &str = "pk_test_sandbox";
 pub struct SandboxConfig {
     /// The only secret key accepted in `Authorization: Bearer …`.
     pub secret_key: String,
+    /// Cards in the large account ([`LARGE_ACCOUNT`]).
+    pub large_account_cards: usize,
+    /// Latency, errors and dropped connections to inject (none by default).
+    pub faults: FaultConfig,
 }
 
 impl Default for SandboxConfig {
     fn default() -> Self {
         Self {
             secret_key: DEFAULT_SECRET_KEY.to_owned(),
+            large_account_cards: DEFAULT_LARGE_ACCOUNT_CARDS,
+            faults: FaultConfig::default(),
         }
     }
 }
@@ -40,13 +52,15 @@ impl Default for SandboxConfig {
 pub(crate) struct AppState {
     pub config: SandboxConfig,
     pub store: Store,
+    pub faults: Arc<faults::FaultInjector>,
 }
 
 /// The sandbox's HTTP routes over a freshly seeded store.
 pub fn router(config: SandboxConfig) -> axum::Router {
     let state = Arc::new(AppState {
+        store: Store::seeded(config.large_account_cards),
+        faults: faults::FaultInjector::new(config.faults.clone()),
         config,
-        store: Store::seeded(),
     });
     routes::router(state)
 }

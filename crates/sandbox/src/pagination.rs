@@ -14,6 +14,15 @@ pub struct PageParams {
 }
 
 impl PageParams {
+    /// From parsed query parameters (`limit`, `starting_after`, `ending_before`).
+    pub fn from_params(params: &crate::params::Params) -> Result<Self, ApiError> {
+        Ok(Self {
+            limit: crate::params::text(params, "limit")?.map(str::to_owned),
+            starting_after: crate::params::text(params, "starting_after")?.map(str::to_owned),
+            ending_before: crate::params::text(params, "ending_before")?.map(str::to_owned),
+        })
+    }
+
     fn limit(&self) -> Result<usize, ApiError> {
         let Some(raw) = self.limit.as_deref() else {
             return Ok(10);

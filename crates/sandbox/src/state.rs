@@ -1,13 +1,14 @@
 //! The sandbox's in-memory Stripe state.
 
-use std::sync::RwLock;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use issuing_model::Account;
+use issuing_model::{Account, Cardholder, IssuingCard};
 
 use crate::seed;
 
-/// Everything the sandbox knows, behind one lock: requests are short and the state is small
-/// enough that finer locking would buy nothing.
+/// Everything the sandbox knows, behind one lock: requests are short, and one lock makes each
+/// update atomic with its idempotency record.
 pub struct Store {
     inner: RwLock<Data>,
 }
@@ -15,21 +16,94 @@ pub struct Store {
 pub(crate) struct Data {
     /// Connected accounts, newest first (the order Stripe lists them in).
     pub accounts: Vec<Account>,
+    /// Issuing objects of each connected account, by account id.
+    pub issuing: BTreeMap<String, AccountIssuing>,
+    /// Idempotency records by (account scope, key).
+    pub idempotency: HashMap<(String, String), IdempotencyRecord>,
+}
+
+/// One account's cardholders and cards, newest first, with an index by id.
+pub struct AccountIssuing {
+    pub cardholders: Vec<Cardholder>,
+    pub cards: Vec<IssuingCard>,
+    card_index: HashMap<String, usize>,
+}
+
+impl AccountIssuing {
+    pub fn new(cardholders: Vec<Cardholder>, cards: Vec<IssuingCard>) -> Self {
+        let mut data = Self {
+            cardholders,
+            cards,
+            card_index: HashMap::new(),
+        };
+        data.sort_newest_first();
+        data
+    }
+
+    pub fn sort_newest_first(&mut self) {
+        // Ties on `created` fall back to the id, so the order (and cursors) are stable.
+        self.cards
+            .sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        self.cardholders
+            .sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        self.card_index = self
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+    }
+
+    pub fn card(&self, id: &str) -> Option<&IssuingCard> {
+        self.card_index.get(id).map(|&i| &self.cards[i])
+    }
+
+    pub fn card_mut(&mut self, id: &str) -> Option<&mut IssuingCard> {
+        self.card_index.get(id).map(|&i| &mut self.cards[i])
+    }
+}
+
+/// A request made with an `Idempotency-Key`: in flight, or finished with the answer to replay.
+#[derive(Clone)]
+pub enum IdempotencyRecord {
+    InFlight {
+        fingerprint: String,
+    },
+    Done {
+        fingerprint: String,
+        status: u16,
+        body: Vec<u8>,
+    },
+}
+
+impl IdempotencyRecord {
+    pub fn fingerprint(&self) -> &str {
+        match self {
+            Self::InFlight { fingerprint } | Self::Done { fingerprint, .. } => fingerprint,
+        }
+    }
 }
 
 impl Store {
-    /// The deterministic seed: the same accounts on every start.
-    pub fn seeded() -> Self {
+    /// The deterministic seed, with `large_account_cards` cards in the large account.
+    pub fn seeded(large_account_cards: usize) -> Self {
+        let seed = seed::seed(large_account_cards);
         Self {
             inner: RwLock::new(Data {
-                accounts: seed::accounts(),
+                accounts: seed.accounts,
+                issuing: seed.issuing,
+                idempotency: HashMap::new(),
             }),
         }
     }
 
-    pub(crate) fn read(&self) -> std::sync::RwLockReadGuard<'_, Data> {
-        // A panic while holding the lock cannot leave `Data` half-written (every write
-        // replaces whole values), so a poisoned lock is still safe to use.
+    // A panic while holding the lock cannot leave `Data` half-written (each write replaces
+    // whole values after validation), so a poisoned lock is still safe to use.
+    pub(crate) fn read(&self) -> RwLockReadGuard<'_, Data> {
         self.inner.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(crate) fn write(&self) -> RwLockWriteGuard<'_, Data> {
+        self.inner.write().unwrap_or_else(|e| e.into_inner())
     }
 }

@@ -1,0 +1,129 @@
+//! Reading Stripe-style parameters (query strings and form bodies) and the account scope.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use issuing_model::form::FormValue;
+use issuing_model::{ErrorType, StripeError};
+
+use crate::reply::ApiError;
+use crate::AppState;
+
+/// Parameters by name, parsed from bracket notation.
+pub type Params = BTreeMap<String, FormValue>;
+
+pub fn parse_query(raw: Option<&str>) -> Result<Params, ApiError> {
+    parse_pairs(raw.unwrap_or("").as_bytes())
+}
+
+/// A POST body, which must be form-encoded as Stripe requires.
+pub fn parse_form(headers: &HeaderMap, body: &[u8]) -> Result<Params, ApiError> {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !body.is_empty() && !content_type.starts_with("application/x-www-form-urlencoded") {
+        return Err(ApiError::bad_request(StripeError::new(
+            ErrorType::InvalidRequestError,
+            format!(
+                "Invalid request: the body must be application/x-www-form-urlencoded (got '{content_type}')."
+            ),
+        )));
+    }
+    parse_pairs(body)
+}
+
+fn parse_pairs(bytes: &[u8]) -> Result<Params, ApiError> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(bytes).into_owned().collect();
+    match FormValue::parse(&pairs).map_err(ApiError::bad_request)? {
+        FormValue::Map(m) => Ok(m),
+        FormValue::Value(_) => Ok(Params::new()),
+    }
+}
+
+/// Refuses any parameter not in `allowed`, naming it as Stripe does.
+pub fn only(params: &Params, allowed: &[&str]) -> Result<(), ApiError> {
+    match params.keys().find(|k| !allowed.contains(&k.as_str())) {
+        Some(unknown) => Err(ApiError::bad_request(
+            StripeError::invalid_param(
+                unknown.as_str(),
+                format!("Received unknown parameter: {unknown}"),
+            )
+            .with_code("parameter_unknown"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// A single string parameter.
+pub fn text<'a>(params: &'a Params, name: &str) -> Result<Option<&'a str>, ApiError> {
+    match params.get(name) {
+        None => Ok(None),
+        Some(FormValue::Value(v)) => Ok(Some(v)),
+        Some(FormValue::Map(_)) => Err(ApiError::bad_request(StripeError::invalid_param(
+            name,
+            format!("Invalid {name}: expected a string."),
+        ))),
+    }
+}
+
+/// An integer parameter within `range`.
+pub fn integer(
+    params: &Params,
+    name: &str,
+    range: std::ops::RangeInclusive<i64>,
+) -> Result<Option<i64>, ApiError> {
+    let Some(raw) = text(params, name)? else {
+        return Ok(None);
+    };
+    match raw.parse::<i64>() {
+        Ok(n) if range.contains(&n) => Ok(Some(n)),
+        _ => Err(ApiError::bad_request(
+            StripeError::invalid_param(
+                name,
+                format!(
+                    "Invalid {name}: must be an integer between {} and {} (got '{raw}').",
+                    range.start(),
+                    range.end()
+                ),
+            )
+            .with_code("parameter_invalid_integer"),
+        )),
+    }
+}
+
+/// The connected account a request acts for (`Stripe-Account`), or the platform itself.
+pub struct Scope(pub Option<String>);
+
+impl FromRequestParts<Arc<AppState>> for Scope {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, ApiError> {
+        let Some(value) = parts.headers.get("stripe-account") else {
+            return Ok(Scope(None));
+        };
+        let id = value.to_str().unwrap_or_default().trim().to_owned();
+        let known = state.store.read().accounts.iter().any(|a| a.id == id);
+        if !known {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                StripeError::new(
+                    ErrorType::InvalidRequestError,
+                    format!(
+                        "The provided key does not have access to account '{id}' (or that account does not exist). \
+                         Application access may have been revoked."
+                    ),
+                )
+                .with_code("account_invalid"),
+            ));
+        }
+        Ok(Scope(Some(id)))
+    }
+}

@@ -1,0 +1,76 @@
+//! `GET /v1/issuing/cardholders` and `GET /v1/issuing/cardholders/{id}`.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::Json;
+use issuing_model::{Cardholder, List, StripeError};
+
+use crate::pagination::{paginate, PageParams};
+use crate::params::{only, parse_query, text, Scope};
+use crate::reply::{ApiError, ApiResult};
+use crate::AppState;
+
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    Scope(account): Scope,
+    RawQuery(query): RawQuery,
+) -> ApiResult<List<Cardholder>> {
+    let params = parse_query(query.as_deref())?;
+    only(
+        &params,
+        &[
+            "limit",
+            "starting_after",
+            "ending_before",
+            "email",
+            "status",
+            "type",
+            "phone_number",
+            "expand",
+        ],
+    )?;
+    let email = text(&params, "email")?;
+    let status = text(&params, "status")?;
+    if let Some(s) = status.filter(|s| !matches!(*s, "active" | "inactive" | "blocked")) {
+        return Err(ApiError::bad_request(StripeError::invalid_param(
+            "status",
+            format!("Invalid status: must be one of active, inactive or blocked (got '{s}')."),
+        )));
+    }
+    let kind = text(&params, "type")?;
+    let page = PageParams::from_params(&params)?;
+    let data = state.store.read();
+    let holders: Vec<&Cardholder> = account
+        .and_then(|a| data.issuing.get(&a))
+        .map(|issuing| {
+            issuing
+                .cardholders
+                .iter()
+                .filter(|h| email.is_none_or(|e| h.email.as_deref() == Some(e)))
+                .filter(|h| status.is_none_or(|s| h.status.as_str() == s))
+                .filter(|h| kind.is_none_or(|k| h.kind.as_str() == k))
+                .collect()
+        })
+        .unwrap_or_default();
+    let list = paginate(&holders, |h| &h.id, &page, "/v1/issuing/cardholders")?;
+    Ok(Json(List::new(
+        list.data.into_iter().cloned().collect(),
+        list.has_more,
+        list.url,
+    )))
+}
+
+pub async fn retrieve(
+    State(state): State<Arc<AppState>>,
+    Scope(account): Scope,
+    Path(id): Path<String>,
+) -> ApiResult<Cardholder> {
+    let data = state.store.read();
+    account
+        .and_then(|a| data.issuing.get(&a))
+        .and_then(|issuing| issuing.cardholders.iter().find(|h| h.id == id))
+        .cloned()
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found("issuing_cardholder", &id))
+}

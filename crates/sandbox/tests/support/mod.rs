@@ -1,0 +1,73 @@
+//! A started sandbox and a thin Stripe-style client for its tests.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use reqwest::{Response, StatusCode};
+use serde::de::DeserializeOwned;
+use stripe_sandbox::{RunningSandbox, SandboxConfig, DEFAULT_SECRET_KEY};
+
+pub const EURO: &str = "acct_1SbxDESakuraLg";
+pub const UK: &str = "acct_1SbxGBThamesCo";
+
+pub struct Sandbox {
+    pub running: RunningSandbox,
+    http: reqwest::Client,
+}
+
+impl Sandbox {
+    pub async fn start() -> Self {
+        Self::with(SandboxConfig {
+            large_account_cards: 1_000,
+            ..SandboxConfig::default()
+        })
+        .await
+    }
+
+    pub async fn with(config: SandboxConfig) -> Self {
+        let addr: SocketAddr = "127.0.0.1:0".parse().unwrap();
+        Self {
+            running: RunningSandbox::start(config, addr).await.unwrap(),
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub async fn get(&self, account: Option<&str>, path_and_query: &str) -> Response {
+        let mut request = self
+            .http
+            .get(format!("{}{path_and_query}", self.running.url()))
+            .bearer_auth(DEFAULT_SECRET_KEY);
+        if let Some(a) = account {
+            request = request.header("Stripe-Account", a);
+        }
+        request.send().await.unwrap()
+    }
+
+    pub async fn post(
+        &self,
+        account: &str,
+        path: &str,
+        form: &[(&str, &str)],
+        key: Option<&str>,
+    ) -> Response {
+        let mut request = self
+            .http
+            .post(format!("{}{path}", self.running.url()))
+            .bearer_auth(DEFAULT_SECRET_KEY)
+            .header("Stripe-Account", account)
+            .form(form);
+        if let Some(k) = key {
+            request = request.header("Idempotency-Key", k);
+        }
+        request.send().await.unwrap()
+    }
+}
+
+/// The body as `T`, after checking the status.
+pub async fn expect<T: DeserializeOwned>(response: Response, status: StatusCode) -> T {
+    let got = response.status();
+    let text = response.text().await.unwrap();
+    assert_eq!(got, status, "body: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
