@@ -2,8 +2,15 @@
 //! says what went wrong in words an operator can act on.
 
 use gloo_net::http::{Request, Response};
-use issuing_model::{Account, List, StripeError};
+use issuing_model::{Account, List, OperatorProfile, SignedIn, StripeError};
 use serde::de::DeserializeOwned;
+
+impl ApiError {
+    /// The server does not accept the operator token (missing, wrong or signed out).
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Stripe(e) if e.error.code.as_deref() == Some("authentication_required"))
+    }
+}
 
 /// Why a call to the platform server failed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -19,10 +26,12 @@ pub enum ApiError {
     Unexpected(String),
 }
 
-/// Where `/api` lives: the same origin by default, another base URL when embedded or tested.
+/// Where `/api` lives (the same origin by default, another base URL when embedded or
+/// tested) and the operator token it sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiClient {
     base: String,
+    token: Option<String>,
 }
 
 impl ApiClient {
@@ -34,6 +43,15 @@ impl ApiClient {
     pub fn new(base: impl Into<String>) -> Self {
         Self {
             base: base.into().trim_end_matches('/').to_owned(),
+            token: None,
+        }
+    }
+
+    /// The same server, calling as the operator `token` identifies.
+    pub fn with_token(&self, token: impl Into<String>) -> Self {
+        Self {
+            base: self.base.clone(),
+            token: Some(token.into()),
         }
     }
 
@@ -41,8 +59,34 @@ impl ApiClient {
         format!("{}/api{path}", self.base)
     }
 
+    fn authorized(
+        &self,
+        request: gloo_net::http::RequestBuilder,
+    ) -> gloo_net::http::RequestBuilder {
+        match &self.token {
+            Some(token) => request.header("Authorization", &format!("Bearer {token}")),
+            None => request,
+        }
+    }
+
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let response = Request::get(&self.url(path))
+        let response = self
+            .authorized(Request::get(&self.url(path)))
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        decode(response).await
+    }
+
+    async fn post_json<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<T, ApiError> {
+        let response = self
+            .authorized(Request::post(&self.url(path)))
+            .json(body)
+            .map_err(|e| ApiError::Unexpected(e.to_string()))?
             .send()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
@@ -51,6 +95,21 @@ impl ApiClient {
 
     pub async fn accounts(&self) -> Result<List<Account>, ApiError> {
         self.get_json("/accounts").await
+    }
+
+    /// The operators one may sign in as (sandbox mode).
+    pub async fn operators(&self) -> Result<Vec<OperatorProfile>, ApiError> {
+        self.get_json("/operators").await
+    }
+
+    pub async fn sign_in(&self, operator: &str) -> Result<SignedIn, ApiError> {
+        self.post_json("/sign_in", &serde_json::json!({ "operator": operator }))
+            .await
+    }
+
+    /// Who the token belongs to; an error if it is no longer valid.
+    pub async fn me(&self) -> Result<OperatorProfile, ApiError> {
+        self.get_json("/me").await
     }
 }
 

@@ -1,4 +1,4 @@
-//! The application shell: header, routes, and the app-wide API client in context.
+//! The application shell: header, sign-in gate, routes, and the app-wide session in context.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -6,21 +6,57 @@ use leptos_router::path;
 
 use crate::accounts::AccountsPage;
 use crate::api::ApiClient;
+use crate::session::{Session, SignInPage};
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(ApiClient::same_origin());
+    view! { <Panel server=ApiClient::same_origin() /> }
+}
+
+/// The panel, talking to `server`.
+#[component]
+pub fn Panel(server: ApiClient) -> impl IntoView {
+    let session = Session::new(server);
+    provide_context(session);
+    // Who a resumed token belongs to; a token the server no longer accepts signs out.
+    Effect::new(move |_| {
+        if let (Some(api), None) = (session.api(), session.operator.get_untracked()) {
+            leptos::task::spawn_local(async move {
+                match api.me().await {
+                    Ok(me) => session.operator.set(Some(me)),
+                    Err(e) if e.is_unauthorized() => session.sign_out(),
+                    Err(_) => {}
+                }
+            });
+        }
+    });
     view! {
         <Router>
             <div class="ia-shell">
                 <header class="ia-header">
                     <span class="ia-brand">"Issuing admin"</span>
+                    <span class="ia-spacer"></span>
+                    {move || session.operator.get().map(|op| view! {
+                        <span class="ia-operator">{op.name}</span>
+                        <button type="button" class="ia-button ia-button-secondary" on:click=move |_| session.sign_out()>
+                            "Sign out"
+                        </button>
+                    })}
                 </header>
                 <main class="ia-main">
-                    <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
-                        <Route path=path!("/") view=AccountsPage />
-                        <Route path=path!("/accounts") view=AccountsPage />
-                    </Routes>
+                    {move || match session.api() {
+                        None => view! { <SignInPage /> }.into_any(),
+                        Some(api) => {
+                            provide_context(api);
+                            view! {
+                                <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
+                                    <Route path=path!("/") view=AccountsPage />
+                                    <Route path=path!("/accounts") view=AccountsPage />
+                                </Routes>
+                            }
+                            .into_any()
+                        }
+                    }}
                 </main>
             </div>
         </Router>

@@ -6,9 +6,10 @@
 pub mod accounts;
 pub mod api;
 mod app;
+pub mod session;
 pub mod ui;
 
-pub use app::App;
+pub use app::{App, Panel};
 
 /// Mounts the panel as the whole page (used by `main.rs` under `trunk serve`).
 pub fn start_standalone() {

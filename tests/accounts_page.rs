@@ -6,7 +6,7 @@ use issuing_admin::accounts::{AccountsPage, AccountsTable};
 use issuing_admin::ui::ErrorState;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::{fresh_container, live_api, unreachable_api, wait_for};
+use support::{fresh_container, signed_in_api, unreachable_api, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 async fn accounts_page_shows_loading_then_the_sandboxs_accounts() {
     let root = fresh_container();
-    let api = live_api();
+    let api = signed_in_api("op_aiko").await;
     let _mounted = mount_to(root.clone(), move || {
         provide_context(api);
         view! { <AccountsPage /> }
@@ -43,6 +43,20 @@ async fn accounts_page_shows_loading_then_the_sandboxs_accounts() {
         assert!(text.contains(name), "{name} missing from {text}");
     }
     assert!(root.query_selector("[role=status]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn an_operator_limited_to_one_account_sees_only_that_account() {
+    let root = fresh_container();
+    let api = signed_in_api("op_ben").await;
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api);
+        view! { <AccountsPage /> }
+    });
+    wait_for(&root, "table tbody tr").await;
+    let rows = root.query_selector_all("tbody tr").unwrap();
+    assert_eq!(rows.length(), 1);
+    assert!(root.text_content().unwrap().contains("Thames Courier Co."));
 }
 
 #[wasm_bindgen_test]

@@ -2,14 +2,13 @@
 //! test`) served by the real platform server with its sandbox, driven in Debian's Chromium
 //! through chromedriver.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use issuing_server::config::DEFAULT_STRIPE_VERSION;
-use issuing_server::{RunningServer, ServerConfig, StripeMode};
+use issuing_server::{RunningServer, ServerConfig};
+use stripe_sandbox::SandboxConfig;
 
 pub use fantoccini::elements::Element;
 
@@ -32,17 +31,12 @@ fn workspace_root() -> PathBuf {
 
 /// The platform server in sandbox mode, serving the built panel, on a free loopback port.
 pub async fn start_server() -> RunningServer {
-    RunningServer::start(ServerConfig {
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        stripe: StripeMode::Sandbox,
-        stripe_version: DEFAULT_STRIPE_VERSION.to_owned(),
-        static_dir: Some(dist_dir()),
-        allowed_origins: vec![],
-        // Belt and braces: the server stops by itself even if the test process hangs.
-        max_lifetime: Some(Duration::from_secs(600)),
-    })
-    .await
-    .expect("the server starts")
+    // It stops by itself after 10 minutes even if the test process hangs.
+    let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
+    config.static_dir = Some(dist_dir());
+    RunningServer::start(config)
+        .await
+        .expect("the server starts")
 }
 
 /// A headless Chromium session; chromedriver is stopped when this is dropped.

@@ -1,4 +1,4 @@
-//! A new operator opens the panel and sees the platform's connected accounts.
+//! A new operator opens the panel, signs in and sees the platform's connected accounts.
 
 use e2e::{start_server, Browser};
 
@@ -11,6 +11,17 @@ async fn opening_the_panel_lists_the_sandboxs_connected_accounts() {
         .goto(&format!("{}/", server.url()))
         .await
         .unwrap();
+
+    // A new operator first chooses who to act as (sandbox sign-in).
+    browser.wait_for("[data-operator=op_aiko]").await;
+    browser.screenshot("sign-in").await;
+    browser
+        .wait_for("[data-operator=op_aiko]")
+        .await
+        .click()
+        .await
+        .unwrap();
+
     browser.wait_for("table tbody tr").await;
     let text = browser.text().await;
     for name in [
@@ -24,9 +35,13 @@ async fn opening_the_panel_lists_the_sandboxs_connected_accounts() {
         text.contains("acct_1SbxDESakuraLg"),
         "account ids are shown"
     );
+    assert!(
+        text.contains("Aiko Tanaka"),
+        "the signed-in operator is shown"
+    );
     browser.screenshot("accounts").await;
 
-    // A deep link (reload on a route) is served the panel too, not a 404.
+    // A deep link (reload on a route) is served the panel too, not a 404, still signed in.
     browser
         .client
         .goto(&format!("{}/accounts", server.url()))

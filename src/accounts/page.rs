@@ -7,7 +7,7 @@ use crate::ui::{ErrorState, LoadingState};
 /// The connected accounts, fetched from the platform server, with loading and error states.
 #[component]
 pub fn AccountsPage() -> impl IntoView {
-    let api = use_context::<ApiClient>().unwrap_or_else(ApiClient::same_origin);
+    let api = expect_context::<ApiClient>();
     let accounts = LocalResource::new(move || {
         let api = api.clone();
         async move { api.accounts().await }

@@ -14,6 +14,26 @@ pub fn live_api() -> ApiClient {
     ApiClient::new(option_env!("IA_TEST_API_BASE").unwrap_or("http://127.0.0.1:48787"))
 }
 
+/// The real server, signed in as a seeded sandbox operator (`op_aiko`, `op_ben`, `op_chloe`).
+pub async fn signed_in_api(operator: &str) -> ApiClient {
+    let server = live_api();
+    let signed_in = server
+        .sign_in(operator)
+        .await
+        .expect("sandbox sign-in works");
+    server.with_token(signed_in.token)
+}
+
+/// Clicks the first element matching `selector` inside `root`.
+pub fn click(root: &HtmlElement, selector: &str) {
+    let el: HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no `{selector}` to click in:\n{}", root.inner_html()))
+        .unchecked_into();
+    el.click();
+}
+
 /// An API base where nothing listens: every call fails as a network error.
 pub fn unreachable_api() -> ApiClient {
     ApiClient::new("http://127.0.0.1:9")

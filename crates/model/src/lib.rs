@@ -8,6 +8,7 @@ mod open_enum;
 
 pub mod account;
 pub mod card;
+pub mod card_query;
 pub mod card_update;
 pub mod category;
 pub mod connect;
@@ -17,6 +18,7 @@ pub mod form;
 pub mod list;
 pub mod metadata;
 pub mod money;
+pub mod operator;
 pub mod payments;
 pub mod spending;
 
@@ -25,12 +27,14 @@ pub use card::{
     CancellationReason, CardStatus, CardType, Cardholder, CardholderStatus, CardholderType,
     IssuingCard, ReplacementReason, WalletStatus, Wallets,
 };
+pub use card_query::CardListQuery;
 pub use card_update::CardUpdate;
 pub use category::Category;
 pub use connect::{AccountSession, EphemeralKey};
 pub use error::{ErrorBody, ErrorType, StripeError};
 pub use list::List;
 pub use metadata::Metadata;
+pub use operator::{AccountAccess, OperatorProfile, Role, SignedIn};
 pub use payments::{DeactivatedReason, Event, GrantedToken, PaymentIntent, PaymentIntentStatus};
 pub use spending::{
     CardPresence, SpendingControls, SpendingControlsUpdate, SpendingInterval, SpendingLimit,

@@ -20,6 +20,8 @@ pub(crate) struct Data {
     pub issuing: BTreeMap<String, AccountIssuing>,
     /// Idempotency records by (account scope, key).
     pub idempotency: HashMap<(String, String), IdempotencyRecord>,
+    /// Writes actually applied (replays and refusals not counted), for tests to check.
+    pub applied_writes: u64,
 }
 
 /// One account's cardholders and cards, newest first, with an index by id.
@@ -93,6 +95,7 @@ impl Store {
                 accounts: seed.accounts,
                 issuing: seed.issuing,
                 idempotency: HashMap::new(),
+                applied_writes: 0,
             }),
         }
     }

@@ -4,7 +4,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use stripe_sandbox::SandboxConfig;
 use thiserror::Error;
+
+use crate::stripe_client::RetryPolicy;
 
 /// The Stripe API version the server pins on every request.
 pub const DEFAULT_STRIPE_VERSION: &str = "2025-08-27.basil";
@@ -13,7 +16,7 @@ pub const DEFAULT_STRIPE_VERSION: &str = "2025-08-27.basil";
 #[derive(Clone)]
 pub enum StripeMode {
     /// The embedded local sandbox (the default: no keys needed, fully offline).
-    Sandbox,
+    Sandbox(SandboxConfig),
     /// A real or Stripe-compatible API reached at `api_base` with these keys.
     Live {
         api_base: String,
@@ -26,7 +29,7 @@ impl std::fmt::Debug for StripeMode {
     // Never print a key, not even in a debug log.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Sandbox => f.write_str("Sandbox"),
+            Self::Sandbox(config) => write!(f, "Sandbox({config:?})"),
             Self::Live { api_base, .. } => write!(f, "Live {{ api_base: {api_base:?} }}"),
         }
     }
@@ -44,6 +47,25 @@ pub struct ServerConfig {
     pub allowed_origins: Vec<String>,
     /// Stop by itself after this long (test servers must never outlive their run).
     pub max_lifetime: Option<Duration>,
+    /// Live mode: the operators (`[{ id, name, role, accounts, token }]`). Sandbox mode seeds its own.
+    pub operators_file: Option<PathBuf>,
+    pub retry: RetryPolicy,
+}
+
+impl ServerConfig {
+    /// Loopback, any free port, sandbox mode: what tests start.
+    pub fn local_sandbox(sandbox: SandboxConfig) -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 0)),
+            stripe: StripeMode::Sandbox(sandbox),
+            stripe_version: DEFAULT_STRIPE_VERSION.to_owned(),
+            static_dir: None,
+            allowed_origins: Vec::new(),
+            max_lifetime: Some(Duration::from_secs(600)),
+            operators_file: None,
+            retry: RetryPolicy::default(),
+        }
+    }
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -79,7 +101,7 @@ impl StripeMode {
         let secret = secret_key.map(str::trim).filter(|k| !k.is_empty());
         let publishable = publishable_key.map(str::trim).filter(|k| !k.is_empty());
         let (secret, publishable) = match (secret, publishable) {
-            (None, None) => return Ok(Self::Sandbox),
+            (None, None) => return Ok(Self::Sandbox(SandboxConfig::default())),
             (Some(_), None) => return Err(ConfigError::MissingPublishableKey),
             (None, Some(_)) => return Err(ConfigError::MissingSecretKey),
             (Some(s), Some(p)) => (s, p),
@@ -120,7 +142,7 @@ mod tests {
     fn no_keys_means_the_sandbox() {
         assert!(matches!(
             StripeMode::from_keys(None, Some(""), None),
-            Ok(StripeMode::Sandbox)
+            Ok(StripeMode::Sandbox(_))
         ));
     }
 

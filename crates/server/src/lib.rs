@@ -4,18 +4,20 @@
 pub mod api;
 pub mod config;
 mod cors;
+pub mod operators;
 pub mod stripe_client;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use stripe_sandbox::{RunningSandbox, SandboxConfig};
+use stripe_sandbox::RunningSandbox;
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 use tower_http::services::{ServeDir, ServeFile};
 
 pub use config::{ConfigError, ServerConfig, StripeMode};
+use operators::Operators;
 use stripe_client::StripeClient;
 
 /// Shared by every `/api` handler.
@@ -23,6 +25,7 @@ pub struct AppState {
     pub stripe: StripeClient,
     pub sandbox_mode: bool,
     pub publishable_key: String,
+    pub operators: Operators,
 }
 
 /// A server listening on its address; the embedded sandbox (if any) lives as long as it does.
@@ -35,9 +38,9 @@ pub struct RunningServer {
 impl RunningServer {
     pub async fn start(config: ServerConfig) -> std::io::Result<Self> {
         let (stripe_base, secret_key, publishable_key, sandbox) = match &config.stripe {
-            StripeMode::Sandbox => {
+            StripeMode::Sandbox(sandbox_config) => {
                 let sandbox = RunningSandbox::start(
-                    SandboxConfig::default(),
+                    sandbox_config.clone(),
                     SocketAddr::from(([127, 0, 0, 1], 0)),
                 )
                 .await?;
@@ -59,10 +62,25 @@ impl RunningServer {
                 None,
             ),
         };
+        let operators = match (&config.operators_file, sandbox.is_some()) {
+            (Some(path), _) => Operators::from_file(path).map_err(std::io::Error::other)?,
+            (None, true) => Operators::sandbox(),
+            (None, false) => {
+                return Err(std::io::Error::other(
+                    "live mode needs IA_OPERATORS_FILE: the operators who may use the panel",
+                ))
+            }
+        };
         let state = Arc::new(AppState {
-            stripe: StripeClient::new(&stripe_base, &secret_key, &config.stripe_version),
+            stripe: StripeClient::new(
+                &stripe_base,
+                &secret_key,
+                &config.stripe_version,
+                config.retry,
+            ),
             sandbox_mode: sandbox.is_some(),
             publishable_key,
+            operators,
         });
         let app = app(state, &config);
         let listener = TcpListener::bind(config.listen).await?;

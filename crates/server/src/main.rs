@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use clap::Parser;
 use issuing_server::config::DEFAULT_STRIPE_VERSION;
+use issuing_server::stripe_client::RetryPolicy;
 use issuing_server::{RunningServer, ServerConfig, StripeMode};
+use stripe_sandbox::{FaultConfig, SandboxConfig};
 
 #[derive(Parser)]
 #[command(version, about)]
@@ -34,6 +36,27 @@ struct Args {
     /// Stripe-Version header sent on every request.
     #[arg(long, env = "STRIPE_VERSION", default_value = DEFAULT_STRIPE_VERSION)]
     stripe_version: String,
+    /// Live mode: JSON file of operators `[{ id, name, role, accounts, token }]`.
+    #[arg(long, env = "IA_OPERATORS_FILE")]
+    operators_file: Option<PathBuf>,
+    /// Sandbox: cards in the large account (acct_1SbxUSFleetHub).
+    #[arg(long, env = "SANDBOX_LARGE_ACCOUNT_CARDS", default_value_t = stripe_sandbox::DEFAULT_LARGE_ACCOUNT_CARDS)]
+    sandbox_large_account_cards: usize,
+    /// Sandbox: latency added to every Stripe request, in milliseconds.
+    #[arg(long, env = "SANDBOX_LATENCY_MS", default_value_t = 0)]
+    sandbox_latency_ms: u64,
+    /// Sandbox: share (0–1) of requests answered 500 without being applied.
+    #[arg(long, env = "SANDBOX_ERROR_RATE", default_value_t = 0.0)]
+    sandbox_error_rate: f64,
+    /// Sandbox: share (0–1) of requests answered 429.
+    #[arg(long, env = "SANDBOX_RATE_LIMIT_RATE", default_value_t = 0.0)]
+    sandbox_rate_limit_rate: f64,
+    /// Sandbox: share (0–1) of requests applied whose connection is then dropped.
+    #[arg(long, env = "SANDBOX_DROP_RATE", default_value_t = 0.0)]
+    sandbox_drop_rate: f64,
+    /// Sandbox: seed of the fault generator.
+    #[arg(long, env = "SANDBOX_FAULT_SEED", default_value_t = 1)]
+    sandbox_fault_seed: u64,
 }
 
 #[tokio::main]
@@ -46,11 +69,33 @@ async fn main() -> ExitCode {
         .init();
     let args = Args::parse();
     // Keys come from the environment only, never from flags: flags show up in `ps`.
+    let sandbox = SandboxConfig {
+        large_account_cards: args.sandbox_large_account_cards,
+        faults: FaultConfig {
+            latency: Duration::from_millis(args.sandbox_latency_ms),
+            error_rate: args.sandbox_error_rate,
+            rate_limit_rate: args.sandbox_rate_limit_rate,
+            drop_rate: args.sandbox_drop_rate,
+            seed: args.sandbox_fault_seed,
+        },
+        ..SandboxConfig::default()
+    };
+    for (flag, rate) in [
+        ("--sandbox-error-rate", args.sandbox_error_rate),
+        ("--sandbox-rate-limit-rate", args.sandbox_rate_limit_rate),
+        ("--sandbox-drop-rate", args.sandbox_drop_rate),
+    ] {
+        if !(0.0..=1.0).contains(&rate) {
+            eprintln!("issuing-server: {flag} must be between 0 and 1 (got {rate})");
+            return ExitCode::FAILURE;
+        }
+    }
     let stripe = match StripeMode::from_keys(
         std::env::var("STRIPE_SECRET_KEY").ok().as_deref(),
         std::env::var("STRIPE_PUBLISHABLE_KEY").ok().as_deref(),
         args.stripe_api_base.as_deref(),
     ) {
+        Ok(StripeMode::Sandbox(_)) => StripeMode::Sandbox(sandbox),
         Ok(mode) => mode,
         Err(e) => {
             eprintln!("issuing-server: refusing to start: {e}");
@@ -64,11 +109,13 @@ async fn main() -> ExitCode {
         static_dir: args.static_dir,
         allowed_origins: args.allow_origins,
         max_lifetime: args.max_lifetime_secs.map(Duration::from_secs),
+        operators_file: args.operators_file,
+        retry: RetryPolicy::default(),
     };
     let mut server = match RunningServer::start(config.clone()).await {
         Ok(server) => server,
         Err(e) => {
-            eprintln!("issuing-server: cannot listen on {}: {e}", config.listen);
+            eprintln!("issuing-server: cannot start on {}: {e}", config.listen);
             return ExitCode::FAILURE;
         }
     };

@@ -1,10 +1,15 @@
 //! The one HTTP client for every Stripe call, whether the base URL is api.stripe.com or the
 //! local sandbox: the sandbox exercises exactly this code path.
+//!
+//! Retries: a GET is retried on connection errors, 409, 429 and 5xx; a POST too, but only ever
+//! with the same `Idempotency-Key`, so Stripe applies it at most once. `Stripe-Should-Retry`
+//! overrides the guess either way.
 
 use std::time::Duration;
 
 use issuing_model::StripeError;
 use reqwest::header::{HeaderMap, HeaderValue, AUTHORIZATION};
+use reqwest::{Method, RequestBuilder, StatusCode};
 use serde::de::DeserializeOwned;
 
 /// Failure of a Stripe call: Stripe's own error (with its HTTP status), or no usable answer.
@@ -18,14 +23,39 @@ pub enum StripeCallError {
     Decode(String),
 }
 
+/// How hard to try.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    /// Attempts after the first.
+    pub max_retries: u32,
+    /// The first wait; each later one doubles (with jitter).
+    pub base_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 4,
+            base_delay: Duration::from_millis(100),
+        }
+    }
+}
+
 #[derive(Clone)]
 pub struct StripeClient {
     http: reqwest::Client,
     api_base: String,
+    retry: RetryPolicy,
+}
+
+/// One call's outcome, before deciding whether to try again.
+enum Attempt<T> {
+    Done(Result<T, StripeCallError>),
+    Retry(StripeCallError),
 }
 
 impl StripeClient {
-    pub fn new(api_base: &str, secret_key: &str, stripe_version: &str) -> Self {
+    pub fn new(api_base: &str, secret_key: &str, stripe_version: &str, retry: RetryPolicy) -> Self {
         let mut headers = HeaderMap::new();
         let mut auth = HeaderValue::from_str(&format!("Bearer {secret_key}"))
             .expect("a Stripe key is a valid header value");
@@ -45,42 +75,116 @@ impl StripeClient {
         Self {
             http,
             api_base: api_base.trim_end_matches('/').to_owned(),
+            retry,
         }
     }
 
-    /// `GET {base}{path}?{query}` as the platform, decoded from JSON.
+    /// `GET {base}{path}?{query}`, as the platform (`account: None`) or for a connected account.
     pub async fn get<T: DeserializeOwned>(
         &self,
+        account: Option<&str>,
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T, StripeCallError> {
+        self.send(|| self.request(Method::GET, path, account).query(query))
+            .await
+    }
+
+    /// `POST {base}{path}` with a form body and an idempotency key (a new one if `None`).
+    pub async fn post_form<T: DeserializeOwned>(
+        &self,
+        account: Option<&str>,
+        path: &str,
+        form: &[(String, String)],
+        idempotency_key: Option<&str>,
+    ) -> Result<T, StripeCallError> {
+        let key = idempotency_key
+            .map(str::to_owned)
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        self.send(|| {
+            self.request(Method::POST, path, account)
+                .header("Idempotency-Key", &key)
+                .form(form)
+        })
+        .await
+    }
+
+    fn request(&self, method: Method, path: &str, account: Option<&str>) -> RequestBuilder {
         let request = self
             .http
-            .get(format!("{}{path}", self.api_base))
-            .query(query);
-        let response = request
-            .send()
-            .await
-            .map_err(|e| StripeCallError::Transport(e.without_url().to_string()))?;
-        decode(response).await
+            .request(method, format!("{}{path}", self.api_base));
+        match account {
+            Some(a) => request.header("Stripe-Account", a),
+            None => request,
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(
+        &self,
+        build: impl Fn() -> RequestBuilder,
+    ) -> Result<T, StripeCallError> {
+        let mut attempt = 0;
+        loop {
+            match once(build()).await {
+                Attempt::Done(result) => return result,
+                Attempt::Retry(error) if attempt >= self.retry.max_retries => return Err(error),
+                Attempt::Retry(error) => {
+                    let delay = self.backoff(attempt);
+                    tracing::info!(
+                        "Stripe call failed ({error}); retry {} in {delay:?}",
+                        attempt + 1
+                    );
+                    tokio::time::sleep(delay).await;
+                    attempt += 1;
+                }
+            }
+        }
+    }
+
+    /// `base · 2^attempt`, plus up to half of that again at random so clients spread out.
+    fn backoff(&self, attempt: u32) -> Duration {
+        let base = self.retry.base_delay.saturating_mul(1 << attempt.min(6));
+        let jitter = uuid::Uuid::new_v4().as_u128() as u32 % (base.as_millis() as u32 / 2 + 1);
+        base + Duration::from_millis(u64::from(jitter))
     }
 }
 
-async fn decode<T: DeserializeOwned>(response: reqwest::Response) -> Result<T, StripeCallError> {
+async fn once<T: DeserializeOwned>(request: RequestBuilder) -> Attempt<T> {
+    let response = match request.send().await {
+        Ok(r) => r,
+        Err(e) => return Attempt::Retry(StripeCallError::Transport(e.without_url().to_string())),
+    };
     let status = response.status();
-    let bytes = response
-        .bytes()
-        .await
-        .map_err(|e| StripeCallError::Transport(e.without_url().to_string()))?;
+    let should_retry = response
+        .headers()
+        .get("stripe-should-retry")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v == "true");
+    // A connection dropped mid-answer is a transport error: the request may or may not have
+    // been applied, which is what the idempotency key is for.
+    let bytes = match response.bytes().await {
+        Ok(b) => b,
+        Err(e) => return Attempt::Retry(StripeCallError::Transport(e.without_url().to_string())),
+    };
     if status.is_success() {
-        serde_json::from_slice(&bytes).map_err(|e| StripeCallError::Decode(e.to_string()))
-    } else {
-        let body: StripeError = serde_json::from_slice(&bytes).map_err(|_| {
-            StripeCallError::Decode(format!("status {status} without a Stripe error body"))
-        })?;
-        Err(StripeCallError::Stripe {
+        return Attempt::Done(
+            serde_json::from_slice(&bytes).map_err(|e| StripeCallError::Decode(e.to_string())),
+        );
+    }
+    let error = match serde_json::from_slice::<StripeError>(&bytes) {
+        Ok(body) => StripeCallError::Stripe {
             status: status.as_u16(),
             body: Box::new(body),
-        })
+        },
+        Err(_) => StripeCallError::Decode(format!("status {status} without a Stripe error body")),
+    };
+    let retryable = should_retry.unwrap_or(
+        matches!(status, StatusCode::CONFLICT | StatusCode::TOO_MANY_REQUESTS)
+            || status.is_server_error(),
+    );
+    if retryable {
+        Attempt::Retry(error)
+    } else {
+        Attempt::Done(Err(error))
     }
 }

@@ -1,59 +1,85 @@
-//! The server's `/api/accounts` over real HTTP, backed by the sandbox over real HTTP.
+//! The server's `/api/accounts` and sign-in, over real HTTP, backed by the sandbox over HTTP.
+
+mod support;
 
 use std::net::SocketAddr;
 
-use issuing_model::{Account, List, StripeError};
-use issuing_server::config::DEFAULT_STRIPE_VERSION;
+use issuing_model::{Account, List, OperatorProfile, StripeError};
 use issuing_server::{RunningServer, ServerConfig, StripeMode};
+use reqwest::StatusCode;
+use stripe_sandbox::SandboxConfig;
+use support::{expect, Api, UK};
 
-fn config(stripe: StripeMode) -> ServerConfig {
-    ServerConfig {
-        listen: SocketAddr::from(([127, 0, 0, 1], 0)),
-        stripe,
-        stripe_version: DEFAULT_STRIPE_VERSION.to_owned(),
-        static_dir: None,
-        allowed_origins: vec![],
-        max_lifetime: None,
-    }
+#[tokio::test]
+async fn lists_the_connected_accounts_an_operator_may_see() {
+    let api = Api::start().await;
+    let everyone: List<Account> = expect(
+        api.get(&api.token("op_aiko").await, "/api/accounts").await,
+        StatusCode::OK,
+    )
+    .await;
+    let names: Vec<_> = everyone.data.iter().map(Account::display_name).collect();
+    assert!(names.contains(&"Sakura Logistik GmbH"), "{names:?}");
+    assert!(everyone.data.len() >= 4);
+    let ben: List<Account> = expect(
+        api.get(&api.token("op_ben").await, "/api/accounts").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(
+        ben.data.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
+        [UK]
+    );
 }
 
 #[tokio::test]
-async fn lists_the_sandboxs_connected_accounts() {
-    let server = RunningServer::start(config(StripeMode::Sandbox))
-        .await
-        .unwrap();
-    let response = reqwest::get(format!("{}/api/accounts", server.url()))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
-    let list: List<Account> = response.json().await.unwrap();
-    let names: Vec<_> = list.data.iter().map(Account::display_name).collect();
-    assert!(names.contains(&"Sakura Logistik GmbH"), "{names:?}");
-    assert!(list.data.len() >= 3);
+async fn without_a_valid_operator_token_every_call_is_a_401() {
+    let api = Api::start().await;
+    for token in [None, Some("sandbox_token_op_nobody")] {
+        let mut request = api.http.get(api.url("/api/accounts"));
+        if let Some(t) = token {
+            request = request.bearer_auth(t);
+        }
+        let err: StripeError =
+            expect(request.send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
+        assert_eq!(err.error.code.as_deref(), Some("authentication_required"));
+    }
+    let err: StripeError = expect(
+        api.http
+            .post(api.url("/api/sign_in"))
+            .json(&serde_json::json!({"operator": "op_mallory"}))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(err.error.param.as_deref(), Some("operator"));
+    let me: OperatorProfile = expect(
+        api.get(&api.token("op_chloe").await, "/api/me").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(!me.can_edit());
 }
 
 #[tokio::test]
 async fn a_stripe_that_refuses_the_key_surfaces_as_stripes_401() {
     // A second sandbox stands in for a Stripe that does not know our key.
     let other = stripe_sandbox::RunningSandbox::start(
-        stripe_sandbox::SandboxConfig {
+        SandboxConfig {
             secret_key: "sk_test_other".into(),
+            ..Default::default()
         },
         SocketAddr::from(([127, 0, 0, 1], 0)),
     )
     .await
     .unwrap();
-    let stripe = StripeMode::Live {
-        api_base: other.url(),
-        secret_key: "sk_test_not_the_right_one".into(),
-        publishable_key: "pk_test_x".into(),
-    };
-    let server = RunningServer::start(config(stripe)).await.unwrap();
-    let response = reqwest::get(format!("{}/api/accounts", server.url()))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 401);
-    let body: StripeError = response.json().await.unwrap();
+    let api = Api::with(live(&other.url())).await;
+    let response = api
+        .get("live_operator_token_aiko_0123456789", "/api/accounts")
+        .await;
+    let body: StripeError = expect(response, StatusCode::UNAUTHORIZED).await;
     assert!(
         body.error.message.starts_with("Invalid API Key"),
         "{}",
@@ -69,29 +95,51 @@ async fn an_unreachable_stripe_is_a_502_in_stripes_error_shape() {
         .local_addr()
         .unwrap()
         .port();
-    let stripe = StripeMode::Live {
-        api_base: format!("http://127.0.0.1:{port}"),
-        secret_key: "sk_test_x".into(),
-        publishable_key: "pk_test_x".into(),
-    };
-    let server = RunningServer::start(config(stripe)).await.unwrap();
-    let response = reqwest::get(format!("{}/api/accounts", server.url()))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 502);
-    let body: StripeError = response.json().await.unwrap();
+    let mut config = live(&format!("http://127.0.0.1:{port}"));
+    config.retry.max_retries = 1;
+    let api = Api::with(config).await;
+    let body: StripeError = expect(
+        api.get("live_operator_token_aiko_0123456789", "/api/accounts")
+            .await,
+        StatusCode::BAD_GATEWAY,
+    )
+    .await;
     assert_eq!(body.error.kind, issuing_model::ErrorType::ApiError);
 }
 
 #[tokio::test]
 async fn unknown_api_route_is_a_404_in_stripes_error_shape() {
-    let server = RunningServer::start(config(StripeMode::Sandbox))
-        .await
-        .unwrap();
-    let response = reqwest::get(format!("{}/api/nope", server.url()))
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 404);
-    let body: StripeError = response.json().await.unwrap();
+    let api = Api::start().await;
+    let body: StripeError = expect(api.get("x", "/api/nope").await, StatusCode::NOT_FOUND).await;
     assert!(body.error.message.contains("/api/nope"));
+}
+
+#[tokio::test]
+async fn live_mode_without_an_operators_file_refuses_to_start() {
+    let mut config = live("http://127.0.0.1:9");
+    config.operators_file = None;
+    let err = RunningServer::start(config).await.err().expect("refused");
+    assert!(err.to_string().contains("IA_OPERATORS_FILE"), "{err}");
+}
+
+/// Live mode against `base`, with the sandbox's operators written to a file.
+fn live(base: &str) -> ServerConfig {
+    let file = std::env::temp_dir().join(format!(
+        "ia-operators-{}-{}.json",
+        std::process::id(),
+        base.len()
+    ));
+    std::fs::write(
+        &file,
+        r#"[{"id":"op_aiko","name":"Aiko","role":"editor","accounts":{"kind":"all"},"token":"live_operator_token_aiko_0123456789"}]"#,
+    )
+    .unwrap();
+    let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
+    config.stripe = StripeMode::Live {
+        api_base: base.to_owned(),
+        secret_key: "sk_test_not_the_right_one".into(),
+        publishable_key: "pk_test_x".into(),
+    };
+    config.operators_file = Some(file);
+    config
 }

@@ -224,5 +224,7 @@ pub async fn update(
     if let Some(reason) = &update.cancellation_reason {
         card.cancellation_reason = Some(reason.clone());
     }
-    Ok(Json(card.clone()))
+    let card = card.clone();
+    data.applied_writes += 1;
+    Ok(Json(card))
 }

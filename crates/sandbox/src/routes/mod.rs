@@ -7,6 +7,7 @@ mod cards;
 
 use std::sync::Arc;
 
+use axum::extract::State;
 use axum::http::{Method, StatusCode, Uri};
 use axum::middleware;
 use axum::routing::get;
@@ -17,7 +18,11 @@ use crate::reply::ApiError;
 use crate::{auth, faults, idempotency, AppState};
 
 pub fn router(state: Arc<AppState>) -> Router {
-    Router::new()
+    // The sandbox's own introspection: outside Stripe's API, so no faults and no key.
+    let introspection = Router::new()
+        .route("/_sandbox/stats", get(stats))
+        .with_state(state.clone());
+    let api = Router::new()
         .route("/v1/accounts", get(accounts::list))
         .route("/v1/accounts/{id}", get(accounts::retrieve))
         .route("/v1/issuing/cards", get(cards::list))
@@ -40,7 +45,14 @@ pub fn router(state: Arc<AppState>) -> Router {
             state.clone(),
             faults::inject,
         ))
-        .with_state(state)
+        .with_state(state);
+    introspection.merge(api)
+}
+
+/// What tests need to know that Stripe would not tell: how many writes were really applied.
+async fn stats(State(state): State<Arc<AppState>>) -> axum::Json<serde_json::Value> {
+    let data = state.store.read();
+    axum::Json(serde_json::json!({ "applied_writes": data.applied_writes }))
 }
 
 async fn unknown_route(uri: Uri, method: Method) -> ApiError {

@@ -13,6 +13,19 @@ pub struct ApiError {
     pub body: Box<StripeError>,
 }
 
+impl ApiError {
+    pub fn new(status: StatusCode, body: StripeError) -> Self {
+        Self {
+            status,
+            body: Box::new(body),
+        }
+    }
+
+    pub fn bad_request(body: StripeError) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, body)
+    }
+}
+
 impl From<StripeCallError> for ApiError {
     fn from(e: StripeCallError) -> Self {
         match e {

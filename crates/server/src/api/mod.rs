@@ -1,13 +1,18 @@
 //! The panel's `/api`: JSON in, JSON out, errors in Stripe's shape.
 
 mod accounts;
+mod auth;
+mod cards;
 mod client_config;
 mod error;
+mod session;
 
 use std::sync::Arc;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
+use issuing_model::{ErrorType, StripeError};
+use serde::de::DeserializeOwned;
 
 pub use error::ApiError;
 
@@ -15,8 +20,26 @@ use crate::AppState;
 
 pub fn router(state: Arc<AppState>) -> Router {
     Router::new()
-        .route("/api/accounts", get(accounts::list))
         .route("/api/config", get(client_config::get))
+        .route("/api/operators", get(session::operators))
+        .route("/api/sign_in", post(session::sign_in))
+        .route("/api/me", get(session::me))
+        .route("/api/accounts", get(accounts::list))
+        .route("/api/accounts/{account}/cards", get(cards::list))
+        .route(
+            "/api/accounts/{account}/cards/{card}",
+            get(cards::retrieve).post(cards::update),
+        )
         .fallback(error::unknown_route)
         .with_state(state)
+}
+
+/// A JSON body, with a Stripe-shaped 400 (not axum's plain text) when it does not fit.
+pub(crate) fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(body).map_err(|e| {
+        ApiError::bad_request(StripeError::new(
+            ErrorType::InvalidRequestError,
+            format!("The request body is not what this endpoint takes: {e}."),
+        ))
+    })
 }

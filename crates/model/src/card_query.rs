@@ -1,0 +1,197 @@
+//! The card list's filters and page, as the panel keeps them in its URL and the server passes
+//! them on to `GET /v1/issuing/cards`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::spending::Violation;
+use crate::{CardStatus, CardType};
+
+/// Filters and cursor for one page of cards. Empty fields are not sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardListQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<CardStatus>,
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<CardType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cardholder: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last4: Option<String>,
+    /// Unix seconds, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_gte: Option<i64>,
+    /// Unix seconds, inclusive.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_lte: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starting_after: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ending_before: Option<String>,
+}
+
+pub const DEFAULT_PAGE_SIZE: u8 = 25;
+
+impl CardListQuery {
+    /// Stripe's rules for these parameters, named as Stripe names them.
+    pub fn validate(&self) -> Vec<Violation> {
+        let mut found = Vec::new();
+        let mut bad = |param: &str, message: String| {
+            found.push(Violation {
+                param: param.to_owned(),
+                message,
+            })
+        };
+        if let Some(s) = self.status.as_ref().filter(|s| !s.is_known()) {
+            bad(
+                "status",
+                format!("Invalid status '{s}': must be active, inactive or canceled."),
+            );
+        }
+        if let Some(k) = self.kind.as_ref().filter(|k| !k.is_known()) {
+            bad(
+                "type",
+                format!("Invalid type '{k}': must be physical or virtual."),
+            );
+        }
+        if let Some(l) = self.last4.as_deref() {
+            if l.len() != 4 || !l.bytes().all(|b| b.is_ascii_digit()) {
+                bad(
+                    "last4",
+                    format!("'{l}' is not the last four digits of a card."),
+                );
+            }
+        }
+        if let Some(c) = self.cardholder.as_deref() {
+            if !is_id(c, "ich_") {
+                bad(
+                    "cardholder",
+                    format!("'{c}' is not a cardholder id (ich_…)."),
+                );
+            }
+        }
+        if let (Some(from), Some(to)) = (self.created_gte, self.created_lte) {
+            if from > to {
+                bad(
+                    "created[gte]",
+                    "The start of the date range is after its end.".to_owned(),
+                );
+            }
+        }
+        if let Some(n) = self.limit.filter(|n| !(1..=100).contains(n)) {
+            bad(
+                "limit",
+                format!("Invalid limit {n}: must be between 1 and 100."),
+            );
+        }
+        for (param, cursor) in [
+            ("starting_after", &self.starting_after),
+            ("ending_before", &self.ending_before),
+        ] {
+            if let Some(c) = cursor.as_deref().filter(|c| !is_id(c, "ic_")) {
+                bad(param, format!("'{c}' is not a card id (ic_…)."));
+            }
+        }
+        if self.starting_after.is_some() && self.ending_before.is_some() {
+            bad(
+                "ending_before",
+                "Give starting_after or ending_before, not both.".to_owned(),
+            );
+        }
+        found
+    }
+
+    /// The query for `GET /v1/issuing/cards`.
+    pub fn to_stripe_query(&self) -> Vec<(&'static str, String)> {
+        let mut q = vec![("limit", self.limit.unwrap_or(DEFAULT_PAGE_SIZE).to_string())];
+        let mut add = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        };
+        add("status", self.status.as_ref().map(ToString::to_string));
+        add("type", self.kind.as_ref().map(ToString::to_string));
+        add("cardholder", self.cardholder.clone());
+        add("last4", self.last4.clone());
+        add("created[gte]", self.created_gte.map(|t| t.to_string()));
+        add("created[lte]", self.created_lte.map(|t| t.to_string()));
+        add("starting_after", self.starting_after.clone());
+        add("ending_before", self.ending_before.clone());
+        q
+    }
+}
+
+/// `prefix` then at least one ASCII letter or digit: a Stripe object id.
+pub fn is_id(id: &str, prefix: &str) -> bool {
+    id.strip_prefix(prefix).is_some_and(|rest| {
+        !rest.is_empty() && rest.len() <= 64 && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_query_maps_to_stripes_parameter_names() {
+        let q = CardListQuery {
+            status: Some(CardStatus::Active),
+            kind: Some(CardType::Virtual),
+            last4: Some("4242".into()),
+            created_gte: Some(10),
+            created_lte: Some(20),
+            limit: Some(50),
+            starting_after: Some("ic_123".into()),
+            ..Default::default()
+        };
+        assert!(q.validate().is_empty());
+        let keys: Vec<_> = q.to_stripe_query().into_iter().map(|(k, _)| k).collect();
+        assert_eq!(
+            keys,
+            [
+                "limit",
+                "status",
+                "type",
+                "last4",
+                "created[gte]",
+                "created[lte]",
+                "starting_after"
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_filters_name_their_params() {
+        let q = CardListQuery {
+            status: Some("frozen".parse().unwrap()),
+            last4: Some("42".into()),
+            cardholder: Some("acct_1".into()),
+            created_gte: Some(30),
+            created_lte: Some(20),
+            limit: Some(0),
+            starting_after: Some("ic_1".into()),
+            ending_before: Some("x".into()),
+            ..Default::default()
+        };
+        let params: Vec<_> = q.validate().into_iter().map(|v| v.param).collect();
+        assert_eq!(
+            params,
+            [
+                "status",
+                "last4",
+                "cardholder",
+                "created[gte]",
+                "limit",
+                "ending_before",
+                "ending_before"
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_need_their_prefix_and_plain_characters() {
+        assert!(is_id("ic_1SbxAbc", "ic_"));
+        assert!(!is_id("ic_", "ic_") && !is_id("ic_../etc", "ic_") && !is_id("ich_1", "ic_"));
+    }
+}

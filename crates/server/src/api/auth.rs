@@ -1,0 +1,86 @@
+//! Who is calling: `Authorization: Bearer <operator token>`, checked on every `/api` call
+//! except sign-in. Access to an account is always decided here, never trusted from the panel.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use issuing_model::{ErrorType, OperatorProfile, StripeError};
+
+use super::ApiError;
+use crate::AppState;
+
+/// The signed-in operator making this request.
+pub struct CurrentOperator(pub OperatorProfile);
+
+impl FromRequestParts<Arc<AppState>> for CurrentOperator {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, ApiError> {
+        let token = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .ok_or_else(|| {
+                unauthorized("Sign in first: this request carries no operator token.")
+            })?;
+        state
+            .operators
+            .by_token(token.trim())
+            .map(|o| CurrentOperator(o.profile.clone()))
+            .ok_or_else(|| {
+                unauthorized(
+                    "This operator token is not valid (signed out or expired). Sign in again.",
+                )
+            })
+    }
+}
+
+fn unauthorized(message: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        StripeError::new(ErrorType::InvalidRequestError, message)
+            .with_code("authentication_required"),
+    )
+}
+
+impl CurrentOperator {
+    /// 403 unless the operator may see `account`.
+    pub fn may_see(&self, account: &str) -> Result<(), ApiError> {
+        if self.0.can_see(account) {
+            Ok(())
+        } else {
+            Err(forbidden(
+                format!("You do not have access to account '{account}'."),
+                "account",
+            ))
+        }
+    }
+
+    /// 403 unless the operator may change things.
+    pub fn may_edit(&self) -> Result<(), ApiError> {
+        if self.0.can_edit() {
+            Ok(())
+        } else {
+            Err(forbidden(
+                "Your operator role is read-only: you can view cards but not change them.".into(),
+                "card",
+            ))
+        }
+    }
+}
+
+fn forbidden(message: String, param: &str) -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        StripeError::new(ErrorType::InvalidRequestError, message)
+            .with_code("permission_denied")
+            .with_param(param),
+    )
+}

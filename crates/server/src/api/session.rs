@@ -1,0 +1,62 @@
+//! Sign-in (sandbox mode: pick a seeded operator) and `GET /api/me`.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::Json;
+use issuing_model::{ErrorType, OperatorProfile, SignedIn, StripeError};
+use serde::Deserialize;
+
+use super::auth::CurrentOperator;
+use super::{json_body, ApiError};
+use crate::AppState;
+
+/// The operators one may sign in as: sandbox mode only (live operators bring their token).
+pub async fn operators(
+    State(state): State<Arc<AppState>>,
+) -> Result<Json<Vec<OperatorProfile>>, ApiError> {
+    sandbox_only(&state)?;
+    Ok(Json(state.operators.profiles()))
+}
+
+#[derive(Deserialize)]
+pub struct SignIn {
+    operator: String,
+}
+
+pub async fn sign_in(
+    State(state): State<Arc<AppState>>,
+    body: axum::body::Bytes,
+) -> Result<Json<SignedIn>, ApiError> {
+    sandbox_only(&state)?;
+    let SignIn { operator } = json_body(&body)?;
+    let found = state.operators.by_id(&operator).ok_or_else(|| {
+        ApiError::bad_request(StripeError::invalid_param(
+            "operator",
+            format!("No such operator: '{operator}'."),
+        ))
+    })?;
+    Ok(Json(SignedIn {
+        token: found.token.clone(),
+        operator: found.profile.clone(),
+    }))
+}
+
+pub async fn me(CurrentOperator(operator): CurrentOperator) -> Json<OperatorProfile> {
+    Json(operator)
+}
+
+fn sandbox_only(state: &AppState) -> Result<(), ApiError> {
+    if state.sandbox_mode {
+        Ok(())
+    } else {
+        Err(ApiError::new(
+            StatusCode::NOT_FOUND,
+            StripeError::new(
+                ErrorType::InvalidRequestError,
+                "Sign-in by choosing an operator exists only in sandbox mode; use your platform's token.",
+            ),
+        ))
+    }
+}

@@ -1,0 +1,67 @@
+use leptos::prelude::*;
+
+use super::Session;
+use crate::ui::{ErrorState, LoadingState};
+
+/// Sandbox sign-in: choose one of the seeded operators.
+#[component]
+pub fn SignInPage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let operators = LocalResource::new(move || {
+        let server = session.server();
+        async move { server.operators().await }
+    });
+    let failure = RwSignal::new(None::<String>);
+    let choose = move |id: String| {
+        let server = session.server();
+        leptos::task::spawn_local(async move {
+            match server.sign_in(&id).await {
+                Ok(signed_in) => session.sign_in(signed_in.token, signed_in.operator),
+                Err(e) => failure.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <section class="ia-page ia-sign-in" aria-labelledby="sign-in-title">
+            <h1 id="sign-in-title">"Sign in"</h1>
+            <p class="ia-muted">"Sandbox mode: choose an operator to act as."</p>
+            {move || failure.get().map(|message| view! { <p class="ia-field-error" role="alert">{message}</p> })}
+            {move || match operators.get() {
+                None => view! { <LoadingState label="Loading operators…" /> }.into_any(),
+                Some(Err(e)) => view! {
+                    <ErrorState
+                        title="The operators could not be loaded."
+                        message=e.to_string()
+                        on_retry=move || operators.refetch()
+                    />
+                }
+                .into_any(),
+                Some(Ok(list)) => view! {
+                    <ul class="ia-operator-list">
+                        {list
+                            .into_iter()
+                            .map(|op| {
+                                let id = op.id.clone();
+                                let role = if op.can_edit() { "can edit" } else { "read-only" };
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="ia-button ia-button-secondary"
+                                            data-operator=op.id.clone()
+                                            on:click=move |_| choose(id.clone())
+                                        >
+                                            {op.name.clone()}
+                                            <span class="ia-muted">" · " {role}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,60 @@
+//! Signing in and out of the whole panel, against the real server's sandbox operators.
+
+mod support;
+
+use issuing_admin::Panel;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use support::{click, fresh_container, live_api, wait_for};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn forget_saved_token() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn signing_in_shows_the_operators_accounts_and_survives_a_remount_until_sign_out() {
+    forget_saved_token();
+    let root = fresh_container();
+    let mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    // Not signed in: the sandbox's operators are offered.
+    wait_for(&root, "[data-operator=op_ben]").await;
+    assert!(root.query_selector("table").unwrap().is_none());
+    click(&root, "[data-operator=op_ben]");
+    wait_for(&root, "table tbody tr").await;
+    assert!(root.text_content().unwrap().contains("Thames Courier Co."));
+    wait_for(&root, ".ia-operator").await;
+    assert!(root.text_content().unwrap().contains("Ben Clarke"));
+    drop(mounted);
+
+    // A reload (a new mount) resumes the session from storage.
+    let root = fresh_container();
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, "table tbody tr").await;
+    wait_for(&root, ".ia-operator").await;
+    click(&root, ".ia-header button");
+    wait_for(&root, "[data-operator=op_aiko]").await;
+    assert!(
+        root.query_selector("table").unwrap().is_none(),
+        "signed out shows no data"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_token_the_server_rejects_signs_out_instead_of_failing_every_page() {
+    forget_saved_token();
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item("issuing-admin.operator-token", "sandbox_token_op_gone")
+        .unwrap();
+    let root = fresh_container();
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, "[data-operator=op_aiko]").await;
+    assert!(storage
+        .get_item("issuing-admin.operator-token")
+        .unwrap()
+        .is_none());
+}
