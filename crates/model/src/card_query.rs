@@ -17,6 +17,10 @@ pub struct CardListQuery {
     pub cardholder: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last4: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exp_month: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exp_year: Option<u16>,
     /// Unix seconds, inclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_gte: Option<i64>,
@@ -62,6 +66,18 @@ impl CardListQuery {
                     format!("'{l}' is not the last four digits of a card."),
                 );
             }
+        }
+        if let Some(m) = self.exp_month.filter(|m| !(1..=12).contains(m)) {
+            bad(
+                "exp_month",
+                format!("Invalid exp_month {m}: must be between 1 and 12."),
+            );
+        }
+        if let Some(y) = self.exp_year.filter(|y| !(2000..=2100).contains(y)) {
+            bad(
+                "exp_year",
+                format!("Invalid exp_year {y}: must be a four-digit year."),
+            );
         }
         if let Some(c) = self.cardholder.as_deref() {
             if !is_id(c, "ich_") {
@@ -114,6 +130,8 @@ impl CardListQuery {
         add("type", self.kind.as_ref().map(ToString::to_string));
         add("cardholder", self.cardholder.clone());
         add("last4", self.last4.clone());
+        add("exp_month", self.exp_month.map(|m| m.to_string()));
+        add("exp_year", self.exp_year.map(|y| y.to_string()));
         add("created[gte]", self.created_gte.map(|t| t.to_string()));
         add("created[lte]", self.created_lte.map(|t| t.to_string()));
         add("starting_after", self.starting_after.clone());

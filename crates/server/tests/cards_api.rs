@@ -50,6 +50,21 @@ async fn card_list_passes_filters_and_cursor_through() {
         by_date.data.iter().map(|c| &c.id).collect::<Vec<_>>(),
         [&one.id]
     );
+    let by_expiry = api
+        .cards(
+            &token,
+            EURO,
+            &format!(
+                "exp_month={}&exp_year={}&limit=100",
+                one.exp_month, one.exp_year
+            ),
+        )
+        .await;
+    assert!(by_expiry.data.iter().any(|c| c.id == one.id));
+    assert!(by_expiry
+        .data
+        .iter()
+        .all(|c| c.exp_month == one.exp_month && c.exp_year == one.exp_year));
     let card: IssuingCard = expect(
         api.get(&token, &format!("/api/accounts/{EURO}/cards/{}", one.id))
             .await,
@@ -66,6 +81,7 @@ async fn bad_filters_are_refused_before_stripe_is_asked() {
     for (query, param) in [
         ("status=frozen", Some("status")),
         ("last4=42", Some("last4")),
+        ("exp_month=13", Some("exp_month")),
         ("limit=0", Some("limit")),
         ("cardholder=bob", Some("cardholder")),
         ("created_gte=5&created_lte=1", Some("created[gte]")),
