@@ -2,7 +2,9 @@
 //! says what went wrong in words an operator can act on.
 
 use gloo_net::http::{Request, Response};
-use issuing_model::{Account, List, OperatorProfile, SignedIn, StripeError};
+use issuing_model::{
+    Account, CardListQuery, IssuingCard, List, OperatorProfile, SignedIn, StripeError,
+};
 use serde::de::DeserializeOwned;
 
 impl ApiError {
@@ -97,6 +99,26 @@ impl ApiClient {
         self.get_json("/accounts").await
     }
 
+    /// One page of an account's cards.
+    pub async fn cards(
+        &self,
+        account: &str,
+        query: &CardListQuery,
+    ) -> Result<List<IssuingCard>, ApiError> {
+        let qs = query_string(&query.to_pairs());
+        self.get_json(&format!("/accounts/{}/cards{qs}", encode(account)))
+            .await
+    }
+
+    pub async fn card(&self, account: &str, card: &str) -> Result<IssuingCard, ApiError> {
+        self.get_json(&format!(
+            "/accounts/{}/cards/{}",
+            encode(account),
+            encode(card)
+        ))
+        .await
+    }
+
     /// The operators one may sign in as (sandbox mode).
     pub async fn operators(&self) -> Result<Vec<OperatorProfile>, ApiError> {
         self.get_json("/operators").await
@@ -125,4 +147,20 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         Ok(body) => Err(ApiError::Stripe(body)),
         Err(_) => Err(ApiError::Unexpected(format!("HTTP {status}"))),
     }
+}
+
+fn encode(part: &str) -> String {
+    js_sys::encode_uri_component(part).into()
+}
+
+/// `?a=1&b=2` (empty when there is nothing to send).
+pub fn query_string(pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return String::new();
+    }
+    let joined: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", encode(v)))
+        .collect();
+    format!("?{}", joined.join("&"))
 }

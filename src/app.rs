@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::accounts::AccountsPage;
 use crate::api::ApiClient;
+use crate::cards::{CardDetailPage, CardsPage};
 use crate::session::{Session, SignInPage};
 
 #[component]
@@ -52,6 +53,8 @@ pub fn Panel(server: ApiClient) -> impl IntoView {
                                 <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
                                     <Route path=path!("/") view=AccountsPage />
                                     <Route path=path!("/accounts") view=AccountsPage />
+                                    <Route path=path!("/accounts/:account/cards") view=CardsPage />
+                                    <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
                                 </Routes>
                             }
                             .into_any()

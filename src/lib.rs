@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod api;
 mod app;
+pub mod cards;
 pub mod session;
 pub mod ui;
 

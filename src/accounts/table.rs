@@ -26,7 +26,9 @@ pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
                 .to_uppercase();
             view! {
                 <tr data-account=account.id.clone()>
-                    <th scope="row">{account.display_name().to_owned()}</th>
+                    <th scope="row">
+                        <a href=format!("/accounts/{}/cards", account.id)>{account.display_name().to_owned()}</a>
+                    </th>
                     <td><code>{account.id.clone()}</code></td>
                     <td>{country}</td>
                     <td>{currency}</td>

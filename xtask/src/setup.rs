@@ -11,9 +11,15 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// wasm32 and turns wasm-bindgen's externref table into a funcref table: the panel then fails
 /// at start-up with `WebAssembly.Table.set(): Argument 1 is invalid`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// Debian packages, each with what shows it is installed: a command on `PATH`, or a file.
 const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
+    // Japanese cardholder names and the Japanese panel render in screenshots.
+    (
+        "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+        "fonts-noto-cjk",
+    ),
 ];
 
 pub fn run() -> Result<(), String> {
@@ -29,7 +35,7 @@ pub fn run() -> Result<(), String> {
         &format!("wasm-opt (binaryen {BINARYEN_VERSION}, npm)"),
         binaryen,
     )?;
-    step("chromium, chromedriver (Debian)", apt_packages)?;
+    step("chromium, chromedriver, CJK fonts (Debian)", apt_packages)?;
     println!("setup: ready ({:.1} s)", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -131,7 +137,13 @@ fn wasm_bindgen_cli(version: &str) -> Result<Outcome, String> {
 fn apt_packages() -> Result<Outcome, String> {
     let missing: Vec<&str> = APT_PACKAGES
         .iter()
-        .filter(|(bin, _)| output("which", &[bin]).is_none())
+        .filter(|(probe, _)| {
+            if probe.starts_with('/') {
+                !std::path::Path::new(probe).exists()
+            } else {
+                output("which", &[probe]).is_none()
+            }
+        })
         .map(|(_, package)| *package)
         .collect();
     if missing.is_empty() {

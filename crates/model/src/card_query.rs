@@ -118,6 +118,61 @@ impl CardListQuery {
         found
     }
 
+    /// The panel's and the server's own parameter names (`created_gte`, not `created[gte]`),
+    /// for URLs.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut q = Vec::new();
+        let mut add = |k: &'static str, v: Option<String>| {
+            if let Some(v) = v {
+                q.push((k, v));
+            }
+        };
+        add("status", self.status.as_ref().map(ToString::to_string));
+        add("type", self.kind.as_ref().map(ToString::to_string));
+        add("cardholder", self.cardholder.clone());
+        add("last4", self.last4.clone());
+        add("exp_month", self.exp_month.map(|m| m.to_string()));
+        add("exp_year", self.exp_year.map(|y| y.to_string()));
+        add("created_gte", self.created_gte.map(|t| t.to_string()));
+        add("created_lte", self.created_lte.map(|t| t.to_string()));
+        add("limit", self.limit.map(|n| n.to_string()));
+        add("starting_after", self.starting_after.clone());
+        add("ending_before", self.ending_before.clone());
+        q
+    }
+
+    /// Reads `to_pairs` back (e.g. from a URL), with `get` returning a parameter's value.
+    /// Values that do not parse are dropped: a hand-edited URL shows the unfiltered list.
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Self {
+        let text = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        Self {
+            status: text("status").map(|s| s.parse().unwrap_or_else(|n| match n {})),
+            kind: text("type").map(|s| s.parse().unwrap_or_else(|n| match n {})),
+            cardholder: text("cardholder"),
+            last4: text("last4"),
+            exp_month: text("exp_month").and_then(|v| v.parse().ok()),
+            exp_year: text("exp_year").and_then(|v| v.parse().ok()),
+            created_gte: text("created_gte").and_then(|v| v.parse().ok()),
+            created_lte: text("created_lte").and_then(|v| v.parse().ok()),
+            limit: text("limit").and_then(|v| v.parse().ok()),
+            starting_after: text("starting_after"),
+            ending_before: text("ending_before"),
+        }
+    }
+
+    /// The same filters on their first page.
+    pub fn first_page(&self) -> Self {
+        Self {
+            starting_after: None,
+            ending_before: None,
+            ..self.clone()
+        }
+    }
+
     /// The query for `GET /v1/issuing/cards`.
     pub fn to_stripe_query(&self) -> Vec<(&'static str, String)> {
         let mut q = vec![("limit", self.limit.unwrap_or(DEFAULT_PAGE_SIZE).to_string())];
@@ -177,6 +232,25 @@ mod tests {
                 "starting_after"
             ]
         );
+    }
+
+    #[test]
+    fn url_pairs_round_trip() {
+        let q = CardListQuery {
+            status: Some(CardStatus::Inactive),
+            kind: Some(CardType::Physical),
+            cardholder: Some("ich_1".into()),
+            created_gte: Some(5),
+            limit: Some(10),
+            ending_before: Some("ic_9".into()),
+            ..Default::default()
+        };
+        let pairs = q.to_pairs();
+        let back = CardListQuery::from_lookup(|k| {
+            pairs.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone())
+        });
+        assert_eq!(back, q);
+        assert_eq!(back.first_page().ending_before, None);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod card_update;
 pub mod category;
 pub mod connect;
 pub mod country;
+pub mod describe;
 pub mod error;
 pub mod form;
 pub mod list;

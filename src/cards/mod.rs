@@ -1,0 +1,12 @@
+//! Issued cards: the list of an account's cards and one card in detail.
+
+mod badge;
+mod detail;
+mod filters;
+mod list;
+mod table;
+
+pub use badge::StatusBadge;
+pub use detail::CardDetailPage;
+pub use list::CardsPage;
+pub use table::CardsTable;
