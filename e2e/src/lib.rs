@@ -96,6 +96,19 @@ impl Browser {
         panic!("chromedriver did not start a session: {last_error}");
     }
 
+    /// Opens the panel served by `server` and signs in as a sandbox operator.
+    pub async fn sign_in(&self, server: &RunningServer, operator: &str) {
+        self.client
+            .goto(&format!("{}/", server.url()))
+            .await
+            .unwrap();
+        self.wait_for(&format!("[data-operator={operator}]"))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
     /// Waits (up to 30 s) for an element matching the CSS selector.
     pub async fn wait_for(&self, css: &str) -> Element {
         self.client

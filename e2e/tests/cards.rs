@@ -7,17 +7,7 @@ use fantoccini::Locator;
 async fn filter_the_euro_accounts_cards_and_open_one() {
     let server = start_server().await;
     let browser = Browser::launch().await;
-    browser
-        .client
-        .goto(&format!("{}/", server.url()))
-        .await
-        .unwrap();
-    browser
-        .wait_for("[data-operator=op_aiko]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.sign_in(&server, "op_aiko").await;
 
     // Pick the euro-area account from the accounts list.
     browser

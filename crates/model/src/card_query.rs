@@ -173,24 +173,23 @@ impl CardListQuery {
         }
     }
 
-    /// The query for `GET /v1/issuing/cards`.
+    /// The query for `GET /v1/issuing/cards`: the same pairs in Stripe's names, with the
+    /// page size always given.
     pub fn to_stripe_query(&self) -> Vec<(&'static str, String)> {
         let mut q = vec![("limit", self.limit.unwrap_or(DEFAULT_PAGE_SIZE).to_string())];
-        let mut add = |k: &'static str, v: Option<String>| {
-            if let Some(v) = v {
-                q.push((k, v));
-            }
-        };
-        add("status", self.status.as_ref().map(ToString::to_string));
-        add("type", self.kind.as_ref().map(ToString::to_string));
-        add("cardholder", self.cardholder.clone());
-        add("last4", self.last4.clone());
-        add("exp_month", self.exp_month.map(|m| m.to_string()));
-        add("exp_year", self.exp_year.map(|y| y.to_string()));
-        add("created[gte]", self.created_gte.map(|t| t.to_string()));
-        add("created[lte]", self.created_lte.map(|t| t.to_string()));
-        add("starting_after", self.starting_after.clone());
-        add("ending_before", self.ending_before.clone());
+        q.extend(
+            self.to_pairs()
+                .into_iter()
+                .filter(|(k, _)| *k != "limit")
+                .map(|(k, v)| {
+                    let stripe_name = match k {
+                        "created_gte" => "created[gte]",
+                        "created_lte" => "created[lte]",
+                        other => other,
+                    };
+                    (stripe_name, v)
+                }),
+        );
         q
     }
 }
