@@ -3,7 +3,7 @@
 
 use gloo_net::http::{Request, Response};
 use issuing_model::{
-    Account, CardListQuery, IssuingCard, List, OperatorProfile, SignedIn, StripeError,
+    Account, CardListQuery, CardUpdate, IssuingCard, List, OperatorProfile, SignedIn, StripeError,
 };
 use serde::de::DeserializeOwned;
 
@@ -117,6 +117,34 @@ impl ApiClient {
             encode(card)
         ))
         .await
+    }
+
+    /// Changes a card (spending controls, status). One idempotency key per call, so the
+    /// server's retries can never apply it twice.
+    pub async fn update_card(
+        &self,
+        account: &str,
+        card: &str,
+        update: &CardUpdate,
+    ) -> Result<IssuingCard, ApiError> {
+        let key = format!(
+            "panel-{:016x}{:016x}",
+            (js_sys::Math::random() * u64::MAX as f64) as u64,
+            (js_sys::Math::random() * u64::MAX as f64) as u64
+        );
+        let response = self
+            .authorized(Request::post(&self.url(&format!(
+                "/accounts/{}/cards/{}",
+                encode(account),
+                encode(card)
+            ))))
+            .header("Idempotency-Key", &key)
+            .json(update)
+            .map_err(|e| ApiError::Unexpected(e.to_string()))?
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        decode(response).await
     }
 
     /// The operators one may sign in as (sandbox mode).

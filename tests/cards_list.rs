@@ -6,7 +6,7 @@ mod support;
 use issuing_admin::Panel;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::{click, fresh_container, live_api, wait_for};
+use support::{click, live_api, wait_for};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -14,22 +14,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const EURO: &str = "acct_1SbxDESakuraLg";
 
-/// Signs in as `op_aiko` (token saved where the panel looks) and opens `path`.
 async fn open(path: &str) -> web_sys::HtmlElement {
-    let signed_in = live_api().sign_in("op_aiko").await.unwrap();
-    let window = web_sys::window().unwrap();
-    window
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .set_item("issuing-admin.operator-token", &signed_in.token)
-        .unwrap();
-    window
-        .history()
-        .unwrap()
-        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
-        .unwrap();
-    fresh_container()
+    support::open_as("op_aiko", path).await
 }
 
 fn search() -> String {

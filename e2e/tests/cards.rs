@@ -68,9 +68,46 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     assert!(text.contains("EUR"));
     browser.screenshot("card-detail").await;
 
+    // Freeze, reload to see it persisted, unfreeze.
+    browser
+        .wait_for("[data-action=freeze]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(".ia-facts [data-status=inactive]").await;
+    client.refresh().await.unwrap();
+    browser.wait_for(".ia-facts [data-status=inactive]").await;
+    browser.screenshot("card-frozen").await;
+    browser
+        .wait_for("[data-action=unfreeze]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(".ia-facts [data-status=active]").await;
+
+    // Cancel asks first, and says it cannot be undone; keeping the card changes nothing.
+    browser
+        .wait_for("[data-action=cancel]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let dialog = browser.wait_for("dialog[open]").await;
+    assert!(dialog.text().await.unwrap().contains("cannot be undone"));
+    browser.screenshot("cancel-dialog").await;
+    browser
+        .wait_for("[data-action=keep]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(".ia-facts [data-status=active]").await;
+
     // A reload of the detail page shows the same card.
     client.refresh().await.unwrap();
-    browser.wait_for(".ia-facts").await;
+    browser.wait_for(".ia-facts [data-status=active]").await;
     browser.close().await;
 }
 

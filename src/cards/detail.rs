@@ -4,8 +4,10 @@ use issuing_model::{Category, IssuingCard, SpendingControls};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
+use crate::session::Session;
 use crate::ui::{ErrorState, LoadingState};
 
 /// `/accounts/:account/cards/:card`: everything an operator needs to know about one card.
@@ -44,6 +46,23 @@ pub fn CardDetailPage() -> impl IntoView {
 
 #[component]
 fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let card = RwSignal::new(card);
+    let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
+    let actions_account = account.clone();
+    view! {
+        <h1 id="card-title">
+            {move || card.with(|c| c.cardholder.name.clone())}
+            " · "
+            <span class="ia-mono">"•••• " {move || card.with(|c| c.last4.clone())}</span>
+        </h1>
+        {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card /> })}
+        {move || view! { <CardFacts account=account.clone() card=card.get() /> }}
+    }
+}
+
+#[component]
+fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
     let link = |id: &Option<String>| {
         id.clone().map(|id| {
             let href = format!("/accounts/{account}/cards/{id}");
@@ -67,9 +86,6 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         .map(|(k, v)| format!("{k}: {v}"))
         .collect();
     view! {
-        <h1 id="card-title">
-            {card.cardholder.name.clone()} " · " <span class="ia-mono">"•••• " {card.last4.clone()}</span>
-        </h1>
         <dl class="ia-facts">
             <dt>"Status"</dt>
             <dd><StatusBadge status=card.status.clone() /></dd>

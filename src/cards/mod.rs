@@ -4,6 +4,7 @@ mod badge;
 mod detail;
 mod filters;
 mod list;
+mod status_actions;
 mod table;
 
 pub use badge::StatusBadge;

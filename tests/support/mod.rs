@@ -24,6 +24,28 @@ pub async fn signed_in_api(operator: &str) -> ApiClient {
     server.with_token(signed_in.token)
 }
 
+/// Signs in as `operator` the way the panel remembers it (its saved token), moves the page's
+/// URL to `path`, and returns a fresh container to mount the panel in.
+pub async fn open_as(operator: &str, path: &str) -> HtmlElement {
+    let signed_in = live_api()
+        .sign_in(operator)
+        .await
+        .expect("sandbox sign-in works");
+    let window = web_sys::window().unwrap();
+    window
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item("issuing-admin.operator-token", &signed_in.token)
+        .unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .unwrap();
+    fresh_container()
+}
+
 /// Clicks the first element matching `selector` inside `root`.
 pub fn click(root: &HtmlElement, selector: &str) {
     let el: HtmlElement = root
