@@ -1,5 +1,6 @@
 //! `cargo xtask setup | dev | test`: the project's two commands and the install they rely on.
 
+mod bench;
 mod dev;
 mod process;
 mod setup;
@@ -21,6 +22,8 @@ commands:
       --api-port N   platform server port (env IA_API_PORT, default 8787)
   test             setup, then every test: native, wasm in headless Chromium, end-to-end
       --stage S      run only one stage: native | wasm | e2e (repeatable)
+      --wasm-api-port N  port of the server the wasm tests call (env IA_TEST_API_PORT)
+  bench            print how fast the card list answers on the 10,000-card sandbox account
 ";
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         "setup" => setup::run(),
         "dev" => dev::Options::parse(rest).and_then(dev::run),
         "test" => test::Options::parse(rest).and_then(test::run),
+        "bench" => bench::run(),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
