@@ -72,6 +72,21 @@ pub fn paginate<T: Clone>(
     Ok(List::new(page.to_vec(), has_more, url))
 }
 
+/// [`paginate`] over borrowed, already filtered items, answering with owned copies of the page.
+pub fn paginate_refs<T: Clone>(
+    items: &[&T],
+    id_of: impl Fn(&T) -> &str,
+    params: &PageParams,
+    url: &str,
+) -> Result<List<T>, ApiError> {
+    let page = paginate(items, |item| id_of(item), params, url)?;
+    Ok(List::new(
+        page.data.into_iter().cloned().collect(),
+        page.has_more,
+        page.url,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use issuing_model::{Cardholder, List, StripeError};
 
-use crate::pagination::{paginate, PageParams};
+use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{only, parse_query, text, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::AppState;
@@ -53,12 +53,7 @@ pub async fn list(
                 .collect()
         })
         .unwrap_or_default();
-    let list = paginate(&holders, |h| &h.id, &page, "/v1/issuing/cardholders")?;
-    Ok(Json(List::new(
-        list.data.into_iter().cloned().collect(),
-        list.has_more,
-        list.url,
-    )))
+    paginate_refs(&holders, |h| &h.id, &page, "/v1/issuing/cardholders").map(Json)
 }
 
 pub async fn retrieve(

@@ -9,7 +9,7 @@ use axum::Json;
 use issuing_model::form::FormValue;
 use issuing_model::{CardStatus, CardType, CardUpdate, IssuingCard, List, StripeError};
 
-use crate::pagination::{paginate, PageParams};
+use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{integer, only, parse_form, parse_query, text, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::AppState;
@@ -175,12 +175,7 @@ pub async fn list(
         .and_then(|a| data.issuing.get(&a))
         .map(|issuing| issuing.cards.iter().filter(|c| filter.matches(c)).collect())
         .unwrap_or_default();
-    let list = paginate(&cards, |c| &c.id, &page, "/v1/issuing/cards")?;
-    Ok(Json(List::new(
-        list.data.into_iter().cloned().collect(),
-        list.has_more,
-        list.url,
-    )))
+    paginate_refs(&cards, |c| &c.id, &page, "/v1/issuing/cards").map(Json)
 }
 
 pub async fn retrieve(
