@@ -49,16 +49,6 @@ fn statuses(root: &web_sys::HtmlElement) -> Vec<String> {
         .collect()
 }
 
-async fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
-    for _ in 0..200 {
-        if ok() {
-            return;
-        }
-        support::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("timed out waiting until {what}");
-}
-
 #[wasm_bindgen_test]
 async fn filters_and_cursor_pages_live_in_the_url() {
     let root = open(&format!("/accounts/{EURO}/cards?status=active&limit=3")).await;
@@ -80,7 +70,7 @@ async fn filters_and_cursor_pages_live_in_the_url() {
     assert_eq!(status.value(), "active");
 
     click(&root, ".ia-pager button:last-child");
-    wait_until("the next page is listed", || {
+    support::wait_until("the next page is listed", || {
         search().contains("starting_after=") && row_ids(&root) != first_page
     })
     .await;
@@ -94,7 +84,7 @@ async fn filters_and_cursor_pages_live_in_the_url() {
     assert!(statuses(&root).iter().all(|s| s == "active"));
 
     click(&root, ".ia-pager button:first-child");
-    wait_until("the first page is back", || row_ids(&root) == first_page).await;
+    support::wait_until("the first page is back", || row_ids(&root) == first_page).await;
     assert!(search().contains("ending_before="), "{}", search());
 }
 
@@ -113,7 +103,7 @@ async fn choosing_a_filter_updates_the_url_and_the_rows() {
     status
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    wait_until("only canceled cards are listed", || {
+    support::wait_until("only canceled cards are listed", || {
         let s = statuses(&root);
         !s.is_empty() && s.iter().all(|s| s == "canceled")
     })

@@ -130,6 +130,18 @@ impl Browser {
             .expect("its text")
     }
 
+    /// Scrolls the element matching `css` to the middle of the window (for a screenshot).
+    pub async fn scroll_to(&self, css: &str) {
+        let element = self.wait_for(css).await;
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center' })",
+                vec![serde_json::to_value(element).expect("an element reference")],
+            )
+            .await
+            .expect("scrolled");
+    }
+
     /// Saves a PNG of the page as `target/e2e/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("a screenshot");

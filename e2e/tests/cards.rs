@@ -68,6 +68,9 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     assert!(text.contains("EUR"));
     browser.screenshot("card-detail").await;
 
+    set_a_daily_limit_and_block_a_category(&browser).await;
+    an_invalid_amount_is_refused_and_nothing_is_saved(&browser).await;
+
     // Freeze, reload to see it persisted, unfreeze.
     browser
         .wait_for("[data-action=freeze]")
@@ -109,6 +112,100 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     client.refresh().await.unwrap();
     browser.wait_for(".ia-facts [data-status=active]").await;
     browser.close().await;
+}
+
+/// €500 a day and no pawn shops, saved, then seen again after a reload.
+async fn set_a_daily_limit_and_block_a_category(browser: &Browser) {
+    let client = &browser.client;
+    click(browser, "[data-action=edit-controls]").await;
+    click(browser, "[data-action=add-limit]").await;
+    let amount = browser
+        .wait_for(".ia-limit:last-of-type input[name=amount]")
+        .await;
+    amount.send_keys("500").await.unwrap();
+    browser
+        .wait_for(".ia-limit:last-of-type select[name=interval]")
+        .await
+        .select_by_value("daily")
+        .await
+        .unwrap();
+    let search = browser
+        .wait_for("[data-field=blocked_categories] input[role=combobox]")
+        .await;
+    search.click().await.unwrap();
+    search.send_keys("pawn").await.unwrap();
+    click(
+        browser,
+        // First among the matches: the list has narrowed to the search.
+        "[data-field=blocked_categories] [role=option]:first-child[data-value=pawn_shops]",
+    )
+    .await;
+    browser
+        .wait_for("[data-field=blocked_categories] .ia-chip[data-value=pawn_shops]")
+        .await;
+    // The review says what will change before anything is sent.
+    let review = browser.wait_for(".ia-diff").await.text().await.unwrap();
+    assert!(review.contains("€500.00 per day"), "{review}");
+    assert!(review.contains("Pawn shops"), "{review}");
+    browser.scroll_to(".ia-diff").await;
+    browser.screenshot("controls-editor-review").await;
+
+    click(browser, "[data-action=save]").await;
+    browser.wait_for(".ia-editor .ia-confirmation").await;
+    client.refresh().await.unwrap();
+    let controls = browser.wait_for(".ia-controls").await.text().await.unwrap();
+    assert!(controls.contains("€500.00 per day"), "{controls}");
+    let blocked = controls
+        .lines()
+        .find(|l| l.starts_with("Blocked categories:"))
+        .unwrap_or_default();
+    assert!(blocked.contains("Pawn shops"), "{controls}");
+    browser.screenshot("controls-saved").await;
+}
+
+/// A limit of "5O0" (a letter O) is marked at its field, cannot be saved, and a reload shows
+/// the controls as they were.
+async fn an_invalid_amount_is_refused_and_nothing_is_saved(browser: &Browser) {
+    let before = browser.wait_for(".ia-controls").await.text().await.unwrap();
+    click(browser, "[data-action=edit-controls]").await;
+    click(browser, "[data-action=add-limit]").await;
+    browser
+        .wait_for(".ia-limit:last-of-type input[name=amount]")
+        .await
+        .send_keys("5O0")
+        .await
+        .unwrap();
+    let error = browser
+        .wait_for(".ia-limit:last-of-type .ia-field-error")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(error.contains("as a number"), "{error}");
+    let save = browser.wait_for("[data-action=save]").await;
+    assert!(
+        save.attr("disabled").await.unwrap().is_some(),
+        "an invalid form cannot be saved"
+    );
+    browser
+        .scroll_to(".ia-limit:last-of-type input[name=amount]")
+        .await;
+    browser.screenshot("controls-invalid-amount").await;
+    // Enter in the field does not submit it either.
+    browser
+        .wait_for(".ia-limit:last-of-type input[name=amount]")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    click(browser, "[data-action=discard]").await;
+    browser.client.refresh().await.unwrap();
+    let after = browser.wait_for(".ia-controls").await.text().await.unwrap();
+    assert_eq!(after, before, "nothing was saved");
+}
+
+async fn click(browser: &Browser, css: &str) {
+    browser.wait_for(css).await.click().await.unwrap();
 }
 
 fn url_with(base: &str, path: &str) -> url::Url {

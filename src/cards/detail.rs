@@ -1,9 +1,10 @@
-use issuing_model::describe::{date, limit_phrase};
+use issuing_model::describe::{category_labels as labels, date, limit_phrase};
 use issuing_model::money::Locale;
-use issuing_model::{Category, IssuingCard, SpendingControls};
+use issuing_model::{IssuingCard, SpendingControls};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::controls_editor::SpendingControlsEditor;
 use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
@@ -50,6 +51,11 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let card = RwSignal::new(card);
     let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
     let actions_account = account.clone();
+    let editor_account = account.clone();
+    // A memo, so a status change does not rebuild the editor (and lose its draft).
+    let editable = Memo::new(move |_| {
+        can_edit() && card.with(|c| c.status != issuing_model::CardStatus::Canceled)
+    });
     view! {
         <h1 id="card-title">
             {move || card.with(|c| c.cardholder.name.clone())}
@@ -58,6 +64,7 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         </h1>
         {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card /> })}
         {move || view! { <CardFacts account=account.clone() card=card.get() /> }}
+        {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card /> })}
     }
 }
 
@@ -183,14 +190,6 @@ pub fn SpendingControlsSummary(controls: SpendingControls, currency: String) -> 
             {rules.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
         </ul>
     }
-}
-
-fn labels(categories: &[Category]) -> String {
-    categories
-        .iter()
-        .map(Category::label)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn presences(p: &[issuing_model::CardPresence]) -> String {

@@ -1,6 +1,7 @@
 //! Issued cards: the list of an account's cards and one card in detail.
 
 mod badge;
+mod controls_editor;
 mod detail;
 mod filters;
 mod list;

@@ -1,5 +1,9 @@
 //! Small widgets shared by every feature.
 
+mod leave_guard;
+mod multi_select;
 mod states;
 
+pub use leave_guard::LeaveGuard;
+pub use multi_select::{Choice, MultiSelect};
 pub use states::{ErrorState, LoadingState};

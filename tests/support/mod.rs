@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod editor;
+
 use std::time::Duration;
 
 use issuing_admin::api::ApiClient;
@@ -93,5 +95,65 @@ pub async fn wait_for(root: &HtmlElement, selector: &str) -> web_sys::Element {
     panic!(
         "`{selector}` never appeared; the DOM is:\n{}",
         root.inner_html()
+    );
+}
+
+/// Polls `ok` until it holds, for at most 20 s.
+pub async fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    for _ in 0..200 {
+        if ok() {
+            return;
+        }
+        sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
+
+/// The input matching `selector` inside `root`.
+pub fn input(root: &web_sys::Element, selector: &str) -> web_sys::HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no `{selector}` in:\n{}", root.inner_html()))
+        .unchecked_into()
+}
+
+/// Types `text` into the input the way a person's keystrokes end: its value, then `input`.
+pub fn type_into(root: &web_sys::Element, selector: &str, text: &str) {
+    let el = input(root, selector);
+    el.focus().unwrap();
+    el.set_value(text);
+    el.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// A key press (`Enter`, `ArrowDown`, …) on the element matching `selector`.
+pub fn press(root: &web_sys::Element, selector: &str, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    input(root, selector).dispatch_event(&event).unwrap();
+}
+
+/// Trimmed text of the first element matching `selector`, or `None`.
+pub fn text_of(root: &web_sys::Element, selector: &str) -> Option<String> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|el| el.text_content().unwrap_or_default().trim().to_owned())
+}
+
+/// Polls until the text of `selector` contains `needle`, for at most 20 s; returns the text.
+pub async fn wait_text(root: &web_sys::Element, selector: &str, needle: &str) -> String {
+    for _ in 0..200 {
+        if let Some(text) = text_of(root, selector).filter(|t| t.contains(needle)) {
+            return text;
+        }
+        sleep(Duration::from_millis(100)).await;
+    }
+    panic!(
+        "`{selector}` never said {needle:?}; it says {:?}",
+        text_of(root, selector)
     );
 }

@@ -2,7 +2,7 @@
 //! `Jan 7, 2026`, `2026年1月7日`. Plain Rust, so it is tested natively and shared by every view.
 
 use crate::money::{format_amount, Locale};
-use crate::{SpendingInterval, SpendingLimit};
+use crate::{Category, SpendingInterval, SpendingLimit};
 
 /// `€500.00 per day` / `1日あたり €500.00`.
 pub fn limit_phrase(limit: &SpendingLimit, currency: &str, locale: Locale) -> String {
@@ -28,6 +28,15 @@ pub fn limit_phrase(limit: &SpendingLimit, currency: &str, locale: Locale) -> St
             SpendingInterval::Other(other) => format!("{other} あたり {amount}"),
         },
     }
+}
+
+/// `Bakeries, Florists`: readable labels, in the order given.
+pub fn category_labels(categories: &[Category]) -> String {
+    categories
+        .iter()
+        .map(Category::label)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// One line for a table cell: every limit, or a word for none.

@@ -12,6 +12,7 @@ pub mod card_query;
 pub mod card_update;
 pub mod category;
 pub mod connect;
+pub mod controls_draft;
 pub mod country;
 pub mod describe;
 pub mod error;

@@ -1,0 +1,131 @@
+use std::sync::Arc;
+
+use issuing_model::SpendingInterval;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use super::{Errors, Fields, LimitRow};
+use crate::ui::{Choice, MultiSelect};
+
+/// The intervals Stripe offers, in the words the summary uses.
+const INTERVALS: [(&str, &str); 6] = [
+    ("per_authorization", "Per transaction"),
+    ("daily", "Per day"),
+    ("weekly", "Per week"),
+    ("monthly", "Per month"),
+    ("yearly", "Per year"),
+    ("all_time", "In total"),
+];
+
+#[component]
+pub(super) fn LimitRows(
+    fields: Fields,
+    errors: Errors,
+    currency: Memo<String>,
+    choices: Arc<Vec<Choice>>,
+) -> impl IntoView {
+    view! {
+        {move || fields.rows.with(Vec::is_empty).then(|| view! {
+            <p class="ia-hint">"No limits: the card spends up to Stripe's default limits."</p>
+        })}
+        <For each=move || fields.rows.get() key=|row| row.key let:row>
+            <LimitRowEditor row=row fields=fields errors=errors currency=currency choices=choices.clone() />
+        </For>
+    }
+}
+
+#[component]
+fn LimitRowEditor(
+    row: LimitRow,
+    fields: Fields,
+    errors: Errors,
+    currency: Memo<String>,
+    choices: Arc<Vec<Choice>>,
+) -> impl IntoView {
+    let index = Memo::new(move |_| {
+        fields
+            .rows
+            .with(|rows| rows.iter().position(|r| r.key == row.key).unwrap_or(0))
+    });
+    let param = move |what: &str| {
+        format!(
+            "spending_controls[spending_limits][{}][{what}]",
+            index.get()
+        )
+    };
+    let amount_error = Signal::derive(move || errors.at(&param("amount")));
+    let interval_error = Signal::derive(move || errors.at(&param("interval")));
+    let categories_error = Signal::derive(move || errors.at(&param("categories")));
+    let amount_id = format!("ia-limit-{}-amount", row.key);
+    let error_id = format!("{amount_id}-error");
+    let input = NodeRef::<Input>::new();
+    if row.fresh {
+        Effect::new(move |_| {
+            if let Some(el) = input.get() {
+                let _ = el.focus();
+            }
+        });
+    }
+    // An interval Stripe added after this build still shows, and is sent back unchanged.
+    let unknown_interval = row.interval.with_untracked(|i| match i {
+        SpendingInterval::Other(other) => Some(other.clone()),
+        _ => None,
+    });
+    view! {
+        <div class="ia-limit" role="group" data-limit-row=move || index.get() aria-label=move || format!("Limit {}", index.get() + 1)>
+            <div class="ia-field ia-limit-amount" class:ia-invalid=move || amount_error.with(Option::is_some)>
+                <label for=amount_id.clone()>"Amount"</label>
+                <span class="ia-amount">
+                    <span class="ia-currency" aria-hidden="true">{move || currency.get().to_uppercase()}</span>
+                    <input
+                        id=amount_id
+                        node_ref=input
+                        name="amount"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        aria-invalid=move || amount_error.with(Option::is_some).to_string()
+                        aria-describedby={
+                            let error_id = error_id.clone();
+                            move || amount_error.with(Option::is_some).then(|| error_id.clone())
+                        }
+                        prop:value=move || row.amount.get()
+                        on:input=move |ev| row.amount.set(event_target_value(&ev))
+                    />
+                </span>
+                {move || amount_error.get().map(|e| view! { <p id=error_id.clone() class="ia-field-error" role="alert">{e}</p> })}
+            </div>
+            <label class="ia-field ia-limit-interval">
+                <span>"Interval"</span>
+                <select
+                    name="interval"
+                    on:change=move |ev| row.interval.set(event_target_value(&ev).parse().unwrap_or_else(|n| match n {}))
+                >
+                    {INTERVALS
+                        .into_iter()
+                        .map(|(value, label)| view! {
+                            <option value=value selected=move || row.interval.with(|i| i.as_str() == value)>{label}</option>
+                        })
+                        .collect_view()}
+                    {unknown_interval.map(|other| view! { <option value=other.clone() selected>{other.clone()}</option> })}
+                </select>
+                {move || interval_error.get().map(|e| view! { <p class="ia-field-error" role="alert">{e}</p> })}
+            </label>
+            <MultiSelect
+                label="Only in these categories (optional)"
+                field="limit_categories".to_owned()
+                choices=choices
+                selected=row.categories
+                error=categories_error
+            />
+            <button
+                type="button"
+                class="ia-button ia-button-secondary ia-limit-remove"
+                data-action="remove-limit"
+                aria-label=move || format!("Remove limit {}", index.get() + 1)
+                on:click=move |_| fields.remove_limit(row.key)
+            >
+                "Remove"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,344 @@
+//! The spending-controls editor on the card page. The form holds a draft; the model's
+//! [`ControlsDraft::to_update`] turns it into the smallest update and checks it with the rules
+//! the server and Stripe apply, as the operator types. Saving sends that one update; on
+//! failure the draft stays and the error is shown at the field Stripe names.
+
+mod choices;
+mod limits;
+mod review;
+
+use issuing_model::controls_draft::{ControlsDraft, LimitDraft};
+use issuing_model::{
+    CardUpdate, Category, IssuingCard, SpendingControlsUpdate, SpendingInterval, Violation,
+};
+use leptos::prelude::*;
+
+use crate::api::{ApiClient, ApiError};
+use std::sync::Arc;
+
+use crate::ui::{Choice, LeaveGuard, MultiSelect};
+use limits::LimitRows;
+use review::ChangesReview;
+
+/// One limit row of the form. Its own signals keep focus and typing local to the row.
+#[derive(Clone, Copy)]
+struct LimitRow {
+    key: u32,
+    amount: RwSignal<String>,
+    interval: RwSignal<SpendingInterval>,
+    categories: RwSignal<Vec<String>>,
+    /// Added by the operator just now: its amount field takes focus.
+    fresh: bool,
+}
+
+/// Every field of the form.
+#[derive(Clone, Copy)]
+struct Fields {
+    rows: RwSignal<Vec<LimitRow>>,
+    next_key: StoredValue<u32>,
+    /// The editor's owner: rows are made in click handlers, whose owner is disposed with
+    /// the button that was clicked, so their signals must belong to the editor instead.
+    owner: StoredValue<Owner>,
+    allowed_categories: RwSignal<Vec<String>>,
+    blocked_categories: RwSignal<Vec<String>>,
+    allowed_countries: RwSignal<Vec<String>>,
+    blocked_countries: RwSignal<Vec<String>>,
+}
+
+fn names(categories: &[Category]) -> Vec<String> {
+    categories.iter().map(|c| c.as_str().to_owned()).collect()
+}
+
+impl Fields {
+    fn new() -> Self {
+        Self {
+            rows: RwSignal::new(Vec::new()),
+            next_key: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current().expect("the editor renders in an owner")),
+            allowed_categories: RwSignal::new(Vec::new()),
+            blocked_categories: RwSignal::new(Vec::new()),
+            allowed_countries: RwSignal::new(Vec::new()),
+            blocked_countries: RwSignal::new(Vec::new()),
+        }
+    }
+
+    fn row(&self, limit: LimitDraft, fresh: bool) -> LimitRow {
+        let key = self.next_key.get_value();
+        self.next_key.set_value(key + 1);
+        self.owner.with_value(|owner| {
+            owner.with(|| LimitRow {
+                key,
+                amount: RwSignal::new(limit.amount),
+                interval: RwSignal::new(limit.interval),
+                categories: RwSignal::new(names(&limit.categories)),
+                fresh,
+            })
+        })
+    }
+
+    fn reset(&self, draft: ControlsDraft) {
+        let rows = draft
+            .limits
+            .into_iter()
+            .map(|l| self.row(l, false))
+            .collect();
+        self.rows.set(rows);
+        self.allowed_categories
+            .set(names(&draft.allowed_categories));
+        self.blocked_categories
+            .set(names(&draft.blocked_categories));
+        self.allowed_countries.set(draft.allowed_merchant_countries);
+        self.blocked_countries.set(draft.blocked_merchant_countries);
+    }
+
+    fn add_limit(&self) {
+        let row = self.row(LimitDraft::blank(), true);
+        self.rows.update(|rows| rows.push(row));
+    }
+
+    fn remove_limit(&self, key: u32) {
+        self.rows.update(|rows| rows.retain(|r| r.key != key));
+    }
+
+    /// The form as a draft (tracked: a memo over it follows every keystroke).
+    fn draft(&self) -> ControlsDraft {
+        let categories = |v: RwSignal<Vec<String>>| v.get().into_iter().map(Category).collect();
+        ControlsDraft {
+            limits: self
+                .rows
+                .get()
+                .into_iter()
+                .map(|r| LimitDraft {
+                    amount: r.amount.get(),
+                    interval: r.interval.get(),
+                    categories: categories(r.categories),
+                })
+                .collect(),
+            allowed_categories: categories(self.allowed_categories),
+            blocked_categories: categories(self.blocked_categories),
+            allowed_merchant_countries: self.allowed_countries.get(),
+            blocked_merchant_countries: self.blocked_countries.get(),
+        }
+    }
+}
+
+/// Where each field finds its error: the rules broken by the draft now, or what Stripe said
+/// about the draft that was sent (shown until the operator changes it).
+#[derive(Clone, Copy)]
+struct Errors {
+    draft: Memo<ControlsDraft>,
+    live: Memo<Vec<Violation>>,
+    server: RwSignal<Option<(ControlsDraft, Violation)>>,
+}
+
+impl Errors {
+    /// The message for `param` or anything below it (`…[allowed_categories][3]`).
+    fn at(self, param: &str) -> Option<String> {
+        let below =
+            |p: &str| p == param || p.strip_prefix(param).is_some_and(|r| r.starts_with('['));
+        self.live
+            .with(|v| {
+                v.iter()
+                    .find(|v| below(&v.param))
+                    .map(|v| v.message.clone())
+            })
+            .or_else(|| {
+                self.server.with(|s| {
+                    s.as_ref()
+                        .filter(|(sent, v)| below(&v.param) && self.draft.with(|d| d == sent))
+                        .map(|(_, v)| v.message.clone())
+                })
+            })
+    }
+
+    fn signal(self, param: String) -> Signal<Option<String>> {
+        Signal::derive(move || self.at(&param))
+    }
+}
+
+const LEAVE_MESSAGE: &str =
+    "You have unsaved changes to the spending controls. Leave this page and lose them?";
+
+#[component]
+pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> impl IntoView {
+    let api = StoredValue::new(expect_context::<ApiClient>());
+    let account = StoredValue::new(account);
+    let fields = Fields::new();
+    let editing = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let saved = RwSignal::new(false);
+    let failure = RwSignal::new(None::<String>);
+    let server = RwSignal::new(None::<(ControlsDraft, Violation)>);
+
+    let currency = Memo::new(move |_| card.with(|c| c.currency.clone()));
+    let draft = Memo::new(move |_| fields.draft());
+    let outcome: Memo<Result<SpendingControlsUpdate, Vec<Violation>>> = Memo::new(move |_| {
+        draft.with(|d| card.with(|c| d.to_update(&c.spending_controls, &c.currency)))
+    });
+    let live = Memo::new(move |_| outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default()));
+    let errors = Errors {
+        draft,
+        live,
+        server,
+    };
+    let dirty = Memo::new(move |_| {
+        editing.get() && outcome.with(|o| o.as_ref().map_or(true, |u| !u.is_empty()))
+    });
+    let can_save = move || !busy.get() && outcome.with(|o| o.as_ref().is_ok_and(|u| !u.is_empty()));
+
+    let start =
+        move |_| {
+            fields.reset(card.with_untracked(|c| {
+                ControlsDraft::from_controls(&c.spending_controls, &c.currency)
+            }));
+            saved.set(false);
+            failure.set(None);
+            server.set(None);
+            editing.set(true);
+        };
+    let discard = move |_| {
+        failure.set(None);
+        server.set(None);
+        editing.set(false);
+    };
+    let save = move || {
+        let Ok(update) = outcome.get_untracked() else {
+            return;
+        };
+        if update.is_empty() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        server.set(None);
+        let sent = draft.get_untracked();
+        let (api, account, id) = (
+            api.get_value(),
+            account.get_value(),
+            card.with_untracked(|c| c.id.clone()),
+        );
+        leptos::task::spawn_local(async move {
+            let change = CardUpdate {
+                spending_controls: Some(update),
+                ..CardUpdate::default()
+            };
+            match api.update_card(&account, &id, &change).await {
+                Ok(updated) => {
+                    card.set(updated);
+                    editing.set(false);
+                    saved.set(true);
+                }
+                Err(e) => {
+                    if let ApiError::Stripe(stripe) = &e {
+                        if let Some(param) = stripe.error.param.clone() {
+                            let message = stripe.error.message.clone();
+                            server.set(Some((sent, Violation { param, message })));
+                        }
+                    }
+                    failure.set(Some(format!(
+                        "The changes were not saved: {e} Your edits are kept below."
+                    )));
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let categories = choices::categories();
+    let countries = choices::countries();
+    view! {
+        <section class="ia-editor" aria-label="Spending controls editor">
+            {move || saved.get().then(|| view! {
+                <p class="ia-confirmation" role="status">"Spending controls saved. The card above is as Stripe returned it."</p>
+            })}
+            {move || (!editing.get()).then(|| view! {
+                <button type="button" class="ia-button" data-action="edit-controls" on:click=start>
+                    "Edit spending controls"
+                </button>
+            })}
+            {move || {
+                let (categories, countries) = (categories.clone(), countries.clone());
+                editing.get().then(|| view! {
+                    <LeaveGuard dirty=dirty message=LEAVE_MESSAGE />
+                    <form
+                        class="ia-editor-form"
+                        novalidate
+                        aria-busy=move || busy.get().to_string()
+                        on:submit=move |ev| {
+                            ev.prevent_default();
+                            save();
+                        }
+                    >
+                        <h2>"Edit spending controls"</h2>
+                        <fieldset>
+                            <legend>"Spending limits"</legend>
+                            <LimitRows fields=fields errors=errors currency=currency choices=categories.clone() />
+                            <button type="button" class="ia-button ia-button-secondary" data-action="add-limit" on:click=move |_| fields.add_limit()>
+                                "Add a limit"
+                            </button>
+                        </fieldset>
+                        <AllowOrBlock
+                            what="categories"
+                            legend="Merchant categories"
+                            choices=categories
+                            allowed=fields.allowed_categories
+                            blocked=fields.blocked_categories
+                            errors=errors
+                        />
+                        <AllowOrBlock
+                            what="merchant_countries"
+                            legend="Merchant countries"
+                            choices=countries
+                            allowed=fields.allowed_countries
+                            blocked=fields.blocked_countries
+                            errors=errors
+                        />
+                        <ChangesReview card=card outcome=outcome />
+                        {move || failure.get().map(|f| view! { <p class="ia-field-error ia-form-error" role="alert">{f}</p> })}
+                        <div class="ia-editor-buttons">
+                            <button type="submit" class="ia-button" data-action="save" disabled=move || !can_save()>
+                                {move || if busy.get() { "Saving…" } else { "Save changes" }}
+                            </button>
+                            <button type="button" class="ia-button ia-button-secondary" data-action="discard" on:click=discard>
+                                "Discard changes"
+                            </button>
+                        </div>
+                    </form>
+                })
+            }}
+        </section>
+    }
+}
+
+/// An allowed list and a blocked list of the same thing (Stripe takes one or the other).
+#[component]
+fn AllowOrBlock(
+    /// `categories` or `merchant_countries`, as in Stripe's parameter names.
+    what: &'static str,
+    legend: &'static str,
+    choices: Arc<Vec<Choice>>,
+    allowed: RwSignal<Vec<String>>,
+    blocked: RwSignal<Vec<String>>,
+    errors: Errors,
+) -> impl IntoView {
+    let noun = what.replace("merchant_", "");
+    let side = move |side: &str, selected| {
+        let field = format!("{side}_{what}");
+        let error = errors.signal(format!("spending_controls[{field}]"));
+        let label = format!(
+            "{}{} {}",
+            &side[..1].to_uppercase(),
+            &side[1..],
+            what.replace('_', " ")
+        );
+        view! { <MultiSelect label=label field=field choices=choices.clone() selected=selected error=error /> }
+    };
+    view! {
+        <fieldset>
+            <legend>{legend}</legend>
+            <p class="ia-hint">{format!("Allow only some {noun}, or block some: not both.")}</p>
+            {side("allowed", allowed)}
+            {side("blocked", blocked)}
+        </fieldset>
+    }
+}
