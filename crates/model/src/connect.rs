@@ -52,3 +52,34 @@ pub struct AssociatedObject {
     #[serde(rename = "type")]
     pub kind: String,
 }
+
+/// The panel's `POST /api/account_session` body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSessionRequest {
+    pub account: String,
+}
+
+/// What the platform server returns of an AccountSession: the secret for
+/// `fetchClientSecret`, and when it ends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientSecret {
+    pub account: String,
+    pub client_secret: String,
+    pub expires_at: i64,
+}
+
+/// The panel's `POST /api/ephemeral_keys` body: what the card component asked for, and the
+/// account the panel shows. `nonce` is optional here only so a missing one gets Stripe's error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EphemeralKeyRequest {
+    pub account: String,
+    pub issuing_card: String,
+    #[serde(default)]
+    pub nonce: Option<String>,
+}
+
+/// The platform server's answer: the key's secret and nothing else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EphemeralKeySecret {
+    pub secret: String,
+}

@@ -22,6 +22,26 @@ pub(crate) struct Data {
     pub idempotency: HashMap<(String, String), IdempotencyRecord>,
     /// Writes actually applied (replays and refusals not counted), for tests to check.
     pub applied_writes: u64,
+    /// Account sessions by client secret.
+    pub account_sessions: HashMap<String, SessionRecord>,
+    /// Issuing ephemeral keys by secret.
+    pub ephemeral_keys: HashMap<String, KeyRecord>,
+}
+
+/// An account session the stand-in Connect script may act with until `expires_at`.
+pub struct SessionRecord {
+    pub account: String,
+    pub expires_at: i64,
+    /// `spend_control_management` on `issuing_card`: the component may show limits.
+    pub spend_controls: bool,
+}
+
+/// An ephemeral key: good for one card, one nonce, one account, until `expires`.
+pub struct KeyRecord {
+    pub account: String,
+    pub card: String,
+    pub nonce: String,
+    pub expires: i64,
 }
 
 /// One account's cardholders and cards, newest first, with an index by id.
@@ -96,6 +116,8 @@ impl Store {
                 issuing: seed.issuing,
                 idempotency: HashMap::new(),
                 applied_writes: 0,
+                account_sessions: HashMap::new(),
+                ephemeral_keys: HashMap::new(),
             }),
         }
     }

@@ -25,8 +25,12 @@ pub struct AppState {
     pub stripe: StripeClient,
     pub sandbox_mode: bool,
     pub publishable_key: String,
+    pub connect_script_url: String,
     pub operators: Operators,
 }
+
+/// Stripe's Connect embedded components script.
+pub const STRIPE_CONNECT_SCRIPT: &str = "https://connect-js.stripe.com/v1.0/connect.js";
 
 /// A server listening on its address; the embedded sandbox (if any) lives as long as it does.
 pub struct RunningServer {
@@ -79,6 +83,10 @@ impl RunningServer {
                 config.retry,
             ),
             sandbox_mode: sandbox.is_some(),
+            connect_script_url: match &sandbox {
+                Some(sandbox) => format!("{}/_sandbox/connect.js", sandbox.url()),
+                None => STRIPE_CONNECT_SCRIPT.to_owned(),
+            },
             publishable_key,
             operators,
         });

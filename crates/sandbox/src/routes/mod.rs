@@ -4,13 +4,15 @@
 mod accounts;
 mod cardholders;
 mod cards;
+mod connect;
+mod connect_frames;
 
 use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::{Method, StatusCode, Uri};
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use issuing_model::{ErrorType, StripeError};
 
@@ -21,6 +23,16 @@ pub fn router(state: Arc<AppState>) -> Router {
     // The sandbox's own introspection: outside Stripe's API, so no faults and no key.
     let introspection = Router::new()
         .route("/_sandbox/stats", get(stats))
+        // What Stripe serves from its own origins for the Connect components.
+        .route("/_sandbox/connect.js", get(connect_frames::script))
+        .route(
+            "/_sandbox/connect/issuing_card",
+            get(connect_frames::issuing_card),
+        )
+        .route(
+            "/_sandbox/connect/issuing_cards_list",
+            get(connect_frames::issuing_cards_list),
+        )
         .with_state(state.clone());
     let api = Router::new()
         .route("/v1/accounts", get(accounts::list))
@@ -31,6 +43,11 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(cards::retrieve).post(cards::update),
         )
         .route("/v1/issuing/cardholders", get(cardholders::list))
+        .route(
+            "/v1/account_sessions",
+            post(connect::create_account_session),
+        )
+        .route("/v1/ephemeral_keys", post(connect::create_ephemeral_key))
         .route("/v1/issuing/cardholders/{id}", get(cardholders::retrieve))
         .fallback(unknown_route)
         .layer(middleware::from_fn_with_state(

@@ -13,6 +13,8 @@ pub struct ClientConfig {
     /// `sandbox` or `live`: the panel shows which, so nobody mistakes one for the other.
     pub mode: &'static str,
     pub publishable_key: String,
+    /// Stripe's Connect script in live mode, the sandbox's stand-in otherwise.
+    pub connect_script_url: String,
 }
 
 pub async fn get(State(state): State<Arc<AppState>>) -> Json<ClientConfig> {
@@ -23,5 +25,6 @@ pub async fn get(State(state): State<Arc<AppState>>) -> Json<ClientConfig> {
             "live"
         },
         publishable_key: state.publishable_key.clone(),
+        connect_script_url: state.connect_script_url.clone(),
     })
 }

@@ -4,6 +4,7 @@ mod accounts;
 mod auth;
 mod cards;
 mod client_config;
+mod connect;
 mod error;
 mod session;
 
@@ -25,6 +26,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/sign_in", post(session::sign_in))
         .route("/api/me", get(session::me))
         .route("/api/accounts", get(accounts::list))
+        .route("/api/account_session", post(connect::account_session))
+        .route("/api/ephemeral_keys", post(connect::ephemeral_key))
         .route("/api/accounts/{account}/cards", get(cards::list))
         .route(
             "/api/accounts/{account}/cards/{card}",

@@ -1,0 +1,287 @@
+//! What Stripe serves from its own origins for the Connect components, played by the sandbox:
+//! the stand-in script, and the iframes it shows. A card's iframe checks the account session
+//! and the ephemeral key (card, nonce, account, expiry) before it offers "Show numbers"; the
+//! numbers it reveals are made-up test numbers, computed here and never stored or sent to the
+//! platform server.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::extract::{Query, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::response::{Html, IntoResponse};
+use issuing_model::describe::limit_phrase;
+use issuing_model::money::Locale;
+use issuing_model::IssuingCard;
+
+use super::connect::now;
+use crate::AppState;
+
+const SCRIPT: &str = include_str!("../../assets/connect.js");
+
+pub async fn script() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "application/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "no-cache"),
+        ],
+        SCRIPT,
+    )
+}
+
+type Query_ = Query<HashMap<String, String>>;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn page(body: String) -> Html<String> {
+    Html(format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe sandbox</title>
+<style>
+body {{ font: 15px system-ui, sans-serif; margin: 0; padding: 16px; color: #1a1f36; }}
+.card {{ max-width: 360px; border-radius: 12px; padding: 18px; color: #fff;
+  background: linear-gradient(135deg, #5433ff, #20bdff); }}
+.number {{ font: 20px ui-monospace, monospace; letter-spacing: 2px; margin: 14px 0; }}
+.row {{ display: flex; gap: 24px; }}
+.muted {{ opacity: .85; font-size: 12px; text-transform: uppercase; }}
+button, .button {{ font: inherit; margin-top: 12px; padding: 6px 12px; border-radius: 6px;
+  border: 1px solid #5433ff; background: #5433ff; color: #fff; cursor: pointer; text-decoration: none; }}
+.error {{ color: #b3261e; }}
+table {{ border-collapse: collapse; }} td, th {{ text-align: left; padding: 4px 10px; border-top: 1px solid #dde2ea; }}
+</style></head><body>{body}<p class="muted" style="color:#5b6478">Stripe sandbox: test data only</p></body></html>"#
+    ))
+}
+
+fn refuse(message: &str) -> Html<String> {
+    page(format!(
+        r#"<p class="error" role="alert">{}</p>"#,
+        escape(message)
+    ))
+}
+
+/// A test number with the card's last four digits that passes the Luhn check, and a CVC:
+/// both derived from the card id, so the same card always shows the same numbers.
+pub fn test_numbers(card: &IssuingCard) -> (String, String) {
+    // FNV-1a: a stable hash without a dependency.
+    let hash = card.id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut digits: Vec<u32> = "400000".chars().filter_map(|c| c.to_digit(10)).collect();
+    let mut h = hash;
+    for _ in 0..6 {
+        digits.push((h % 10) as u32);
+        h /= 10;
+    }
+    let last4: Vec<u32> = card.last4.chars().filter_map(|c| c.to_digit(10)).collect();
+    digits.extend(if last4.len() == 4 { last4 } else { vec![0; 4] });
+    // Digit 11 is the fifth from the right, which Luhn does not double: choose it to fit.
+    digits[11] = 0;
+    let sum: u32 = digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                let x = d * 2;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    digits[11] = (10 - sum % 10) % 10;
+    let number = digits
+        .chunks(4)
+        .map(|c| {
+            c.iter()
+                .map(|d| char::from_digit(*d, 10).unwrap_or('0'))
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let cvc = format!("{:03}", (hash >> 20) % 1000);
+    (number, cvc)
+}
+
+pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) -> Html<String> {
+    let get = |k: &str| q.get(k).map(String::as_str).unwrap_or("");
+    let (secret, key, card_id, nonce) = (
+        get("client_secret"),
+        get("ephemeral_key"),
+        get("card"),
+        get("nonce"),
+    );
+    let data = state.store.read();
+    let t = now();
+    let Some(session) = data
+        .account_sessions
+        .get(secret)
+        .filter(|s| s.expires_at > t)
+    else {
+        return refuse("This account session is not valid or has expired.");
+    };
+    let Some(grant) = data.ephemeral_keys.get(key).filter(|k| k.expires > t) else {
+        return refuse("This ephemeral key is not valid or has expired.");
+    };
+    if grant.card != card_id || grant.nonce != nonce || grant.account != session.account {
+        return refuse("The ephemeral key was not made for this card, nonce and account.");
+    }
+    let Some(card) = data
+        .issuing
+        .get(&session.account)
+        .and_then(|i| i.card(card_id))
+    else {
+        return refuse("No such card.");
+    };
+    let reveal = get("reveal") == "1";
+    let (number, cvc) = if reveal {
+        test_numbers(card)
+    } else {
+        (format!("•••• •••• •••• {}", card.last4), "•••".to_owned())
+    };
+    let toggle = {
+        let mut query: Vec<(String, String)> = q
+            .iter()
+            .filter(|(k, _)| k.as_str() != "reveal")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        query.push(("reveal".into(), if reveal { "0" } else { "1" }.into()));
+        let href: String = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(query)
+            .finish();
+        format!(
+            r#"<a class="button" id="toggle-numbers" href="?{}">{}</a>"#,
+            escape(&href),
+            if reveal {
+                "Hide numbers"
+            } else {
+                "Show numbers"
+            }
+        )
+    };
+    let controls = if session.spend_controls && get("spend_controls") == "1" {
+        let currency = card.currency.as_str();
+        let items: String = card
+            .spending_controls
+            .limits()
+            .iter()
+            .map(|l| {
+                format!(
+                    "<li>{}</li>",
+                    escape(&limit_phrase(l, currency, Locale::En))
+                )
+            })
+            .collect();
+        format!(
+            "<h3>Spending limits</h3><ul id=\"limits\">{}</ul>",
+            if items.is_empty() {
+                "<li>No limits</li>".to_owned()
+            } else {
+                items
+            }
+        )
+    } else {
+        String::new()
+    };
+    page(format!(
+        r#"<div class="card"><div class="muted">{brand} · {kind}</div>
+<div class="number" id="number">{number}</div>
+<div class="row"><div><div class="muted">Expires</div><div>{month:02}/{year}</div></div>
+<div><div class="muted">CVC</div><div id="cvc">{cvc}</div></div></div>
+<div style="margin-top:10px">{name}</div></div>{toggle}{controls}"#,
+        brand = escape(&card.brand),
+        kind = if card.kind == issuing_model::CardType::Virtual {
+            "Virtual"
+        } else {
+            "Physical"
+        },
+        month = card.exp_month,
+        year = card.exp_year,
+        name = escape(&card.cardholder.name),
+    ))
+}
+
+pub async fn issuing_cards_list(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query_,
+) -> Html<String> {
+    let secret = q.get("client_secret").map(String::as_str).unwrap_or("");
+    let data = state.store.read();
+    let Some(session) = data
+        .account_sessions
+        .get(secret)
+        .filter(|s| s.expires_at > now())
+    else {
+        return refuse("This account session is not valid or has expired.");
+    };
+    let rows: String = data
+        .issuing
+        .get(&session.account)
+        .map(|i| {
+            i.cards
+                .iter()
+                .take(50)
+                .map(|c| {
+                    format!(
+                        "<tr><td>{}</td><td>•••• {}</td><td>{}</td><td>{}</td></tr>",
+                        escape(&c.cardholder.name),
+                        escape(&c.last4),
+                        escape(c.status.as_str()),
+                        if c.kind == issuing_model::CardType::Virtual {
+                            "Virtual"
+                        } else {
+                            "Physical"
+                        }
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    page(format!(
+        "<table><thead><tr><th>Cardholder</th><th>Card</th><th>Status</th><th>Type</th></tr></thead><tbody>{rows}</tbody></table>"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_numbers_keep_the_last4_and_pass_luhn() {
+        let card: IssuingCard = serde_json::from_value(serde_json::json!({
+            "id": "ic_test123", "object": "issuing.card", "brand": "Visa", "last4": "4242",
+            "exp_month": 1, "exp_year": 2030, "currency": "usd", "status": "active",
+            "type": "virtual", "created": 1, "livemode": false, "metadata": {},
+            "cardholder": { "id": "ich_1", "object": "issuing.cardholder", "name": "A", "status": "active", "type": "individual", "created": 1, "livemode": false, "metadata": {} },
+            "spending_controls": {}
+        }))
+        .unwrap();
+        let (number, cvc) = test_numbers(&card);
+        let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
+        assert_eq!(digits.len(), 16);
+        assert!(number.ends_with("4242"));
+        let sum: u32 = digits
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, &d)| {
+                if i % 2 == 1 {
+                    (d * 2) % 10 + (d * 2) / 10
+                } else {
+                    d
+                }
+            })
+            .sum();
+        assert_eq!(sum % 10, 0, "{number} passes the Luhn check");
+        assert_eq!(cvc.len(), 3);
+        assert_eq!(test_numbers(&card), (number, cvc), "stable");
+    }
+}

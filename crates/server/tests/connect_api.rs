@@ -1,0 +1,162 @@
+//! The secrets behind the Connect components, over real HTTP against the sandbox: an account
+//! session only for a visible account, and an ephemeral key only for a card Stripe has under
+//! that account, with a nonce, made with a Stripe-Version. The sandbox's card iframe accepts
+//! the key only for its own card and nonce.
+
+mod support;
+
+use issuing_model::connect::{ClientSecret, EphemeralKeySecret};
+use issuing_model::StripeError;
+use reqwest::StatusCode;
+use serde_json::json;
+use support::{expect, Api, EURO, UK};
+
+#[tokio::test]
+async fn an_account_session_is_made_only_for_an_account_the_operator_may_see() {
+    let api = Api::start().await;
+    let ben = api.token("op_ben").await;
+    let session: ClientSecret = expect(
+        api.post(&ben, "/api/account_session", json!({ "account": UK }))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(session.account, UK);
+    assert!(session.client_secret.starts_with("accs_secret__"));
+    let refused: StripeError = expect(
+        api.post(&ben, "/api/account_session", json!({ "account": EURO }))
+            .await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(refused.error.param.as_deref(), Some("account"));
+}
+
+async fn first_card(api: &Api, token: &str, account: &str) -> String {
+    api.cards(token, account, "limit=1").await.data[0]
+        .id
+        .clone()
+}
+
+#[tokio::test]
+async fn a_key_for_another_accounts_card_is_refused_and_nothing_is_made() {
+    let api = Api::start().await;
+    let aiko = api.token("op_aiko").await;
+    let euro_card = first_card(&api, &aiko, EURO).await;
+    let ben = api.token("op_ben").await;
+    let before = api.applied_writes().await;
+
+    // Ben may see the UK account, so he names it; the card is the euro account's.
+    let refused: StripeError = expect(
+        api.post(
+            &ben,
+            "/api/ephemeral_keys",
+            json!({ "account": UK, "issuing_card": euro_card, "nonce": "n1" }),
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    assert_eq!(refused.error.code.as_deref(), Some("resource_missing"));
+    // Naming the card's own account does not help: he may not see it.
+    expect::<StripeError>(
+        api.post(
+            &ben,
+            "/api/ephemeral_keys",
+            json!({ "account": EURO, "issuing_card": euro_card, "nonce": "n1" }),
+        )
+        .await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(api.applied_writes().await, before, "no key was made");
+}
+
+#[tokio::test]
+async fn no_nonce_no_key_and_a_malformed_card_id_is_named() {
+    let api = Api::start().await;
+    let aiko = api.token("op_aiko").await;
+    let card = first_card(&api, &aiko, EURO).await;
+    for body in [
+        json!({ "account": EURO, "issuing_card": card }),
+        json!({ "account": EURO, "issuing_card": card, "nonce": "" }),
+    ] {
+        let refused: StripeError = expect(
+            api.post(&aiko, "/api/ephemeral_keys", body).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert_eq!(refused.error.param.as_deref(), Some("nonce"));
+    }
+    let refused: StripeError = expect(
+        api.post(
+            &aiko,
+            "/api/ephemeral_keys",
+            json!({ "account": EURO, "issuing_card": "card_<script>", "nonce": "n" }),
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(refused.error.param.as_deref(), Some("issuing_card"));
+}
+
+#[tokio::test]
+async fn a_key_opens_its_own_card_in_the_sandbox_frame_and_no_other() {
+    let api = Api::start().await;
+    let aiko = api.token("op_aiko").await;
+    let cards = api.cards(&aiko, EURO, "limit=2").await.data;
+    let session: ClientSecret = expect(
+        api.post(&aiko, "/api/account_session", json!({ "account": EURO }))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let key: EphemeralKeySecret = expect(
+        api.post(
+            &aiko,
+            "/api/ephemeral_keys",
+            json!({ "account": EURO, "issuing_card": cards[0].id, "nonce": "nonce-1" }),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(key.secret.starts_with("ek_test_"));
+    let frame = |card: &str, nonce: &str| {
+        let url = format!(
+            "{}/_sandbox/connect/issuing_card?client_secret={}&ephemeral_key={}&card={card}&nonce={nonce}",
+            api.server.sandbox_url().unwrap(),
+            session.client_secret,
+            key.secret
+        );
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    let page = frame(&cards[0].id, "nonce-1").await;
+    assert!(page.contains("Show numbers"), "{page}");
+    for (card, nonce) in [(&cards[1].id, "nonce-1"), (&cards[0].id, "nonce-2")] {
+        let page = frame(card, nonce).await;
+        assert!(!page.contains("Show numbers"), "{page}");
+        assert!(page.contains("was not made for this card"), "{page}");
+    }
+}
+
+#[tokio::test]
+async fn the_sandbox_wants_a_stripe_version_for_ephemeral_keys() {
+    let api = Api::start().await;
+    let aiko = api.token("op_aiko").await;
+    let card = first_card(&api, &aiko, EURO).await;
+    let response = reqwest::Client::new()
+        .post(format!(
+            "{}/v1/ephemeral_keys",
+            api.server.sandbox_url().unwrap()
+        ))
+        .bearer_auth(stripe_sandbox::DEFAULT_SECRET_KEY)
+        .header("Stripe-Account", EURO)
+        .form(&[("issuing_card", card.as_str()), ("nonce", "n")])
+        .send()
+        .await
+        .unwrap();
+    let refused: StripeError = expect(response, StatusCode::BAD_REQUEST).await;
+    assert!(refused.error.message.contains("Stripe-Version"));
+}
