@@ -2,6 +2,9 @@
 //! says what went wrong in words an operator can act on.
 
 use gloo_net::http::{Request, Response};
+use issuing_model::connect::{
+    AccountSessionRequest, ClientConfig, ClientSecret, EphemeralKeyRequest, EphemeralKeySecret,
+};
 use issuing_model::{
     Account, CardListQuery, CardUpdate, IssuingCard, List, OperatorProfile, SignedIn, StripeError,
 };
@@ -148,6 +151,34 @@ impl ApiClient {
     }
 
     /// The operators one may sign in as (sandbox mode).
+    /// The server's mode, publishable key and Connect script.
+    pub async fn config(&self) -> Result<ClientConfig, ApiError> {
+        self.get_json("/config").await
+    }
+
+    /// A client secret of an AccountSession for `account` (for `fetchClientSecret`).
+    pub async fn account_session(&self, account: &str) -> Result<ClientSecret, ApiError> {
+        let body = AccountSessionRequest {
+            account: account.to_owned(),
+        };
+        self.post_json("/account_session", &body).await
+    }
+
+    /// An ephemeral key's secret for the card component's `{ issuingCard, nonce }`.
+    pub async fn ephemeral_key(
+        &self,
+        account: &str,
+        card: &str,
+        nonce: &str,
+    ) -> Result<EphemeralKeySecret, ApiError> {
+        let body = EphemeralKeyRequest {
+            account: account.to_owned(),
+            issuing_card: card.to_owned(),
+            nonce: Some(nonce.to_owned()),
+        };
+        self.post_json("/ephemeral_keys", &body).await
+    }
+
     pub async fn operators(&self) -> Result<Vec<OperatorProfile>, ApiError> {
         self.get_json("/operators").await
     }

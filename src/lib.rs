@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod api;
 mod app;
 pub mod cards;
+pub mod connect;
 pub mod session;
 pub mod ui;
 

@@ -98,10 +98,12 @@ impl Browser {
 
     /// Opens the panel served by `server` and signs in as a sandbox operator.
     pub async fn sign_in(&self, server: &RunningServer, operator: &str) {
-        self.client
-            .goto(&format!("{}/", server.url()))
-            .await
-            .unwrap();
+        self.sign_in_at(&server.url(), operator).await;
+    }
+
+    /// Opens the panel at `base` (a server, or a proxy in front of one) and signs in.
+    pub async fn sign_in_at(&self, base: &str, operator: &str) {
+        self.client.goto(&format!("{base}/")).await.unwrap();
         self.wait_for(&format!("[data-operator={operator}]"))
             .await
             .click()
@@ -189,5 +191,85 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A loopback proxy in front of the platform server that keeps every response body, so a test
+/// can prove what the server did (and did not) send to the browser.
+pub struct RecordingProxy {
+    pub url: String,
+    bodies: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<u8>)>>>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RecordingProxy {
+    pub async fn start(target: &str) -> Self {
+        use axum::body::{to_bytes, Body};
+        use axum::extract::Request;
+        use axum::response::Response;
+
+        let bodies = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (target, kept) = (target.to_owned(), bodies.clone());
+        let http = reqwest::Client::new();
+        let forward = move |request: Request| {
+            let (target, kept, http) = (target.clone(), kept.clone(), http.clone());
+            async move {
+                let (parts, body) = request.into_parts();
+                let path = parts
+                    .uri
+                    .path_and_query()
+                    .map_or("/", |p| p.as_str())
+                    .to_owned();
+                let body = to_bytes(body, 16 << 20).await.unwrap_or_default();
+                let mut outgoing = http.request(parts.method, format!("{target}{path}"));
+                for (name, value) in &parts.headers {
+                    if name != "host" {
+                        outgoing = outgoing.header(name, value);
+                    }
+                }
+                let answer = outgoing
+                    .body(body)
+                    .send()
+                    .await
+                    .expect("the server answers");
+                let mut response = Response::builder().status(answer.status());
+                for (name, value) in answer.headers() {
+                    if name != "content-length" && name != "transfer-encoding" {
+                        response = response.header(name, value);
+                    }
+                }
+                let bytes = answer.bytes().await.unwrap_or_default().to_vec();
+                kept.lock().unwrap().push((path, bytes.clone()));
+                response.body(Body::from(bytes)).unwrap()
+            }
+        };
+        let app = axum::Router::new().fallback(forward);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        let task = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Self { url, bodies, task }
+    }
+
+    /// Every response so far whose body contains `needle`, by path.
+    pub fn responses_containing(&self, needle: &str) -> Vec<String> {
+        self.bodies
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(_, body)| String::from_utf8_lossy(body).contains(needle))
+            .map(|(path, _)| path.clone())
+            .collect()
+    }
+
+    pub fn response_count(&self) -> usize {
+        self.bodies.lock().unwrap().len()
+    }
+}
+
+impl Drop for RecordingProxy {
+    fn drop(&mut self) {
+        self.task.abort();
     }
 }

@@ -8,6 +8,7 @@ use super::controls_editor::SpendingControlsEditor;
 use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
+use crate::connect::IssuingCard;
 use crate::session::Session;
 use crate::ui::{ErrorState, LoadingState};
 
@@ -52,6 +53,8 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
     let actions_account = account.clone();
     let editor_account = account.clone();
+    let connect_account = Signal::stored(account.clone());
+    let card_id = Signal::derive(move || card.with(|c| c.id.clone()));
     // A memo, so a status change does not rebuild the editor (and lose its draft).
     let editable = Memo::new(move |_| {
         can_edit() && card.with(|c| c.status != issuing_model::CardStatus::Canceled)
@@ -65,6 +68,11 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card /> })}
         {move || view! { <CardFacts account=account.clone() card=card.get() /> }}
         {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card /> })}
+        <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
+            <h2 id="stripe-card-title">"Card details in Stripe"</h2>
+            <p class="ia-hint">"The number and CVC show only inside Stripe's frame; they never reach this panel or its server."</p>
+            <IssuingCard account=connect_account card=card_id show_spend_controls=true />
+        </section>
     }
 }
 

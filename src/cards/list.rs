@@ -1,5 +1,7 @@
 use issuing_model::{CardListQuery, IssuingCard, List};
 use leptos::prelude::*;
+
+use crate::connect::IssuingCardsList;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::filters::CardFilters;
@@ -119,13 +121,31 @@ pub fn CardsPage() -> impl IntoView {
         }
     };
 
+    // Stripe's own list (its embedded component) instead of ours, for the same account.
+    let stripe_view = RwSignal::new(false);
+    let view_toggle = move || {
+        view! {
+            <button
+                type="button"
+                class="ia-button ia-button-secondary"
+                data-action="stripe-view"
+                aria-pressed=move || stripe_view.get().to_string()
+                on:click=move |_| stripe_view.update(|on| *on = !*on)
+            >
+                {move || if stripe_view.get() { "Panel view" } else { "Stripe view" }}
+            </button>
+        }
+    };
     view! {
         <section class="ia-page" aria-labelledby="cards-title">
             <p><a href="/accounts">"← Connected accounts"</a></p>
             <h1 id="cards-title">"Cards"</h1>
-            <div class="ia-toolbar">{switcher}</div>
-            {filters}
-            {results}
+            <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
+            {move || if stripe_view.get() {
+                view! { <IssuingCardsList account=account show_spend_controls=true /> }.into_any()
+            } else {
+                view! { {filters.clone()} {results.clone()} }.into_any()
+            }}
         </section>
     }
 }

@@ -83,3 +83,13 @@ pub struct EphemeralKeyRequest {
 pub struct EphemeralKeySecret {
     pub secret: String,
 }
+
+/// `GET /api/config`: what the panel needs to know about its server (never a secret).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientConfig {
+    /// `sandbox` or `live`: the panel shows which, so nobody mistakes one for the other.
+    pub mode: String,
+    pub publishable_key: String,
+    /// Stripe's Connect script in live mode, the sandbox's stand-in otherwise.
+    pub connect_script_url: String,
+}

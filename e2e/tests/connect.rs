@@ -1,0 +1,78 @@
+//! Stripe's card component on the card page, against the sandbox's stand-in: the numbers show
+//! only inside the iframe, after "Show numbers", and never in the panel's DOM or in anything
+//! the platform server sent.
+
+use e2e::{start_server, Browser, RecordingProxy};
+use fantoccini::Locator;
+
+#[tokio::test]
+async fn card_numbers_show_only_inside_stripes_iframe() {
+    let server = start_server().await;
+    let proxy = RecordingProxy::start(&server.url()).await;
+    let browser = Browser::launch().await;
+    browser.sign_in_at(&proxy.url, "op_aiko").await;
+    browser
+        .wait_for("tr[data-account=acct_1SbxDESakuraLg] a")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser
+        .wait_for("tbody tr[data-card] a.ia-row-link")
+        .await
+        .click()
+        .await
+        .unwrap();
+    browser.wait_for(".ia-facts").await;
+    let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
+    browser.scroll_to("stripe-connect-issuing-card").await;
+    let client = &browser.client;
+    frame.clone().enter_frame().await.unwrap();
+    let masked = browser.wait_for("#number").await.text().await.unwrap();
+    assert!(masked.starts_with("••••"), "{masked}");
+    browser
+        .wait_for("#toggle-numbers")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let number = browser.wait_for("#number").await.text().await.unwrap();
+    let cvc = client
+        .find(Locator::Css("#cvc"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+    assert_eq!(digits.len(), 16, "a full test number is shown: {number}");
+    assert_eq!(cvc.len(), 3);
+    client.enter_parent_frame().await.unwrap();
+    browser.screenshot("stripe-card-numbers").await;
+
+    // The panel's own DOM never holds them (the iframe is another origin)…
+    let dom: String = client
+        .execute("return document.documentElement.outerHTML", vec![])
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(!dom.contains(&number) && !dom.contains(&digits));
+    // …and nothing the platform server sent did either.
+    assert!(
+        proxy.response_count() > 5,
+        "the proxy saw the panel's traffic"
+    );
+    for needle in [&number, &digits] {
+        assert_eq!(proxy.responses_containing(needle), Vec::<String>::new());
+    }
+    let key_calls = proxy.responses_containing("\"secret\"");
+    assert!(
+        key_calls
+            .iter()
+            .any(|p| p.starts_with("/api/ephemeral_keys")),
+        "the key went through the server: {key_calls:?}"
+    );
+    browser.close().await;
+}

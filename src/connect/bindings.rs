@@ -1,0 +1,109 @@
+//! Typed bindings over `window.StripeConnect` (contract: Stripe's `@stripe/connect-js` types).
+
+use js_sys::{Function, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `StripeConnect.init(params)`, looked up when called (so a test double or a late script
+    /// is found).
+    #[wasm_bindgen(js_namespace = StripeConnect, js_name = init, catch)]
+    fn connect_init(params: &Object) -> Result<ConnectInstance, JsValue>;
+
+    /// What `init` returns: one per connected account (its client secret is per account).
+    pub type ConnectInstance;
+
+    /// `create("issuing-card")` → `<stripe-connect-issuing-card>`.
+    #[wasm_bindgen(method, catch)]
+    pub fn create(this: &ConnectInstance, tag: &str) -> Result<ConnectElement, JsValue>;
+
+    /// `update({ appearance, locale, displayOptions })`.
+    #[wasm_bindgen(method)]
+    pub fn update(this: &ConnectInstance, options: &Object);
+
+    #[wasm_bindgen(method)]
+    pub fn logout(this: &ConnectInstance) -> js_sys::Promise;
+
+    /// A Connect component element: an `HTMLElement` with Stripe's setters.
+    #[wasm_bindgen(extends = web_sys::HtmlElement, extends = web_sys::Element, extends = web_sys::Node)]
+    pub type ConnectElement;
+
+    #[wasm_bindgen(method, js_name = setDefaultCard)]
+    pub fn set_default_card(this: &ConnectElement, card: &str);
+    #[wasm_bindgen(method, js_name = setCardSwitching)]
+    pub fn set_card_switching(this: &ConnectElement, on: bool);
+    #[wasm_bindgen(method, js_name = setShowSpendControls)]
+    pub fn set_show_spend_controls(this: &ConnectElement, on: bool);
+    #[wasm_bindgen(method, js_name = setIssuingProgram)]
+    pub fn set_issuing_program(this: &ConnectElement, program: &str);
+    #[wasm_bindgen(method, js_name = setFetchEphemeralKey)]
+    pub fn set_fetch_ephemeral_key(this: &ConnectElement, callback: &Function);
+    #[wasm_bindgen(method, js_name = setOnLoadError)]
+    pub fn set_on_load_error(this: &ConnectElement, listener: &Function);
+    #[wasm_bindgen(method, js_name = setOnLoaderStart)]
+    pub fn set_on_loader_start(this: &ConnectElement, listener: &Function);
+}
+
+/// The `appearance.variables` we set: the panel's own theme, so the components match it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Appearance {
+    pub color_primary: Option<String>,
+    pub font_family: Option<String>,
+    pub border_radius: Option<String>,
+}
+
+/// `StripeConnect.init`'s parameters, minus the callback (passed on its own).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitParams {
+    pub publishable_key: String,
+    pub appearance: Appearance,
+    /// `en`, `ja`, …
+    pub locale: String,
+}
+
+fn set(target: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a plain object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+impl Appearance {
+    fn to_js(&self) -> Object {
+        let variables = Object::new();
+        for (key, value) in [
+            ("colorPrimary", &self.color_primary),
+            ("fontFamily", &self.font_family),
+            ("borderRadius", &self.border_radius),
+        ] {
+            if let Some(v) = value {
+                set(&variables, key, &JsValue::from_str(v));
+            }
+        }
+        let appearance = Object::new();
+        set(&appearance, "variables", &variables);
+        appearance
+    }
+}
+
+impl ConnectInstance {
+    /// `StripeConnect.init({ publishableKey, fetchClientSecret, appearance, locale })`.
+    pub fn init(params: &InitParams, fetch_client_secret: &Function) -> Result<Self, JsValue> {
+        let js = Object::new();
+        set(
+            &js,
+            "publishableKey",
+            &JsValue::from_str(&params.publishable_key),
+        );
+        set(&js, "fetchClientSecret", fetch_client_secret);
+        set(&js, "appearance", &params.appearance.to_js());
+        set(&js, "locale", &JsValue::from_str(&params.locale));
+        connect_init(&js)
+    }
+
+    /// `update({ appearance, locale })`.
+    pub fn update_options(&self, appearance: &Appearance, locale: &str) {
+        let options = Object::new();
+        set(&options, "appearance", &appearance.to_js());
+        set(&options, "locale", &JsValue::from_str(locale));
+        self.update(&options);
+    }
+}

@@ -1,0 +1,270 @@
+//! `<IssuingCard>` and `<IssuingCardsList>`: Stripe's components as Leptos components. Each
+//! mounts its element when the script is ready, passes prop changes to Stripe's setters, and
+//! removes the element and releases its Rust callbacks when unmounted (or when the account
+//! changes, which needs a new session).
+
+use std::any::Any;
+use std::rc::Rc;
+
+use issuing_model::connect::ClientConfig;
+use js_sys::Function;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::bindings::{Appearance, ConnectElement, ConnectInstance, InitParams};
+use super::callbacks::{fetch_client_secret, fetch_ephemeral_key};
+use super::loader::{load_connect_script, ConnectError};
+use crate::api::ApiClient;
+
+/// An element on the page with everything it needs to stay alive.
+struct Mounted {
+    element: ConnectElement,
+    _instance: ConnectInstance,
+    /// The Rust closures Stripe holds: freed with the element, never before.
+    _callbacks: Vec<Box<dyn Any>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.element.remove();
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Status {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+/// The panel's theme, read from its CSS custom properties, for Stripe's `appearance`.
+fn theme() -> Appearance {
+    let read = |name: &str| {
+        let window = web_sys::window()?;
+        let root = window.document()?.document_element()?;
+        let value = window
+            .get_computed_style(&root)
+            .ok()??
+            .get_property_value(name)
+            .ok()?;
+        let value = value.trim().to_owned();
+        (!value.is_empty()).then_some(value)
+    };
+    Appearance {
+        color_primary: read("--ia-color-primary"),
+        font_family: read("--ia-font"),
+        border_radius: read("--ia-radius"),
+    }
+}
+
+/// Loads the script, starts an instance for `account`, creates `tag` and sets it up.
+async fn start(
+    api: &ApiClient,
+    account: &str,
+    tag: &str,
+    status: RwSignal<Status>,
+) -> Result<Mounted, ConnectError> {
+    let config: ClientConfig = api
+        .config()
+        .await
+        .map_err(|e| ConnectError::Init(e.to_string()))?;
+    load_connect_script(&config.connect_script_url).await?;
+    let client_secret = fetch_client_secret(api.clone(), account.to_owned());
+    let params = InitParams {
+        publishable_key: config.publishable_key,
+        appearance: theme(),
+        locale: "en".into(),
+    };
+    let js_error = |e: JsValue| {
+        ConnectError::Init(
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.as_string())
+                .unwrap_or_else(|| "unknown error".into()),
+        )
+    };
+    let instance =
+        ConnectInstance::init(&params, client_secret.as_ref().unchecked_ref()).map_err(js_error)?;
+    let element = instance.create(tag).map_err(js_error)?;
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+        let message = js_sys::Reflect::get(&event, &"error".into())
+            .and_then(|e| js_sys::Reflect::get(&e, &"message".into()))
+            .ok()
+            .and_then(|m| m.as_string())
+            .unwrap_or_else(|| "The Stripe component failed to load.".into());
+        status.set(Status::Failed(message));
+    });
+    element.set_on_load_error(on_error.as_ref().unchecked_ref());
+    // The component shows its own loader from here on: ours gives way.
+    let on_loader_start = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        status.set(Status::Ready);
+    });
+    element.set_on_loader_start(on_loader_start.as_ref().unchecked_ref());
+    Ok(Mounted {
+        element,
+        _instance: instance,
+        _callbacks: vec![
+            Box::new(client_secret),
+            Box::new(on_error),
+            Box::new(on_loader_start),
+        ],
+    })
+}
+
+/// Mounts `tag` for `account` into `host`, remounting when the account changes; `setup`
+/// applies the props (and may hand over more callbacks) before the element is shown.
+fn use_connect_element(
+    host: NodeRef<Div>,
+    tag: &'static str,
+    account: Signal<String>,
+    setup: impl Fn(&ConnectElement, &str, &mut Vec<Box<dyn Any>>) + 'static,
+) -> (StoredValue<Option<Mounted>, LocalStorage>, RwSignal<Status>) {
+    let api = expect_context::<ApiClient>();
+    let mounted = StoredValue::new_local(None::<Mounted>);
+    let status = RwSignal::new(Status::Loading);
+    let generation = StoredValue::new(0u32);
+    let setup = Rc::new(setup);
+    Effect::new(move |_| {
+        let account = account.get();
+        let Some(host) = host.get() else { return };
+        mounted.set_value(None);
+        status.set(Status::Loading);
+        generation.update_value(|g| *g += 1);
+        let this_run = generation.get_value();
+        let (api, setup) = (api.clone(), setup.clone());
+        leptos::task::spawn_local(async move {
+            let result = start(&api, &account, tag, status).await;
+            // A newer account (or an unmount) took over while this one was starting.
+            if generation.try_get_value() != Some(this_run) {
+                return;
+            }
+            match result {
+                Ok(mut m) => {
+                    setup(&m.element, &account, &mut m._callbacks);
+                    let _ = host.append_child(&m.element);
+                    mounted.set_value(Some(m));
+                    status.set(Status::Ready);
+                }
+                Err(e) => status.set(Status::Failed(e.to_string())),
+            }
+        });
+    });
+    on_cleanup(move || {
+        generation.try_update_value(|g| *g += 1);
+        mounted.try_update_value(|m| *m = None);
+    });
+    (mounted, status)
+}
+
+fn status_view(status: RwSignal<Status>, what: &'static str) -> impl IntoView {
+    move || {
+        match status.get() {
+        Status::Loading => view! {
+            <p class="ia-loading" role="status"><span class="ia-spinner" aria-hidden="true"></span>{format!("Loading {what} from Stripe…")}</p>
+        }
+        .into_any(),
+        Status::Ready => ().into_any(),
+        Status::Failed(message) => view! {
+            <p class="ia-field-error" role="alert">{message}</p>
+        }
+        .into_any(),
+    }
+    }
+}
+
+fn with_element(
+    mounted: StoredValue<Option<Mounted>, LocalStorage>,
+    apply: impl FnOnce(&ConnectElement),
+) {
+    mounted.with_value(|m| {
+        if let Some(m) = m {
+            apply(&m.element);
+        }
+    });
+}
+
+/// Stripe's card component: the card with its number and CVC behind "Show numbers", in
+/// Stripe's iframe. The ephemeral-key callback is ours, in Rust.
+#[component]
+pub fn IssuingCard(
+    #[prop(into)] account: Signal<String>,
+    #[prop(into)] card: Signal<String>,
+    #[prop(into, optional)] show_spend_controls: Signal<bool>,
+    #[prop(into, optional)] card_switching: Signal<bool>,
+) -> impl IntoView {
+    let host = NodeRef::<Div>::new();
+    let api = expect_context::<ApiClient>();
+    let (mounted, status) = use_connect_element(
+        host,
+        "issuing-card",
+        account,
+        move |element, account, callbacks| {
+            let key = fetch_ephemeral_key(api.clone(), account.to_owned());
+            element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
+            callbacks.push(Box::new(key));
+            element.set_default_card(&card.get_untracked());
+            element.set_show_spend_controls(show_spend_controls.get_untracked());
+            element.set_card_switching(card_switching.get_untracked());
+        },
+    );
+    Effect::new(move |_| {
+        let id = card.get();
+        with_element(mounted, |e| e.set_default_card(&id));
+    });
+    Effect::new(move |_| {
+        let on = show_spend_controls.get();
+        with_element(mounted, |e| e.set_show_spend_controls(on));
+    });
+    Effect::new(move |_| {
+        let on = card_switching.get();
+        with_element(mounted, |e| e.set_card_switching(on));
+    });
+    view! {
+        <div class="ia-connect" data-component="issuing-card">
+            {status_view(status, "the card")}
+            <div node_ref=host></div>
+        </div>
+    }
+}
+
+/// Stripe's list of an account's cards.
+#[component]
+pub fn IssuingCardsList(
+    #[prop(into)] account: Signal<String>,
+    #[prop(into, optional)] show_spend_controls: Signal<bool>,
+    #[prop(into, optional)] issuing_program: Signal<Option<String>>,
+) -> impl IntoView {
+    let host = NodeRef::<Div>::new();
+    let api = expect_context::<ApiClient>();
+    let (mounted, status) = use_connect_element(
+        host,
+        "issuing-cards-list",
+        account,
+        move |element, account, callbacks| {
+            let key = fetch_ephemeral_key(api.clone(), account.to_owned());
+            element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
+            callbacks.push(Box::new(key));
+            element.set_show_spend_controls(show_spend_controls.get_untracked());
+            if let Some(program) = issuing_program.get_untracked() {
+                element.set_issuing_program(&program);
+            }
+        },
+    );
+    Effect::new(move |_| {
+        let on = show_spend_controls.get();
+        with_element(mounted, |e| e.set_show_spend_controls(on));
+    });
+    Effect::new(move |_| {
+        if let Some(program) = issuing_program.get() {
+            with_element(mounted, |e| e.set_issuing_program(&program));
+        }
+    });
+    view! {
+        <div class="ia-connect" data-component="issuing-cards-list">
+            {status_view(status, "the cards")}
+            <div node_ref=host></div>
+        </div>
+    }
+}

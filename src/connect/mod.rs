@@ -1,0 +1,14 @@
+//! Stripe's Connect embedded components, wrapped so the rest of the panel never touches
+//! JavaScript: the script loader, typed bindings, the two callbacks (in Rust) and Leptos
+//! components. Card numbers and CVCs render only inside Stripe's iframes; nothing here ever
+//! sees them.
+
+mod bindings;
+mod callbacks;
+mod components;
+mod loader;
+
+pub use bindings::{ConnectElement, ConnectInstance, InitParams};
+pub use callbacks::{fetch_client_secret, fetch_ephemeral_key};
+pub use components::{IssuingCard, IssuingCardsList};
+pub use loader::{is_loaded, load_connect_script, ConnectError};
