@@ -194,11 +194,14 @@ impl Drop for TempDir {
     }
 }
 
+/// Response bodies by request path, in arrival order.
+type Recorded = std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<u8>)>>>;
+
 /// A loopback proxy in front of the platform server that keeps every response body, so a test
 /// can prove what the server did (and did not) send to the browser.
 pub struct RecordingProxy {
     pub url: String,
-    bodies: std::sync::Arc<std::sync::Mutex<Vec<(String, Vec<u8>)>>>,
+    bodies: Recorded,
     task: tokio::task::JoinHandle<()>,
 }
 
@@ -208,7 +211,7 @@ impl RecordingProxy {
         use axum::extract::Request;
         use axum::response::Response;
 
-        let bodies = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let bodies: Recorded = Default::default();
         let (target, kept) = (target.to_owned(), bodies.clone());
         let http = reqwest::Client::new();
         let forward = move |request: Request| {

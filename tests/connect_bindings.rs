@@ -1,0 +1,202 @@
+//! The Connect bindings against a test double of `window.StripeConnect` that records every
+//! call (so no script is loaded), with the real platform server behind the callbacks: the tag
+//! names and setters, the ephemeral-key answer's exact shape, rejection on a server error, prop
+//! changes, and cleanup on unmount.
+
+mod support;
+
+use issuing_admin::connect::IssuingCard;
+use issuing_model::CardListQuery;
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use support::{signed_in_api, wait_for, wait_until};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const UK: &str = "acct_1SbxGBThamesCo";
+
+/// Installs the double: `init` and each setter push `[name, value]` onto `window.__connect`;
+/// `create` returns a `<div data-tag=…>` that keeps the last value of each setter.
+fn install_double() {
+    Function::new_no_args(
+        r#"
+        window.__connect = [];
+        const record = (name, value) => window.__connect.push([name, value]);
+        window.StripeConnect = {
+          init(params) {
+            record("init", params);
+            return {
+              create(tag) {
+                record("create", tag);
+                const el = document.createElement("div");
+                el.dataset.tag = tag;
+                for (const setter of ["setDefaultCard", "setCardSwitching", "setShowSpendControls",
+                    "setIssuingProgram", "setFetchEphemeralKey", "setOnLoadError", "setOnLoaderStart"]) {
+                  el[setter] = (value) => { record(setter, value); el["_" + setter] = value; };
+                }
+                return el;
+              },
+              update(options) { record("update", options); },
+              logout() { record("logout"); return Promise.resolve(); },
+            };
+          },
+        };
+        "#,
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
+}
+
+fn calls() -> Vec<(String, JsValue)> {
+    let log: Array = Reflect::get(&js_sys::global(), &"__connect".into())
+        .unwrap()
+        .unchecked_into();
+    log.iter()
+        .map(|entry| {
+            let pair: Array = entry.unchecked_into();
+            (pair.get(0).as_string().unwrap(), pair.get(1))
+        })
+        .collect()
+}
+
+fn last(name: &str) -> Option<JsValue> {
+    calls()
+        .into_iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v)
+}
+
+fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &key.into()).unwrap()
+}
+
+async fn call(function: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue> {
+    let promise: Promise = function
+        .unchecked_ref::<Function>()
+        .call1(&JsValue::NULL, arg)
+        .unwrap()
+        .unchecked_into();
+    JsFuture::from(promise).await
+}
+
+fn key_request(card: &str, nonce: &str) -> JsValue {
+    let request = Object::new();
+    Reflect::set(&request, &"issuingCard".into(), &card.into()).unwrap();
+    Reflect::set(&request, &"nonce".into(), &nonce.into()).unwrap();
+    request.into()
+}
+
+#[wasm_bindgen_test]
+async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects() {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let cards = api
+        .cards(
+            UK,
+            &CardListQuery {
+                limit: Some(2),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .data;
+    let card = RwSignal::new(cards[0].id.clone());
+    let root = support::fresh_container();
+    let context = api.clone();
+    let mounted = mount_to(root.clone(), move || {
+        provide_context(context.clone());
+        view! { <IssuingCard account=UK.to_owned() card=card show_spend_controls=true /> }
+    });
+    let element = wait_for(&root, "[data-tag=issuing-card]").await;
+
+    // init got our key, a client-secret callback and the panel's theme.
+    let params = last("init").expect("init was called");
+    assert_eq!(
+        get(&params, "publishableKey").as_string().as_deref(),
+        Some("pk_test_sandbox")
+    );
+    assert_eq!(get(&params, "locale").as_string().as_deref(), Some("en"));
+    let secret = call(&get(&params, "fetchClientSecret"), &JsValue::UNDEFINED)
+        .await
+        .expect("a client secret");
+    assert!(secret.as_string().unwrap().starts_with("accs_secret__"));
+    assert_eq!(
+        last("create").and_then(|t| t.as_string()).as_deref(),
+        Some("issuing-card")
+    );
+    assert_eq!(
+        last("setDefaultCard").and_then(|c| c.as_string()),
+        Some(cards[0].id.clone())
+    );
+    assert_eq!(
+        last("setShowSpendControls").and_then(|v| v.as_bool()),
+        Some(true)
+    );
+    assert_eq!(
+        last("setCardSwitching").and_then(|v| v.as_bool()),
+        Some(false)
+    );
+
+    // The key callback answers { issuingCard, nonce, ephemeralKeySecret } and nothing else.
+    let fetch_key = get(&element, "_setFetchEphemeralKey");
+    let answer = call(&fetch_key, &key_request(&cards[0].id, "nonce-42"))
+        .await
+        .expect("a key");
+    let keys: Vec<String> = Object::keys(answer.unchecked_ref::<Object>())
+        .iter()
+        .map(|k| k.as_string().unwrap())
+        .collect();
+    assert_eq!(keys, ["issuingCard", "nonce", "ephemeralKeySecret"]);
+    assert_eq!(
+        get(&answer, "issuingCard").as_string(),
+        Some(cards[0].id.clone())
+    );
+    assert_eq!(
+        get(&answer, "nonce").as_string().as_deref(),
+        Some("nonce-42")
+    );
+    assert!(get(&answer, "ephemeralKeySecret")
+        .as_string()
+        .unwrap()
+        .starts_with("ek_test_"));
+
+    // A server refusal rejects with a readable Error; it does not hang.
+    let refused = call(&fetch_key, &key_request("ic_NotACardOfThisAccount", "n"))
+        .await
+        .expect_err("rejected");
+    let message = String::from(refused.unchecked_ref::<js_sys::Error>().message());
+    assert!(
+        message.contains("No ephemeral key for card ic_NotACardOfThisAccount"),
+        "{message}"
+    );
+    let malformed = call(&fetch_key, &JsValue::from_str("not an object"))
+        .await
+        .expect_err("rejected");
+    assert!(
+        String::from(malformed.unchecked_ref::<js_sys::Error>().message()).contains("issuingCard")
+    );
+
+    // A new card prop reaches the element's setter.
+    card.set(cards[1].id.clone());
+    wait_until("the setter gets the new card", || {
+        last("setDefaultCard").and_then(|c| c.as_string()) == Some(cards[1].id.clone())
+    })
+    .await;
+
+    // Unmounting removes the element and frees the Rust callbacks Stripe held.
+    drop(mounted);
+    assert!(!element.is_connected(), "the element left the page");
+    let stale = fetch_key
+        .unchecked_ref::<Function>()
+        .call1(&JsValue::NULL, &key_request(&cards[0].id, "n"));
+    assert!(
+        stale.is_err(),
+        "a released callback cannot be called any more"
+    );
+}
