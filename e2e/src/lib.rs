@@ -121,6 +121,11 @@ impl Browser {
             .unwrap_or_else(|e| panic!("`{css}` never appeared: {e}"))
     }
 
+    /// Waits for the element matching `css`, then clicks it.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
     /// The page's visible text.
     pub async fn text(&self) -> String {
         self.client

@@ -15,12 +15,7 @@ async fn opening_the_panel_lists_the_sandboxs_connected_accounts() {
     // A new operator first chooses who to act as (sandbox sign-in).
     browser.wait_for("[data-operator=op_aiko]").await;
     browser.screenshot("sign-in").await;
-    browser
-        .wait_for("[data-operator=op_aiko]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("[data-operator=op_aiko]").await;
 
     browser.wait_for("table tbody tr").await;
     let text = browser.text().await;

@@ -11,11 +11,8 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
 
     // Pick the euro-area account from the accounts list.
     browser
-        .wait_for("tr[data-account=acct_1SbxDESakuraLg] a")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("tr[data-account=acct_1SbxDESakuraLg] a")
+        .await;
     browser.wait_for("tbody tr[data-card]").await;
 
     // Filter to active virtual cards; the URL carries the filters.
@@ -72,40 +69,20 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     an_invalid_amount_is_refused_and_nothing_is_saved(&browser).await;
 
     // Freeze, reload to see it persisted, unfreeze.
-    browser
-        .wait_for("[data-action=freeze]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("[data-action=freeze]").await;
     browser.wait_for(".ia-facts [data-status=inactive]").await;
     client.refresh().await.unwrap();
     browser.wait_for(".ia-facts [data-status=inactive]").await;
     browser.screenshot("card-frozen").await;
-    browser
-        .wait_for("[data-action=unfreeze]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("[data-action=unfreeze]").await;
     browser.wait_for(".ia-facts [data-status=active]").await;
 
     // Cancel asks first, and says it cannot be undone; keeping the card changes nothing.
-    browser
-        .wait_for("[data-action=cancel]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("[data-action=cancel]").await;
     let dialog = browser.wait_for("dialog[open]").await;
     assert!(dialog.text().await.unwrap().contains("cannot be undone"));
     browser.screenshot("cancel-dialog").await;
-    browser
-        .wait_for("[data-action=keep]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("[data-action=keep]").await;
     browser.wait_for(".ia-facts [data-status=active]").await;
 
     // A reload of the detail page shows the same card.
@@ -117,8 +94,8 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
 /// €500 a day and no pawn shops, saved, then seen again after a reload.
 async fn set_a_daily_limit_and_block_a_category(browser: &Browser) {
     let client = &browser.client;
-    click(browser, "[data-action=edit-controls]").await;
-    click(browser, "[data-action=add-limit]").await;
+    browser.click("[data-action=edit-controls]").await;
+    browser.click("[data-action=add-limit]").await;
     let amount = browser
         .wait_for(".ia-limit:last-of-type input[name=amount]")
         .await;
@@ -134,12 +111,12 @@ async fn set_a_daily_limit_and_block_a_category(browser: &Browser) {
         .await;
     search.click().await.unwrap();
     search.send_keys("pawn").await.unwrap();
-    click(
-        browser,
-        // First among the matches: the list has narrowed to the search.
-        "[data-field=blocked_categories] [role=option]:first-child[data-value=pawn_shops]",
-    )
-    .await;
+    browser
+        .click(
+            // First among the matches: the list has narrowed to the search.
+            "[data-field=blocked_categories] [role=option]:first-child[data-value=pawn_shops]",
+        )
+        .await;
     browser
         .wait_for("[data-field=blocked_categories] .ia-chip[data-value=pawn_shops]")
         .await;
@@ -150,7 +127,7 @@ async fn set_a_daily_limit_and_block_a_category(browser: &Browser) {
     browser.scroll_to(".ia-diff").await;
     browser.screenshot("controls-editor-review").await;
 
-    click(browser, "[data-action=save]").await;
+    browser.click("[data-action=save]").await;
     browser.wait_for(".ia-editor .ia-confirmation").await;
     client.refresh().await.unwrap();
     let controls = browser.wait_for(".ia-controls").await.text().await.unwrap();
@@ -167,8 +144,8 @@ async fn set_a_daily_limit_and_block_a_category(browser: &Browser) {
 /// the controls as they were.
 async fn an_invalid_amount_is_refused_and_nothing_is_saved(browser: &Browser) {
     let before = browser.wait_for(".ia-controls").await.text().await.unwrap();
-    click(browser, "[data-action=edit-controls]").await;
-    click(browser, "[data-action=add-limit]").await;
+    browser.click("[data-action=edit-controls]").await;
+    browser.click("[data-action=add-limit]").await;
     browser
         .wait_for(".ia-limit:last-of-type input[name=amount]")
         .await
@@ -198,14 +175,10 @@ async fn an_invalid_amount_is_refused_and_nothing_is_saved(browser: &Browser) {
         .send_keys("\u{E007}")
         .await
         .unwrap();
-    click(browser, "[data-action=discard]").await;
+    browser.click("[data-action=discard]").await;
     browser.client.refresh().await.unwrap();
     let after = browser.wait_for(".ia-controls").await.text().await.unwrap();
     assert_eq!(after, before, "nothing was saved");
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser.wait_for(css).await.click().await.unwrap();
 }
 
 fn url_with(base: &str, path: &str) -> url::Url {

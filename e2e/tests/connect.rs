@@ -12,17 +12,9 @@ async fn card_numbers_show_only_inside_stripes_iframe() {
     let browser = Browser::launch().await;
     browser.sign_in_at(&proxy.url, "op_aiko").await;
     browser
-        .wait_for("tr[data-account=acct_1SbxDESakuraLg] a")
-        .await
-        .click()
-        .await
-        .unwrap();
-    browser
-        .wait_for("tbody tr[data-card] a.ia-row-link")
-        .await
-        .click()
-        .await
-        .unwrap();
+        .click("tr[data-account=acct_1SbxDESakuraLg] a")
+        .await;
+    browser.click("tbody tr[data-card] a.ia-row-link").await;
     browser.wait_for(".ia-facts").await;
     let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
     browser.scroll_to("stripe-connect-issuing-card").await;
@@ -30,12 +22,7 @@ async fn card_numbers_show_only_inside_stripes_iframe() {
     frame.clone().enter_frame().await.unwrap();
     let masked = browser.wait_for("#number").await.text().await.unwrap();
     assert!(masked.starts_with("••••"), "{masked}");
-    browser
-        .wait_for("#toggle-numbers")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.click("#toggle-numbers").await;
     let number = browser.wait_for("#number").await.text().await.unwrap();
     let cvc = client
         .find(Locator::Css("#cvc"))

@@ -48,15 +48,17 @@ fn parse_pairs(bytes: &[u8]) -> Result<Params, ApiError> {
 /// Refuses any parameter not in `allowed`, naming it as Stripe does.
 pub fn only(params: &Params, allowed: &[&str]) -> Result<(), ApiError> {
     match params.keys().find(|k| !allowed.contains(&k.as_str())) {
-        Some(unknown) => Err(ApiError::bad_request(
-            StripeError::invalid_param(
-                unknown.as_str(),
-                format!("Received unknown parameter: {unknown}"),
-            )
-            .with_code("parameter_unknown"),
-        )),
+        Some(unknown) => Err(unknown_param(unknown)),
         None => Ok(()),
     }
+}
+
+/// Stripe's answer to a parameter it does not take, named in full (`components[x][y]`).
+pub fn unknown_param(param: &str) -> ApiError {
+    ApiError::bad_request(
+        StripeError::invalid_param(param, format!("Received unknown parameter: {param}"))
+            .with_code("parameter_unknown"),
+    )
 }
 
 /// A single string parameter.

@@ -10,7 +10,7 @@ use issuing_model::form::FormValue;
 use issuing_model::{CardStatus, CardType, CardUpdate, IssuingCard, List, StripeError};
 
 use crate::pagination::{paginate_refs, PageParams};
-use crate::params::{integer, only, parse_form, parse_query, text, Params, Scope};
+use crate::params::{integer, only, parse_form, parse_query, text, unknown_param, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::AppState;
 
@@ -71,15 +71,7 @@ impl CreatedRange {
                         "gte" => range.gte = n,
                         "lt" => range.lt = n,
                         "lte" => range.lte = n,
-                        _ => {
-                            return Err(ApiError::bad_request(
-                                StripeError::invalid_param(
-                                    &param,
-                                    format!("Received unknown parameter: {param}"),
-                                )
-                                .with_code("parameter_unknown"),
-                            ))
-                        }
+                        _ => return Err(unknown_param(&param)),
                     }
                 }
                 Ok(range)

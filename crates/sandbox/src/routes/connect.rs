@@ -15,7 +15,7 @@ use issuing_model::form::FormValue;
 use issuing_model::{AccountSession, EphemeralKey, ErrorType, StripeError};
 use serde_json::{json, Map, Value};
 
-use crate::params::{only, parse_form, text, Params, Scope};
+use crate::params::{only, parse_form, text, unknown_param, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::Rng;
 use crate::state::{KeyRecord, SessionRecord};
@@ -95,13 +95,7 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
     for (name, value) in given {
         let prefix = format!("components[{name}]");
         let Some((_, allowed)) = FEATURES.iter().find(|(n, _)| n == name) else {
-            return Err(ApiError::bad_request(
-                StripeError::invalid_param(
-                    &prefix,
-                    format!("Received unknown parameter: {prefix}"),
-                )
-                .with_code("parameter_unknown"),
-            ));
+            return Err(unknown_param(&prefix));
         };
         let map = value
             .as_map()
@@ -121,26 +115,14 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
                     for (feature, fv) in fmap {
                         let param = format!("{prefix}[features][{feature}]");
                         if !allowed.contains(&feature.as_str()) {
-                            return Err(ApiError::bad_request(
-                                StripeError::invalid_param(
-                                    &param,
-                                    format!("Received unknown parameter: {param}"),
-                                )
-                                .with_code("parameter_unknown"),
-                            ));
+                            return Err(unknown_param(&param));
                         }
                         features.insert(feature.clone(), Value::Bool(boolean(fv, &param)?));
                     }
                 }
                 other => {
                     let param = format!("{prefix}[{other}]");
-                    return Err(ApiError::bad_request(
-                        StripeError::invalid_param(
-                            &param,
-                            format!("Received unknown parameter: {param}"),
-                        )
-                        .with_code("parameter_unknown"),
-                    ));
+                    return Err(unknown_param(&param));
                 }
             }
         }

@@ -80,24 +80,7 @@ pub fn test_numbers(card: &IssuingCard) -> (String, String) {
     digits.extend(if last4.len() == 4 { last4 } else { vec![0; 4] });
     // Digit 11 is the fifth from the right, which Luhn does not double: choose it to fit.
     digits[11] = 0;
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &d)| {
-            if i % 2 == 1 {
-                let x = d * 2;
-                if x > 9 {
-                    x - 9
-                } else {
-                    x
-                }
-            } else {
-                d
-            }
-        })
-        .sum();
-    digits[11] = (10 - sum % 10) % 10;
+    digits[11] = (10 - luhn_sum(&digits) % 10) % 10;
     let number = digits
         .chunks(4)
         .map(|c| {
@@ -109,6 +92,22 @@ pub fn test_numbers(card: &IssuingCard) -> (String, String) {
         .join(" ");
     let cvc = format!("{:03}", (hash >> 20) % 1000);
     (number, cvc)
+}
+
+/// The Luhn sum: every second digit from the right doubled (less 9 past 9).
+fn luhn_sum(digits: &[u32]) -> u32 {
+    digits
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &d)| {
+            if i % 2 == 1 {
+                (d * 2) % 10 + (d * 2) / 10
+            } else {
+                d
+            }
+        })
+        .sum()
 }
 
 pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) -> Html<String> {
@@ -268,18 +267,7 @@ mod tests {
         let digits: Vec<u32> = number.chars().filter_map(|c| c.to_digit(10)).collect();
         assert_eq!(digits.len(), 16);
         assert!(number.ends_with("4242"));
-        let sum: u32 = digits
-            .iter()
-            .rev()
-            .enumerate()
-            .map(|(i, &d)| {
-                if i % 2 == 1 {
-                    (d * 2) % 10 + (d * 2) / 10
-                } else {
-                    d
-                }
-            })
-            .sum();
+        let sum = luhn_sum(&digits);
         assert_eq!(sum % 10, 0, "{number} passes the Luhn check");
         assert_eq!(cvc.len(), 3);
         assert_eq!(test_numbers(&card), (number, cvc), "stable");

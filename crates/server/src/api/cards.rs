@@ -43,7 +43,7 @@ pub async fn retrieve(
     Path((account, card)): Path<(String, String)>,
 ) -> Result<Json<IssuingCard>, ApiError> {
     operator.may_see(&account)?;
-    check_card_id(&card)?;
+    check_card_id(&card, "card")?;
     Ok(Json(fetch(&state, &account, &card).await?))
 }
 
@@ -56,7 +56,7 @@ pub async fn update(
 ) -> Result<Json<IssuingCard>, ApiError> {
     operator.may_see(&account)?;
     operator.may_edit()?;
-    check_card_id(&card)?;
+    check_card_id(&card, "card")?;
     let update: CardUpdate = json_body(&body)?;
     // Checked against the card as Stripe has it now (allowed vs blocked lists, canceled is
     // final), so a bad update is refused here and never sent.
@@ -90,12 +90,13 @@ async fn fetch(state: &AppState, account: &str, card: &str) -> Result<IssuingCar
         .await?)
 }
 
-fn check_card_id(card: &str) -> Result<(), ApiError> {
+/// 400 at `param` unless `card` looks like a card id (`ic_…`), before anything reaches Stripe.
+pub(super) fn check_card_id(card: &str, param: &str) -> Result<(), ApiError> {
     if is_id(card, "ic_") {
         Ok(())
     } else {
         Err(ApiError::bad_request(StripeError::invalid_param(
-            "card",
+            param,
             format!("'{card}' is not a card id (ic_…)."),
         )))
     }

@@ -8,13 +8,13 @@ use std::sync::Arc;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::Json;
-use issuing_model::card_query::is_id;
 use issuing_model::connect::{
     AccountSessionRequest, ClientSecret, EphemeralKeyRequest, EphemeralKeySecret,
 };
 use issuing_model::{AccountSession, EphemeralKey, ErrorType, IssuingCard, StripeError};
 
 use super::auth::CurrentOperator;
+use super::cards::check_card_id;
 use super::{json_body, ApiError};
 use crate::AppState;
 
@@ -71,12 +71,7 @@ pub async fn ephemeral_key(
         ));
     };
     let card = request.issuing_card;
-    if !is_id(&card, "ic_") {
-        return Err(ApiError::bad_request(StripeError::invalid_param(
-            "issuing_card",
-            format!("'{card}' is not a card id (ic_…)."),
-        )));
-    }
+    check_card_id(&card, "issuing_card")?;
     operator.may_see(&request.account)?;
     // Not trusted from the browser: Stripe must have this card under this account.
     let _: IssuingCard = state
