@@ -23,6 +23,9 @@ pub mod money;
 pub mod operator;
 pub mod payments;
 pub mod spending;
+pub mod tokens;
+#[cfg(feature = "signature")]
+pub mod webhook_signature;
 
 pub use account::{Account, BusinessProfile};
 pub use card::{
@@ -37,7 +40,9 @@ pub use error::{ErrorBody, ErrorType, StripeError};
 pub use list::List;
 pub use metadata::Metadata;
 pub use operator::{AccountAccess, OperatorProfile, Role, SignedIn};
-pub use payments::{DeactivatedReason, Event, GrantedToken, PaymentIntent, PaymentIntentStatus};
+pub use payments::{
+    DeactivatedReason, Event, GrantedToken, PaymentIntent, PaymentIntentStatus, WebhookEndpoint,
+};
 pub use spending::{
     CardPresence, SpendingControls, SpendingControlsUpdate, SpendingInterval, SpendingLimit,
     Violation,

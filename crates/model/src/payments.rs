@@ -27,6 +27,10 @@ pub struct GrantedToken {
     #[serde(default)]
     pub usage_details: Option<UsageDetails>,
     pub usage_limits: UsageLimits,
+    #[serde(default)]
+    pub shared_metadata: Option<Metadata>,
+    #[serde(default)]
+    pub agent_details: Option<Value>,
 }
 
 fn granted_token_object() -> String {
@@ -40,7 +44,7 @@ pub struct UsageLimits {
     pub expires_at: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsageDetails {
     pub amount_captured: Option<AmountValue>,
 }
@@ -97,6 +101,9 @@ pub struct PaymentIntent {
     pub status: PaymentIntentStatus,
     #[serde(default)]
     pub last_payment_error: Option<Value>,
+    /// The token the payment method was cloned from (earlier previews show it here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared_payment_granted_token: Option<String>,
 }
 
 fn payment_intent_object() -> String {
@@ -128,4 +135,43 @@ fn event_object() -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventData {
     pub object: Value,
+}
+
+/// `webhook_endpoint`: where Stripe sends events. `secret` is only in the answer that made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WebhookEndpoint {
+    pub id: String,
+    #[serde(default = "webhook_endpoint_object")]
+    pub object: String,
+    pub api_version: Option<String>,
+    pub application: Option<String>,
+    pub created: i64,
+    pub description: Option<String>,
+    pub enabled_events: Vec<String>,
+    #[serde(default)]
+    pub livemode: bool,
+    #[serde(default)]
+    pub metadata: Metadata,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+    pub status: String,
+    pub url: String,
+}
+
+fn webhook_endpoint_object() -> String {
+    "webhook_endpoint".to_owned()
+}
+
+impl WebhookEndpoint {
+    /// Whether events of type `kind` go to this endpoint (`*` takes them all).
+    pub fn wants(&self, kind: &str) -> bool {
+        self.status == "enabled" && self.enabled_events.iter().any(|e| e == "*" || e == kind)
+    }
+}
+
+/// The event types this project emits and follows.
+pub mod event_types {
+    pub const TOKEN_USED: &str = "shared_payment.granted_token.used";
+    pub const TOKEN_DEACTIVATED: &str = "shared_payment.granted_token.deactivated";
+    pub const PAYMENT_SUCCEEDED: &str = "payment_intent.succeeded";
 }

@@ -131,7 +131,7 @@ pub struct Violation {
 }
 
 impl Violation {
-    fn new(param: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(param: impl Into<String>, message: impl Into<String>) -> Self {
         Self {
             param: param.into(),
             message: message.into(),

@@ -12,6 +12,7 @@ mod rng;
 mod routes;
 mod seed;
 mod state;
+mod webhooks;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use tokio::task::JoinHandle;
 pub use faults::FaultConfig;
 pub use seed::{DEFAULT_LARGE_ACCOUNT_CARDS, LARGE_ACCOUNT};
 pub use state::Store;
+pub use webhooks::{DeliveryChaos, EVENT_API_VERSION};
 
 /// The secret key the sandbox accepts unless told otherwise.
 pub const DEFAULT_SECRET_KEY: &str = "sk_test_sandbox";
@@ -36,6 +38,8 @@ pub struct SandboxConfig {
     pub large_account_cards: usize,
     /// Latency, errors and dropped connections to inject (none by default).
     pub faults: FaultConfig,
+    /// How webhook delivery reorders and repeats events.
+    pub delivery: DeliveryChaos,
 }
 
 impl Default for SandboxConfig {
@@ -44,6 +48,7 @@ impl Default for SandboxConfig {
             secret_key: DEFAULT_SECRET_KEY.to_owned(),
             large_account_cards: DEFAULT_LARGE_ACCOUNT_CARDS,
             faults: FaultConfig::default(),
+            delivery: DeliveryChaos::default(),
         }
     }
 }
@@ -53,22 +58,14 @@ pub(crate) struct AppState {
     pub config: SandboxConfig,
     pub store: Store,
     pub faults: Arc<faults::FaultInjector>,
+    pub outbox: webhooks::Outbox,
 }
 
-/// The sandbox's HTTP routes over a freshly seeded store.
-pub fn router(config: SandboxConfig) -> axum::Router {
-    let state = Arc::new(AppState {
-        store: Store::seeded(config.large_account_cards),
-        faults: faults::FaultInjector::new(config.faults.clone()),
-        config,
-    });
-    routes::router(state)
-}
-
-/// A sandbox serving on a loopback port; it stops when dropped.
+/// A sandbox serving on a loopback port, with its clock (token expiry) and webhook delivery
+/// running beside it; all of it stops when dropped.
 pub struct RunningSandbox {
     addr: SocketAddr,
-    task: JoinHandle<()>,
+    tasks: Vec<JoinHandle<()>>,
 }
 
 impl RunningSandbox {
@@ -76,13 +73,30 @@ impl RunningSandbox {
     pub async fn start(config: SandboxConfig, addr: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
-        let app = router(config);
-        let task = tokio::spawn(async move {
+        let state = Arc::new(AppState {
+            store: Store::seeded(config.large_account_cards),
+            faults: faults::FaultInjector::new(config.faults.clone()),
+            outbox: webhooks::Outbox::new(),
+            config,
+        });
+        let app = routes::router(state.clone());
+        let serve = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 tracing::error!("sandbox stopped: {e}");
             }
         });
-        Ok(Self { addr, task })
+        let deliver = tokio::spawn(webhooks::deliver_forever(state.clone()));
+        let clock = tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+            loop {
+                tick.tick().await;
+                routes::expire_due(&state);
+            }
+        });
+        Ok(Self {
+            addr,
+            tasks: vec![serve, deliver, clock],
+        })
     }
 
     /// Base URL, e.g. `http://127.0.0.1:41234`, to use where `https://api.stripe.com` would go.
@@ -97,6 +111,8 @@ impl RunningSandbox {
 
 impl Drop for RunningSandbox {
     fn drop(&mut self) {
-        self.task.abort();
+        for task in &self.tasks {
+            task.abort();
+        }
     }
 }

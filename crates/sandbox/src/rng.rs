@@ -42,3 +42,21 @@ impl Rng {
         id
     }
 }
+
+/// An id nobody can guess from the last one (client secrets, keys, new objects): the time and
+/// a counter through SplitMix64.
+pub fn unguessable_id(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    Rng::new(nanos ^ COUNTER.fetch_add(1, Ordering::Relaxed).rotate_left(32)).id(prefix)
+}
+
+/// Unix seconds now.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}

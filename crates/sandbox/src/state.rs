@@ -3,7 +3,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use issuing_model::{Account, Cardholder, IssuingCard};
+use issuing_model::{
+    Account, Cardholder, Event, GrantedToken, IssuingCard, PaymentIntent, WebhookEndpoint,
+};
 
 use crate::seed;
 
@@ -26,6 +28,21 @@ pub(crate) struct Data {
     pub account_sessions: HashMap<String, SessionRecord>,
     /// Issuing ephemeral keys by secret.
     pub ephemeral_keys: HashMap<String, KeyRecord>,
+    /// Shared payment tokens granted to the platform or its accounts, newest first.
+    pub granted_tokens: Vec<Scoped<GrantedToken>>,
+    /// PaymentIntents by id.
+    pub payment_intents: HashMap<String, Scoped<PaymentIntent>>,
+    /// Where events are delivered (each with its signing secret).
+    pub webhook_endpoints: Vec<WebhookEndpoint>,
+    /// Every event, oldest first.
+    pub events: Vec<Event>,
+}
+
+/// An object and the account it lives in (`None`: the platform itself).
+#[derive(Clone)]
+pub struct Scoped<T> {
+    pub account: Option<String>,
+    pub object: T,
 }
 
 /// An account session the stand-in Connect script may act with until `expires_at`.
@@ -118,6 +135,10 @@ impl Store {
                 applied_writes: 0,
                 account_sessions: HashMap::new(),
                 ephemeral_keys: HashMap::new(),
+                granted_tokens: Vec::new(),
+                payment_intents: HashMap::new(),
+                webhook_endpoints: Vec::new(),
+                events: Vec::new(),
             }),
         }
     }

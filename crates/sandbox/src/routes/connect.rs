@@ -2,9 +2,7 @@
 //! Connect embedded components, with Stripe's rules (a session is made by the platform for one
 //! account; a key needs a `Stripe-Version`, a card of the scoped account and a nonce).
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -17,7 +15,7 @@ use serde_json::{json, Map, Value};
 
 use crate::params::{only, parse_form, text, unknown_param, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
-use crate::rng::Rng;
+use crate::rng::{now, unguessable_id};
 use crate::state::{KeyRecord, SessionRecord};
 use crate::AppState;
 
@@ -48,21 +46,6 @@ const FEATURES: &[(&str, &[&str])] = &[
         ],
     ),
 ];
-
-pub fn now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
-
-/// A secret nobody can guess from the last one: time and a counter through SplitMix64.
-fn secret(prefix: &str) -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    Rng::new(nanos ^ COUNTER.fetch_add(1, Ordering::Relaxed).rotate_left(32)).id(prefix)
-}
 
 fn bad(param: &str, message: impl Into<String>) -> ApiError {
     ApiError::bad_request(StripeError::invalid_param(param, message))
@@ -168,7 +151,7 @@ pub async fn create_account_session(
     let session = AccountSession {
         object: "account_session".into(),
         account: account.to_owned(),
-        client_secret: secret("accs_secret__"),
+        client_secret: unguessable_id("accs_secret__"),
         expires_at: now() + SESSION_LIFETIME_SECS,
         livemode: false,
         components: components.into_iter().collect(),
@@ -217,9 +200,9 @@ pub async fn create_ephemeral_key(
     };
     let created = now();
     let key = EphemeralKey {
-        id: secret("ephkey_"),
+        id: unguessable_id("ephkey_"),
         object: "ephemeral_key".into(),
-        secret: Some(secret("ek_test_")),
+        secret: Some(unguessable_id("ek_test_")),
         created,
         expires: created + KEY_LIFETIME_SECS,
         livemode: false,

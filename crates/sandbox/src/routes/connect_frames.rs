@@ -14,7 +14,7 @@ use issuing_model::describe::limit_phrase;
 use issuing_model::money::Locale;
 use issuing_model::IssuingCard;
 
-use super::connect::now;
+use crate::rng::now;
 use crate::AppState;
 
 const SCRIPT: &str = include_str!("../../assets/connect.js");

@@ -6,6 +6,11 @@ mod cardholders;
 mod cards;
 mod connect;
 mod connect_frames;
+mod granted_tokens;
+mod payment_intents;
+mod webhook_endpoints;
+
+pub use granted_tokens::expire_due;
 
 use std::sync::Arc;
 
@@ -49,6 +54,28 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route("/v1/ephemeral_keys", post(connect::create_ephemeral_key))
         .route("/v1/issuing/cardholders/{id}", get(cardholders::retrieve))
+        .route(
+            "/v1/test_helpers/shared_payment/granted_tokens",
+            post(granted_tokens::grant),
+        )
+        .route(
+            "/v1/test_helpers/shared_payment/granted_tokens/{id}/revoke",
+            post(granted_tokens::revoke),
+        )
+        .route(
+            "/v1/shared_payment/granted_tokens",
+            get(granted_tokens::list),
+        )
+        .route(
+            "/v1/shared_payment/granted_tokens/{id}",
+            get(granted_tokens::retrieve),
+        )
+        .route("/v1/payment_intents", post(payment_intents::create))
+        .route("/v1/payment_intents/{id}", get(payment_intents::retrieve))
+        .route(
+            "/v1/webhook_endpoints",
+            get(webhook_endpoints::list).post(webhook_endpoints::create),
+        )
         .fallback(unknown_route)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -68,8 +95,15 @@ pub fn router(state: Arc<AppState>) -> Router {
 
 /// What tests need to know that Stripe would not tell: how many writes were really applied.
 async fn stats(State(state): State<Arc<AppState>>) -> axum::Json<serde_json::Value> {
+    use std::sync::atomic::Ordering::Relaxed;
     let data = state.store.read();
-    axum::Json(serde_json::json!({ "applied_writes": data.applied_writes }))
+    let stats = &state.outbox.stats;
+    axum::Json(serde_json::json!({
+        "applied_writes": data.applied_writes,
+        "events": data.events.len(),
+        "webhooks_delivered": stats.delivered.load(Relaxed),
+        "webhook_failed_attempts": stats.failed_attempts.load(Relaxed),
+    }))
 }
 
 async fn unknown_route(uri: Uri, method: Method) -> ApiError {

@@ -44,6 +44,29 @@ impl Sandbox {
         request.send().await.unwrap()
     }
 
+    /// A POST as the platform (no `Stripe-Account`).
+    pub async fn post_platform(&self, path: &str, form: &[(&str, &str)]) -> Response {
+        self.http
+            .post(format!("{}{path}", self.running.url()))
+            .bearer_auth(DEFAULT_SECRET_KEY)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// What `/_sandbox/stats` says.
+    pub async fn stats(&self) -> serde_json::Value {
+        self.http
+            .get(format!("{}/_sandbox/stats", self.running.url()))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
     pub async fn post(
         &self,
         account: &str,

@@ -1,0 +1,226 @@
+//! `POST /v1/payment_intents` and `GET /v1/payment_intents/{id}`, for charging Shared Payment
+//! Tokens. The token comes top-level (`shared_payment_granted_token`, earlier previews) or as
+//! `payment_method_data[shared_payment_granted_token]` (current preview). Confirmed within the
+//! token's limits, the payment succeeds with a PaymentMethod cloned from the agent's.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use axum::Json;
+use issuing_model::form::FormValue;
+use issuing_model::payments::event_types;
+use issuing_model::tokens::{check_charge, is_currency, MAX_AMOUNT};
+use issuing_model::{
+    DeactivatedReason, ErrorType, Metadata, PaymentIntent, PaymentIntentStatus, StripeError,
+};
+
+use super::granted_tokens::{deactivate, expire_due, find};
+use crate::params::{integer, only, parse_form, parse_query, text, unknown_param, Params, Scope};
+use crate::reply::{ApiError, ApiResult};
+use crate::rng::{now, unguessable_id};
+use crate::state::Scoped;
+use crate::webhooks::emit;
+use crate::AppState;
+
+const TOKEN: &str = "shared_payment_granted_token";
+const NESTED_TOKEN: &str = "payment_method_data[shared_payment_granted_token]";
+
+fn missing(param: &str) -> ApiError {
+    ApiError::bad_request(
+        StripeError::invalid_param(param, format!("Missing required param: {param}."))
+            .with_code("parameter_missing"),
+    )
+}
+
+/// The token and the name of the parameter it came in, from either form (not both).
+fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiError> {
+    let top = text(params, TOKEN)?;
+    let nested = match params.get("payment_method_data") {
+        None => None,
+        Some(value) => {
+            let map = value.as_map().ok_or_else(|| {
+                ApiError::bad_request(StripeError::invalid_param(
+                    "payment_method_data",
+                    "Invalid payment_method_data: expected a hash.",
+                ))
+            })?;
+            if let Some(other) = map.keys().find(|k| *k != TOKEN && *k != "type") {
+                return Err(unknown_param(&format!("payment_method_data[{other}]")));
+            }
+            Some(text(map, TOKEN)?.ok_or_else(|| missing(NESTED_TOKEN))?)
+        }
+    };
+    match (top, nested) {
+        (Some(_), Some(_)) => Err(ApiError::bad_request(StripeError::invalid_param(
+            TOKEN,
+            "Pass the token once: either shared_payment_granted_token or payment_method_data[shared_payment_granted_token].",
+        ))),
+        (Some(t), None) => Ok(Some((t.to_owned(), TOKEN))),
+        (None, Some(t)) => Ok(Some((t.to_owned(), NESTED_TOKEN))),
+        (None, None) => Ok(None),
+    }
+}
+
+fn metadata(params: &Params) -> Result<Metadata, ApiError> {
+    let Some(value) = params.get("metadata") else {
+        return Ok(Metadata::new());
+    };
+    let bad = || {
+        ApiError::bad_request(StripeError::invalid_param(
+            "metadata",
+            "Invalid metadata: expected a hash of strings.",
+        ))
+    };
+    value
+        .as_map()
+        .ok_or_else(bad)?
+        .iter()
+        .map(|(k, v)| Ok((k.clone(), v.as_str().ok_or_else(bad)?.to_owned())))
+        .collect()
+}
+
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    Scope(account): Scope,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<PaymentIntent> {
+    let params = parse_form(&headers, &body)?;
+    only(
+        &params,
+        &[
+            "amount",
+            "currency",
+            "confirm",
+            TOKEN,
+            "payment_method_data",
+            "description",
+            "metadata",
+            "expand",
+        ],
+    )?;
+    let amount = integer(&params, "amount", 1..=MAX_AMOUNT)?.ok_or_else(|| missing("amount"))?;
+    let currency = text(&params, "currency")?.ok_or_else(|| missing("currency"))?;
+    if !is_currency(currency) {
+        return Err(ApiError::bad_request(StripeError::invalid_param(
+            "currency",
+            format!("Invalid currency: '{currency}'. Use a lowercase three-letter ISO code."),
+        )));
+    }
+    let confirm = match params.get("confirm").and_then(FormValue::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            return Err(ApiError::bad_request(StripeError::invalid_param(
+                "confirm",
+                "Invalid boolean: confirm must be true or false.",
+            )))
+        }
+    };
+    let token = token_param(&params)?;
+    let metadata = metadata(&params)?;
+    expire_due(&state);
+    let mut data = state.store.write();
+    let mut intent = PaymentIntent {
+        id: unguessable_id("pi_"),
+        object: "payment_intent".into(),
+        amount,
+        amount_received: 0,
+        created: now(),
+        currency: currency.to_owned(),
+        livemode: false,
+        metadata,
+        payment_method: None,
+        status: PaymentIntentStatus::RequiresPaymentMethod,
+        last_payment_error: None,
+        shared_payment_granted_token: None,
+    };
+    if let Some((token_id, param)) = token {
+        // A missing object named in a parameter is a 400, not the 404 of a missing URL.
+        let i =
+            find(&data, &account, &token_id, param).map_err(|e| ApiError::bad_request(*e.body))?;
+        intent.shared_payment_granted_token = Some(token_id);
+        if confirm {
+            check_charge(&data.granted_tokens[i].object, amount, currency, now()).map_err(|v| {
+                let mut error = StripeError::from(v.clone());
+                if v.param == TOKEN {
+                    error = error.with_param(param);
+                }
+                if v.param == "amount" {
+                    error = error.with_code("amount_too_large");
+                }
+                ApiError::bad_request(error)
+            })?;
+            // Stripe clones the agent's PaymentMethod: refunds and reports see a normal one.
+            intent.payment_method = Some(unguessable_id("pm_"));
+            intent.status = PaymentIntentStatus::Succeeded;
+            intent.amount_received = amount;
+            let token = &mut data.granted_tokens[i].object;
+            let captured = token
+                .usage_details
+                .get_or_insert_with(Default::default)
+                .amount_captured
+                .get_or_insert_with(|| issuing_model::payments::AmountValue {
+                    currency: currency.to_owned(),
+                    value: 0,
+                });
+            captured.value += amount;
+            let used_up = token.remaining() == 0;
+            let token_json = serde_json::to_value(&*token).unwrap_or_default();
+            let intent_json = serde_json::to_value(&intent).unwrap_or_default();
+            emit(
+                &state,
+                &mut data,
+                event_types::PAYMENT_SUCCEEDED,
+                account.as_deref(),
+                intent_json,
+            );
+            emit(
+                &state,
+                &mut data,
+                event_types::TOKEN_USED,
+                account.as_deref(),
+                token_json,
+            );
+            if used_up {
+                deactivate(&state, &mut data, i, DeactivatedReason::Consumed);
+            }
+        } else {
+            intent.status = PaymentIntentStatus::RequiresConfirmation;
+        }
+    } else if confirm {
+        return Err(ApiError::bad_request(
+            StripeError::new(
+                ErrorType::InvalidRequestError,
+                "You cannot confirm this PaymentIntent because it's missing a payment method. Pass shared_payment_granted_token.",
+            )
+            .with_code("payment_intent_unexpected_state"),
+        ));
+    }
+    data.payment_intents.insert(
+        intent.id.clone(),
+        Scoped {
+            account,
+            object: intent.clone(),
+        },
+    );
+    data.applied_writes += 1;
+    Ok(Json(intent))
+}
+
+pub async fn retrieve(
+    State(state): State<Arc<AppState>>,
+    Scope(account): Scope,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> ApiResult<PaymentIntent> {
+    only(&parse_query(query.as_deref())?, &["expand"])?;
+    let data = state.store.read();
+    data.payment_intents
+        .get(&id)
+        .filter(|s| s.account == account)
+        .map(|s| Json(s.object.clone()))
+        .ok_or_else(|| ApiError::not_found("payment_intent", &id))
+}

@@ -1,0 +1,140 @@
+//! `POST /v1/webhook_endpoints` and `GET /v1/webhook_endpoints`: where events go. Made by the
+//! platform; the answer that makes one is the only one that shows its signing secret.
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::Json;
+use issuing_model::form::FormValue;
+use issuing_model::{ErrorType, List, StripeError, WebhookEndpoint};
+
+use crate::pagination::{paginate, PageParams};
+use crate::params::{only, parse_form, parse_query, text, Params, Scope};
+use crate::reply::{ApiError, ApiResult};
+use crate::rng::{now, unguessable_id};
+use crate::AppState;
+
+fn platform_only(scope: &Option<String>) -> Result<(), ApiError> {
+    match scope {
+        None => Ok(()),
+        Some(_) => Err(ApiError::bad_request(StripeError::new(
+            ErrorType::InvalidRequestError,
+            "Webhook endpoints are managed by the platform: send this request without a Stripe-Account header.",
+        ))),
+    }
+}
+
+fn enabled_events(params: &Params) -> Result<Vec<String>, ApiError> {
+    let Some(value) = params.get("enabled_events") else {
+        return Err(ApiError::bad_request(
+            StripeError::invalid_param("enabled_events", "Missing required param: enabled_events.")
+                .with_code("parameter_missing"),
+        ));
+    };
+    let items = value
+        .as_list("enabled_events")
+        .map_err(ApiError::bad_request)?;
+    let events: Vec<String> = items
+        .into_iter()
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .collect();
+    if events.is_empty()
+        || events
+            .iter()
+            .any(|e| e.is_empty() || e.contains(char::is_whitespace))
+    {
+        return Err(ApiError::bad_request(StripeError::invalid_param(
+            "enabled_events",
+            "Invalid enabled_events: give one or more event types, or '*'.",
+        )));
+    }
+    Ok(events)
+}
+
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    Scope(scope): Scope,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<WebhookEndpoint> {
+    platform_only(&scope)?;
+    let params = parse_form(&headers, &body)?;
+    only(
+        &params,
+        &[
+            "url",
+            "enabled_events",
+            "connect",
+            "description",
+            "api_version",
+            "metadata",
+            "expand",
+        ],
+    )?;
+    let url = text(&params, "url")?.ok_or_else(|| {
+        ApiError::bad_request(
+            StripeError::invalid_param("url", "Missing required param: url.")
+                .with_code("parameter_missing"),
+        )
+    })?;
+    if !(url.starts_with("https://") || url.starts_with("http://")) {
+        return Err(ApiError::bad_request(StripeError::invalid_param(
+            "url",
+            format!("Invalid URL: '{url}' must be an http or https URL."),
+        )));
+    }
+    let enabled_events = enabled_events(&params)?;
+    if let Some(connect) = params.get("connect").and_then(FormValue::as_str) {
+        if connect != "true" && connect != "false" {
+            return Err(ApiError::bad_request(StripeError::invalid_param(
+                "connect",
+                "Invalid boolean: connect must be true or false.",
+            )));
+        }
+    }
+    let endpoint = WebhookEndpoint {
+        id: unguessable_id("we_"),
+        object: "webhook_endpoint".into(),
+        api_version: text(&params, "api_version")?.map(str::to_owned),
+        application: None,
+        created: now(),
+        description: text(&params, "description")?.map(str::to_owned),
+        enabled_events,
+        livemode: false,
+        metadata: Default::default(),
+        secret: Some(unguessable_id("whsec_")),
+        status: "enabled".into(),
+        url: url.to_owned(),
+    };
+    let mut data = state.store.write();
+    data.webhook_endpoints.insert(0, endpoint.clone());
+    data.applied_writes += 1;
+    Ok(Json(endpoint))
+}
+
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    Scope(scope): Scope,
+    RawQuery(query): RawQuery,
+) -> ApiResult<List<WebhookEndpoint>> {
+    platform_only(&scope)?;
+    let params = parse_query(query.as_deref())?;
+    only(
+        &params,
+        &["limit", "starting_after", "ending_before", "expand"],
+    )?;
+    let page = PageParams::from_params(&params)?;
+    let endpoints: Vec<WebhookEndpoint> = state
+        .store
+        .read()
+        .webhook_endpoints
+        .iter()
+        .map(|e| WebhookEndpoint {
+            secret: None,
+            ..e.clone()
+        })
+        .collect();
+    paginate(&endpoints, |e| &e.id, &page, "/v1/webhook_endpoints").map(Json)
+}
