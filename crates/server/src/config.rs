@@ -50,6 +50,19 @@ pub struct ServerConfig {
     /// Live mode: the operators (`[{ id, name, role, accounts, token }]`). Sandbox mode seeds its own.
     pub operators_file: Option<PathBuf>,
     pub retry: RetryPolicy,
+    /// Live mode: the webhook endpoint's signing secret (`whsec_…`). In sandbox mode the server
+    /// registers its own endpoint with the sandbox and uses the secret it is given.
+    pub webhook_secret: Option<WebhookSecret>,
+}
+
+/// A signing secret that never shows in a debug print.
+#[derive(Clone)]
+pub struct WebhookSecret(pub String);
+
+impl std::fmt::Debug for WebhookSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WebhookSecret(…)")
+    }
 }
 
 impl ServerConfig {
@@ -64,6 +77,7 @@ impl ServerConfig {
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,
             retry: RetryPolicy::default(),
+            webhook_secret: None,
         }
     }
 }

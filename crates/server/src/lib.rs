@@ -4,6 +4,7 @@
 pub mod api;
 pub mod config;
 mod cors;
+pub mod events;
 pub mod operators;
 pub mod stripe_client;
 
@@ -13,6 +14,7 @@ use std::sync::Arc;
 use axum::Router;
 use stripe_sandbox::RunningSandbox;
 use tokio::net::TcpListener;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -27,6 +29,13 @@ pub struct AppState {
     pub publishable_key: String,
     pub connect_script_url: String,
     pub operators: Operators,
+    /// Test keys or the sandbox: test helpers (granting tokens) are allowed.
+    pub test_mode: bool,
+    /// The signing secret webhooks are checked with; none means webhooks are refused.
+    pub webhook_secret: Option<String>,
+    pub events: events::EventHub,
+    /// Turns true when the server is stopping, so live streams end and shutdown is not held up.
+    pub stop: watch::Receiver<bool>,
 }
 
 /// Stripe's Connect embedded components script.
@@ -37,6 +46,20 @@ pub struct RunningServer {
     addr: SocketAddr,
     task: JoinHandle<()>,
     sandbox: Option<RunningSandbox>,
+    webhook_secret: Option<String>,
+}
+
+/// Where the sandbox should send events: this server's webhook route, on a loopback address.
+fn webhook_url(addr: SocketAddr) -> String {
+    let ip = if addr.ip().is_unspecified() {
+        std::net::IpAddr::from([127, 0, 0, 1])
+    } else {
+        addr.ip()
+    };
+    format!(
+        "http://{}/api/webhooks/stripe",
+        SocketAddr::new(ip, addr.port())
+    )
 }
 
 impl RunningServer {
@@ -75,13 +98,43 @@ impl RunningServer {
                 ))
             }
         };
+        let stripe = StripeClient::new(
+            &stripe_base,
+            &secret_key,
+            &config.stripe_version,
+            config.retry,
+        );
+        // Bound first: in sandbox mode the webhook endpoint registered below needs the port.
+        let listener = TcpListener::bind(config.listen).await?;
+        let addr = listener.local_addr()?;
+        let webhook_secret = match &sandbox {
+            Some(_) => {
+                let endpoint: issuing_model::WebhookEndpoint = stripe
+                    .post_form(
+                        None,
+                        "/v1/webhook_endpoints",
+                        &[
+                            ("url".to_owned(), webhook_url(addr)),
+                            ("enabled_events[]".to_owned(), "*".to_owned()),
+                            ("connect".to_owned(), "true".to_owned()),
+                        ],
+                        None,
+                    )
+                    .await
+                    .map_err(|e| std::io::Error::other(format!("sandbox webhook endpoint: {e}")))?;
+                endpoint.secret
+            }
+            None => config.webhook_secret.as_ref().map(|s| s.0.clone()),
+        };
+        let test_mode =
+            sandbox.is_some() || secret_key.get(3..).is_some_and(|k| k.starts_with("test_"));
+        let (stop_tx, stop) = watch::channel(false);
         let state = Arc::new(AppState {
-            stripe: StripeClient::new(
-                &stripe_base,
-                &secret_key,
-                &config.stripe_version,
-                config.retry,
-            ),
+            stripe,
+            test_mode,
+            webhook_secret: webhook_secret.clone(),
+            events: events::EventHub::default(),
+            stop,
             sandbox_mode: sandbox.is_some(),
             connect_script_url: match &sandbox {
                 Some(sandbox) => format!("{}/_sandbox/connect.js", sandbox.url()),
@@ -91,8 +144,6 @@ impl RunningServer {
             operators,
         });
         let app = app(state, &config);
-        let listener = TcpListener::bind(config.listen).await?;
-        let addr = listener.local_addr()?;
         let max_lifetime = config.max_lifetime;
         let task = tokio::spawn(async move {
             let stop = async move {
@@ -100,6 +151,8 @@ impl RunningServer {
                     Some(limit) => tokio::time::sleep(limit).await,
                     None => std::future::pending().await,
                 }
+                // Ends the live event streams, which would otherwise keep shutdown waiting.
+                let _ = stop_tx.send(true);
             };
             if let Err(e) = axum::serve(listener, app)
                 .with_graceful_shutdown(stop)
@@ -112,6 +165,7 @@ impl RunningServer {
             addr,
             task,
             sandbox,
+            webhook_secret,
         })
     }
 
@@ -126,6 +180,11 @@ impl RunningServer {
     /// The embedded sandbox's base URL, in sandbox mode.
     pub fn sandbox_url(&self) -> Option<String> {
         self.sandbox.as_ref().map(RunningSandbox::url)
+    }
+
+    /// The secret webhooks must be signed with (in sandbox mode, the one the sandbox issued).
+    pub fn webhook_secret(&self) -> Option<&str> {
+        self.webhook_secret.as_deref()
     }
 
     /// Resolves when the server has stopped (its lifetime ran out, or it failed).

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use issuing_server::config::DEFAULT_STRIPE_VERSION;
+use issuing_server::config::{WebhookSecret, DEFAULT_STRIPE_VERSION};
 use issuing_server::stripe_client::RetryPolicy;
 use issuing_server::{RunningServer, ServerConfig, StripeMode};
 use stripe_sandbox::{FaultConfig, SandboxConfig};
@@ -111,6 +111,10 @@ async fn main() -> ExitCode {
         max_lifetime: args.max_lifetime_secs.map(Duration::from_secs),
         operators_file: args.operators_file,
         retry: RetryPolicy::default(),
+        webhook_secret: std::env::var("STRIPE_WEBHOOK_SECRET")
+            .ok()
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| WebhookSecret(s.trim().to_owned())),
     };
     let mut server = match RunningServer::start(config.clone()).await {
         Ok(server) => server,

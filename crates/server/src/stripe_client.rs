@@ -46,6 +46,8 @@ pub struct StripeClient {
     http: reqwest::Client,
     api_base: String,
     retry: RetryPolicy,
+    /// A `Stripe-Version` for this client's calls instead of the pinned one (preview APIs).
+    version: Option<HeaderValue>,
 }
 
 /// One call's outcome, before deciding whether to try again.
@@ -76,6 +78,15 @@ impl StripeClient {
             http,
             api_base: api_base.trim_end_matches('/').to_owned(),
             retry,
+            version: None,
+        }
+    }
+
+    /// The same client, sending `version` as `Stripe-Version` (a preview API needs its own).
+    pub fn preview(&self, version: &'static str) -> Self {
+        Self {
+            version: Some(HeaderValue::from_static(version)),
+            ..self.clone()
         }
     }
 
@@ -110,9 +121,13 @@ impl StripeClient {
     }
 
     fn request(&self, method: Method, path: &str, account: Option<&str>) -> RequestBuilder {
-        let request = self
+        let mut request = self
             .http
             .request(method, format!("{}{path}", self.api_base));
+        // A header set on the request wins over the client's default one.
+        if let Some(version) = &self.version {
+            request = request.header("Stripe-Version", version.clone());
+        }
         match account {
             Some(a) => request.header("Stripe-Account", a),
             None => request,

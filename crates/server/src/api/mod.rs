@@ -6,7 +6,9 @@ mod cards;
 mod client_config;
 mod connect;
 mod error;
+mod events;
 mod session;
+mod tokens;
 
 use std::sync::Arc;
 
@@ -33,6 +35,22 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/api/accounts/{account}/cards/{card}",
             get(cards::retrieve).post(cards::update),
         )
+        .route(
+            "/api/accounts/{account}/tokens",
+            get(tokens::list).post(tokens::grant),
+        )
+        .route(
+            "/api/accounts/{account}/tokens/{token}",
+            get(tokens::retrieve),
+        )
+        .route(
+            "/api/accounts/{account}/tokens/{token}/charges",
+            post(tokens::charge),
+        )
+        .route("/api/webhooks/stripe", post(events::receive))
+        .route("/api/events", get(events::recent))
+        .route("/api/events/ticket", post(events::ticket))
+        .route("/api/events/stream", get(events::stream))
         .fallback(error::unknown_route)
         .with_state(state)
 }

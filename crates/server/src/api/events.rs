@@ -1,0 +1,156 @@
+//! Stripe's webhooks in, the panel's live feed out.
+//!
+//! `POST /api/webhooks/stripe` checks the signature over the raw body (never re-serialised)
+//! with a 300 s tolerance; anything forged, stale or malformed is a 400 with no effect. Events
+//! are deduplicated by id and published. `GET /api/events` lists the recent ones an operator
+//! may see; `POST /api/events/ticket` then `GET /api/events/stream?ticket=…` follows them live
+//! as server-sent events.
+
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::Json;
+use futures_util::stream::{self, Stream, StreamExt};
+use issuing_model::payments::StreamTicket;
+use issuing_model::webhook_signature::{self, DEFAULT_TOLERANCE_SECS};
+use issuing_model::{ErrorType, Event, List, OperatorProfile, StripeError};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tokio::sync::broadcast::error::RecvError;
+
+use super::auth::CurrentOperator;
+use super::ApiError;
+use crate::events::visible_to;
+use crate::AppState;
+
+fn rejected(message: impl Into<String>) -> ApiError {
+    ApiError::bad_request(
+        StripeError::new(ErrorType::InvalidRequestError, message).with_code("webhook_rejected"),
+    )
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+pub async fn receive(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
+    let Some(secret) = state.webhook_secret.as_deref() else {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            StripeError::new(
+                ErrorType::ApiError,
+                "Webhooks are not set up on this server: set STRIPE_WEBHOOK_SECRET to the endpoint's signing secret.",
+            ),
+        ));
+    };
+    let signature = headers
+        .get("stripe-signature")
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(|| {
+            rejected("No Stripe-Signature header: only Stripe may call this endpoint.")
+        })?;
+    webhook_signature::verify(signature, &body, secret, now(), DEFAULT_TOLERANCE_SECS)
+        .map_err(|e| rejected(e.to_string()))?;
+    let event: Event = serde_json::from_slice(&body)
+        .map_err(|e| rejected(format!("The body is not a Stripe event: {e}.")))?;
+    if event.object != "event" || !event.id.starts_with("evt_") {
+        return Err(rejected(
+            "The body is not a Stripe event (object must be \"event\", id evt_…).",
+        ));
+    }
+    let (id, kind) = (event.id.clone(), event.kind.clone());
+    let fresh = state.events.accept(event);
+    tracing::info!(%id, %kind, duplicate = !fresh, "webhook received");
+    Ok(Json(json!({ "received": true, "duplicate": !fresh })))
+}
+
+pub async fn recent(
+    State(state): State<Arc<AppState>>,
+    operator: CurrentOperator,
+) -> Json<List<Event>> {
+    let events = state
+        .events
+        .recent_for(&operator.0)
+        .iter()
+        .map(|e| Event::clone(e))
+        .collect();
+    Json(List::new(events, false, "/api/events"))
+}
+
+pub async fn ticket(
+    State(state): State<Arc<AppState>>,
+    operator: CurrentOperator,
+) -> Json<StreamTicket> {
+    Json(StreamTicket {
+        ticket: state.events.issue_ticket(operator.0),
+    })
+}
+
+#[derive(Deserialize)]
+pub struct StreamQuery {
+    ticket: Option<String>,
+}
+
+fn sse(event: &Event) -> Result<SseEvent, Infallible> {
+    Ok(SseEvent::default()
+        .event("stripe")
+        .id(event.id.clone())
+        .data(serde_json::to_string(event).unwrap_or_default()))
+}
+
+/// What the operator missed (oldest first), then each new event they may see, until the server
+/// stops (so a graceful shutdown is not held up by open streams).
+pub async fn stream(
+    State(state): State<Arc<AppState>>,
+    Query(query): Query<StreamQuery>,
+) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
+    let operator = query
+        .ticket
+        .as_deref()
+        .and_then(|t| state.events.redeem(t))
+        .ok_or_else(|| {
+            ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                StripeError::new(
+                    ErrorType::InvalidRequestError,
+                    "This stream ticket is unknown, used or expired: ask for a new one (POST /api/events/ticket).",
+                )
+                .with_code("authentication_required"),
+            )
+        })?;
+    // Subscribe before taking the backlog: an event in between comes twice, never not at all.
+    let live = state.events.subscribe();
+    let mut backlog = state.events.recent_for(&operator);
+    backlog.reverse();
+    let missed = stream::iter(backlog).map(|e| sse(&e));
+    let stop = state.stop.clone();
+    let live = stream::unfold(
+        (live, stop, operator),
+        |(mut live, mut stop, operator): (_, _, OperatorProfile)| async move {
+            loop {
+                let received = tokio::select! {
+                    _ = stop.wait_for(|stopped| *stopped) => return None,
+                    received = live.recv() => received,
+                };
+                match received {
+                    Ok(event) if visible_to(&event, &operator) => {
+                        return Some((sse(&event), (live, stop, operator)));
+                    }
+                    Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                    Err(RecvError::Closed) => return None,
+                }
+            }
+        },
+    );
+    Ok(Sse::new(missed.chain(live)).keep_alive(KeepAlive::default()))
+}
