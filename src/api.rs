@@ -5,8 +5,11 @@ use gloo_net::http::{Request, Response};
 use issuing_model::connect::{
     AccountSessionRequest, ClientConfig, ClientSecret, EphemeralKeyRequest, EphemeralKeySecret,
 };
+use issuing_model::payments::StreamTicket;
+use issuing_model::tokens::{ChargeRequest, GrantTokenRequest};
 use issuing_model::{
-    Account, CardListQuery, CardUpdate, IssuingCard, List, OperatorProfile, SignedIn, StripeError,
+    Account, CardListQuery, CardUpdate, Event, GrantedToken, IssuingCard, List, OperatorProfile,
+    PaymentIntent, SignedIn, StripeError,
 };
 use serde::de::DeserializeOwned;
 
@@ -130,19 +133,26 @@ impl ApiClient {
         card: &str,
         update: &CardUpdate,
     ) -> Result<IssuingCard, ApiError> {
+        let path = format!("/accounts/{}/cards/{}", encode(account), encode(card));
+        self.post_once(&path, update).await
+    }
+
+    /// A POST that changes something, with a fresh `Idempotency-Key`: a retry of the same call
+    /// by the server (or a proxy) can never apply it twice.
+    async fn post_once<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<T, ApiError> {
         let key = format!(
             "panel-{:016x}{:016x}",
             (js_sys::Math::random() * u64::MAX as f64) as u64,
             (js_sys::Math::random() * u64::MAX as f64) as u64
         );
         let response = self
-            .authorized(Request::post(&self.url(&format!(
-                "/accounts/{}/cards/{}",
-                encode(account),
-                encode(card)
-            ))))
+            .authorized(Request::post(&self.url(path)))
             .header("Idempotency-Key", &key)
-            .json(update)
+            .json(body)
             .map_err(|e| ApiError::Unexpected(e.to_string()))?
             .send()
             .await
@@ -150,8 +160,50 @@ impl ApiClient {
         decode(response).await
     }
 
-    /// The operators one may sign in as (sandbox mode).
-    /// The server's mode, publishable key and Connect script.
+    pub async fn tokens(&self, account: &str) -> Result<List<GrantedToken>, ApiError> {
+        self.get_json(&format!("/accounts/{}/tokens", encode(account)))
+            .await
+    }
+
+    pub async fn grant_token(
+        &self,
+        account: &str,
+        request: &GrantTokenRequest,
+    ) -> Result<GrantedToken, ApiError> {
+        self.post_once(&format!("/accounts/{}/tokens", encode(account)), request)
+            .await
+    }
+
+    pub async fn charge_token(
+        &self,
+        account: &str,
+        token: &str,
+        request: &ChargeRequest,
+    ) -> Result<PaymentIntent, ApiError> {
+        let path = format!(
+            "/accounts/{}/tokens/{}/charges",
+            encode(account),
+            encode(token)
+        );
+        self.post_once(&path, request).await
+    }
+
+    /// The recent events this operator may see, newest first.
+    pub async fn events(&self) -> Result<List<Event>, ApiError> {
+        self.get_json("/events").await
+    }
+
+    /// Where to open the live event stream: a single-use ticket stands in for the token,
+    /// which `EventSource` cannot send as a header.
+    pub async fn event_stream_url(&self) -> Result<String, ApiError> {
+        let ticket: StreamTicket = self.post_json("/events/ticket", &()).await?;
+        Ok(format!(
+            "{}?ticket={}",
+            self.url("/events/stream"),
+            encode(&ticket.ticket)
+        ))
+    }
+
     pub async fn config(&self) -> Result<ClientConfig, ApiError> {
         self.get_json("/config").await
     }

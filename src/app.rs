@@ -1,13 +1,15 @@
 //! The application shell: header, sign-in gate, routes, and the app-wide session in context.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::accounts::AccountsPage;
 use crate::api::ApiClient;
 use crate::cards::{CardDetailPage, CardsPage};
+use crate::events::EventsPage;
 use crate::session::{Session, SignInPage};
+use crate::tokens::TokensPage;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -36,6 +38,12 @@ pub fn Panel(server: ApiClient) -> impl IntoView {
             <div class="ia-shell">
                 <header class="ia-header">
                     <span class="ia-brand">"Issuing admin"</span>
+                    {move || session.operator.get().is_some().then(|| view! {
+                        <nav class="ia-nav" aria-label="Sections">
+                            <A href="/accounts">"Accounts"</A>
+                            <A href="/events">"Events"</A>
+                        </nav>
+                    })}
                     <span class="ia-spacer"></span>
                     {move || session.operator.get().map(|op| view! {
                         <span class="ia-operator">{op.name}</span>
@@ -55,6 +63,8 @@ pub fn Panel(server: ApiClient) -> impl IntoView {
                                     <Route path=path!("/accounts") view=AccountsPage />
                                     <Route path=path!("/accounts/:account/cards") view=CardsPage />
                                     <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
+                                    <Route path=path!("/accounts/:account/tokens") view=TokensPage />
+                                    <Route path=path!("/events") view=EventsPage />
                                 </Routes>
                             }
                             .into_any()

@@ -8,7 +8,9 @@ pub mod api;
 mod app;
 pub mod cards;
 pub mod connect;
+pub mod events;
 pub mod session;
+pub mod tokens;
 pub mod ui;
 
 pub use app::{App, Panel};

@@ -140,6 +140,11 @@ pub fn CardsPage() -> impl IntoView {
         <section class="ia-page" aria-labelledby="cards-title">
             <p><a href="/accounts">"← Connected accounts"</a></p>
             <h1 id="cards-title">"Cards"</h1>
+            <p>
+                <a href=move || format!("/accounts/{}/tokens", account.get()) data-link="tokens">
+                    "Shared payment tokens →"
+                </a>
+            </p>
             <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
             {move || if stripe_view.get() {
                 view! { <IssuingCardsList account=account show_spend_controls=true /> }.into_any()

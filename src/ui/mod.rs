@@ -1,9 +1,11 @@
 //! Small widgets shared by every feature.
 
+mod clock;
 mod leave_guard;
 mod multi_select;
 mod states;
 
+pub use clock::{unix_now, use_now};
 pub use leave_guard::LeaveGuard;
 pub use multi_select::{Choice, MultiSelect};
 pub use states::{ErrorState, LoadingState};

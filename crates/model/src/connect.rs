@@ -92,4 +92,7 @@ pub struct ClientConfig {
     pub publishable_key: String,
     /// Stripe's Connect script in live mode, the sandbox's stand-in otherwise.
     pub connect_script_url: String,
+    /// Test keys or the sandbox: the panel offers test helpers (granting a token).
+    #[serde(default)]
+    pub test_mode: bool,
 }

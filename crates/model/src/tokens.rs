@@ -265,3 +265,38 @@ mod tests {
         assert!(good.validate(NOW).is_empty());
     }
 }
+
+/// Time left until `expires_at`, as a person reads it: `in 4 min 12 s`, `in 2 h 5 min`,
+/// `in 3 days`; `expired` once it has passed; `never` without an expiry.
+pub fn countdown(expires_at: Option<i64>, now: i64) -> String {
+    let Some(at) = expires_at else {
+        return "never".to_owned();
+    };
+    let left = at - now;
+    match left {
+        ..=0 => "expired".to_owned(),
+        1..=59 => format!("in {left} s"),
+        60..=3_599 => format!("in {} min {} s", left / 60, left % 60),
+        3_600..=86_399 => format!("in {} h {} min", left / 3_600, left % 3_600 / 60),
+        _ => match left / 86_400 {
+            1 => "in 1 day".to_owned(),
+            days => format!("in {days} days"),
+        },
+    }
+}
+
+#[cfg(test)]
+mod countdown_tests {
+    use super::countdown;
+
+    #[test]
+    fn reads_like_a_person_would_say_it() {
+        assert_eq!(countdown(None, 0), "never");
+        assert_eq!(countdown(Some(100), 100), "expired");
+        assert_eq!(countdown(Some(100), 58), "in 42 s");
+        assert_eq!(countdown(Some(252), 0), "in 4 min 12 s");
+        assert_eq!(countdown(Some(7_500), 0), "in 2 h 5 min");
+        assert_eq!(countdown(Some(86_400 * 3 + 5), 0), "in 3 days");
+        assert_eq!(countdown(Some(86_400), 0), "in 1 day");
+    }
+}

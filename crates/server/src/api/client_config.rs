@@ -18,5 +18,6 @@ pub async fn get(State(state): State<Arc<AppState>>) -> Json<ClientConfig> {
         .to_owned(),
         publishable_key: state.publishable_key.clone(),
         connect_script_url: state.connect_script_url.clone(),
+        test_mode: state.test_mode,
     })
 }

@@ -1,0 +1,115 @@
+//! The feed of webhook events, newest first, with the stream's state in words (not colour alone).
+
+use issuing_model::Event;
+use leptos::prelude::*;
+
+use super::live::{FeedStatus, LiveEvents};
+
+/// `created` (unix seconds) in the operator's local time.
+pub fn local_time(created: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(created as f64 * 1000.0));
+    date.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+        .into()
+}
+
+/// What the event is about, for the operator: `used`, `deactivated (revoked)`, `succeeded`.
+fn summary(event: &Event) -> String {
+    let object = &event.data.object;
+    let amount = |value: &serde_json::Value, currency: &serde_json::Value| {
+        let (Some(v), Some(c)) = (value.as_i64(), currency.as_str()) else {
+            return String::new();
+        };
+        issuing_model::money::format_amount(v, c, Default::default())
+    };
+    match event.kind.as_str() {
+        "shared_payment.granted_token.used" => format!(
+            "Charged; {} captured of {}",
+            amount(
+                &object["usage_details"]["amount_captured"]["value"],
+                &object["usage_limits"]["currency"]
+            ),
+            amount(
+                &object["usage_limits"]["max_amount"],
+                &object["usage_limits"]["currency"]
+            )
+        ),
+        "shared_payment.granted_token.deactivated" => format!(
+            "Deactivated: {}",
+            object["deactivated_reason"]
+                .as_str()
+                .unwrap_or("unknown reason")
+        ),
+        "payment_intent.succeeded" => format!(
+            "Payment of {} succeeded",
+            amount(&object["amount"], &object["currency"])
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The live feed; with `account`, only that account's events.
+#[component]
+pub fn EventFeed(
+    live: LiveEvents,
+    #[prop(optional, into)] account: Option<Signal<String>>,
+) -> impl IntoView {
+    let shown = move || {
+        let account = account.map(|a| a.get());
+        live.events.with(|events| {
+            events
+                .iter()
+                .filter(|e| {
+                    account
+                        .as_ref()
+                        .is_none_or(|a| e.account.as_ref() == Some(a))
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    let status = move || match live.status.get() {
+        FeedStatus::Connecting => ("connecting", "Connecting…"),
+        FeedStatus::Live => ("live", "Live"),
+        FeedStatus::Reconnecting => ("reconnecting", "Reconnecting…"),
+    };
+    view! {
+        <section class="ia-feed" aria-labelledby="feed-title">
+            <div class="ia-feed-head">
+                <h2 id="feed-title">"Events"</h2>
+                <span class="ia-feed-status" data-status=move || status().0 role="status">
+                    <span class="ia-dot" aria-hidden="true"></span>
+                    {move || status().1}
+                </span>
+            </div>
+            {move || {
+                let events = shown();
+                if events.is_empty() {
+                    view! { <p class="ia-empty">"No events yet. They appear here as Stripe sends them, without a reload."</p> }.into_any()
+                } else {
+                    view! {
+                        <ol class="ia-feed-list" aria-live="polite" aria-relevant="additions">
+                            {events.into_iter().map(|event| {
+                                let object_id = event.data.object["id"].as_str().unwrap_or_default().to_owned();
+                                let text = summary(&event);
+                                let object_attr = object_id.clone();
+                                view! {
+                                    <li class="ia-feed-item" data-type=event.kind.clone() data-object=object_attr data-event=event.id.clone()>
+                                        <div class="ia-feed-line">
+                                            <code class="ia-feed-type">{event.kind.clone()}</code>
+                                            <time datetime=event.created.to_string()>{local_time(event.created)}</time>
+                                        </div>
+                                        <div class="ia-feed-line ia-muted">
+                                            <code>{object_id}</code>
+                                            {event.account.clone().map(|a| view! { <span>" · " {a}</span> })}
+                                        </div>
+                                        {(!text.is_empty()).then(|| view! { <div class="ia-feed-summary">{text}</div> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ol>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}

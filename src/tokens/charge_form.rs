@@ -1,0 +1,153 @@
+//! Charging one token: the amount is checked as it is typed against what is left (and against
+//! the token's state), so a charge that must fail is never sent. Each result is listed.
+
+use issuing_model::money::{format_amount, parse_amount};
+use issuing_model::tokens::{check_charge, ChargeRequest};
+use issuing_model::GrantedToken;
+use leptos::prelude::*;
+
+use crate::api::ApiClient;
+
+/// One charge made from this page, kept for the operator to see.
+#[derive(Clone, PartialEq)]
+pub struct ChargeOutcome {
+    pub token: String,
+    pub text: String,
+    pub ok: bool,
+}
+
+#[component]
+pub fn ChargeForm(
+    account: String,
+    token: GrantedToken,
+    now: ReadSignal<i64>,
+    /// Called after a charge Stripe accepted.
+    on_charged: Callback<()>,
+    outcomes: RwSignal<Vec<ChargeOutcome>>,
+) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let amount = RwSignal::new(String::new());
+    let touched = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+    let currency = token.usage_limits.currency.clone();
+    let token = StoredValue::new(token);
+    // The amount in the minor unit, or why it cannot be charged.
+    let checked = {
+        let currency = currency.clone();
+        Memo::new(move |_| {
+            let minor = parse_amount(&amount.get(), &currency).map_err(|e| e.to_string())?;
+            token
+                .with_value(|t| check_charge(t, minor, &currency, now.get()))
+                .map_err(|v| v.message)?;
+            Ok::<i64, String>(minor)
+        })
+    };
+    let error = move || {
+        server_error
+            .get()
+            .or_else(|| touched.get().then(|| checked.get().err()).flatten())
+    };
+    let charge = {
+        let currency = currency.clone();
+        Action::new_local(move |minor: &i64| {
+            let (api, account, currency, minor) =
+                (api.clone(), account.clone(), currency.clone(), *minor);
+            let id = token.with_value(|t| t.id.clone());
+            async move {
+                let request = ChargeRequest {
+                    amount: minor,
+                    currency: currency.clone(),
+                };
+                (id.clone(), api.charge_token(&account, &id, &request).await)
+            }
+        })
+    };
+    Effect::new(move |_| {
+        let Some((id, result)) = charge.value().get() else {
+            return;
+        };
+        match result {
+            Ok(intent) => {
+                let text = format!(
+                    "Charged {} — {} {}",
+                    format_amount(intent.amount, &intent.currency, Default::default()),
+                    intent.id,
+                    intent.status.as_str()
+                );
+                outcomes.update(|o| {
+                    o.insert(
+                        0,
+                        ChargeOutcome {
+                            token: id,
+                            text,
+                            ok: true,
+                        },
+                    )
+                });
+                amount.set(String::new());
+                touched.set(false);
+                on_charged.run(());
+            }
+            Err(e) => {
+                // The typed amount stays, so the operator can correct it.
+                let text = e.to_string();
+                outcomes.update(|o| {
+                    o.insert(
+                        0,
+                        ChargeOutcome {
+                            token: id,
+                            text: format!("Refused: {text}"),
+                            ok: false,
+                        },
+                    )
+                });
+                server_error.set(Some(text));
+            }
+        }
+    });
+    let pending = charge.pending();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        if let Ok(minor) = checked.get_untracked() {
+            server_error.set(None);
+            charge.dispatch(minor);
+        }
+    };
+    let token_id = token.with_value(|t| t.id.clone());
+    let token_attr = token_id.clone();
+    let left = token.with_value(|t| format_amount(t.remaining(), &currency, Default::default()));
+    let code = currency.to_ascii_uppercase();
+    view! {
+        <form class="ia-form ia-charge" on:submit=submit novalidate data-token=token_attr>
+            <h2>"Charge " <code>{token_id}</code></h2>
+            <p class="ia-muted">{format!("{left} left on this token.")}</p>
+            <div class="ia-field">
+                <label for="charge-amount">{format!("Amount ({code})")}</label>
+                <input
+                    id="charge-amount"
+                    name="amount"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    prop:value=move || amount.get()
+                    aria-invalid=move || error().is_some().to_string()
+                    aria-describedby="charge-amount-error"
+                    on:input=move |ev| {
+                        amount.set(event_target_value(&ev));
+                        touched.set(true);
+                        server_error.set(None);
+                    }
+                />
+                <p id="charge-amount-error" class="ia-field-error" role="alert">{error}</p>
+            </div>
+            <button
+                type="submit"
+                class="ia-button"
+                data-action="charge"
+                disabled=move || pending.get() || checked.get().is_err()
+            >
+                {move || if pending.get() { "Charging…" } else { "Charge" }}
+            </button>
+        </form>
+    }
+}

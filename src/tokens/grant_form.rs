@@ -1,0 +1,128 @@
+//! A test helper: grant a token to this account as an agent would, to try the flow without one.
+//! Offered only in test mode, to operators who may edit.
+
+use issuing_model::money::parse_amount;
+use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
+use issuing_model::GrantedToken;
+use leptos::prelude::*;
+
+use crate::api::ApiClient;
+use crate::ui::unix_now;
+
+const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
+/// Expiry choices: label and seconds from now (none: no expiry).
+const EXPIRIES: &[(&str, Option<i64>)] = &[
+    ("Never", None),
+    ("In 1 minute", Some(60)),
+    ("In 10 minutes", Some(600)),
+    ("In 1 hour", Some(3_600)),
+    ("In 1 day", Some(86_400)),
+];
+
+#[component]
+pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let payment_method = RwSignal::new(TEST_PAYMENT_METHODS[0].0.to_owned());
+    let currency = RwSignal::new("jpy".to_owned());
+    let max_amount = RwSignal::new(String::new());
+    let expiry = RwSignal::new(0usize);
+    let touched = RwSignal::new(false);
+    let server_error = RwSignal::new(None::<String>);
+
+    let request = Memo::new(move |_| {
+        let currency = currency.get();
+        let max = parse_amount(&max_amount.get(), &currency).map_err(|e| e.to_string())?;
+        let request = GrantTokenRequest {
+            payment_method: payment_method.get(),
+            currency,
+            max_amount: max,
+            expires_at: EXPIRIES[expiry.get()].1.map(|s| unix_now() + s),
+        };
+        match request.validate(unix_now()).into_iter().next() {
+            Some(v) => Err(v.message),
+            None => Ok(request),
+        }
+    });
+    let grant = Action::new_local(move |request: &GrantTokenRequest| {
+        let (api, account, request) = (api.clone(), account.clone(), request.clone());
+        async move { api.grant_token(&account, &request).await }
+    });
+    Effect::new(move |_| match grant.value().get() {
+        Some(Ok(token)) => {
+            max_amount.set(String::new());
+            touched.set(false);
+            on_granted.run(token);
+        }
+        Some(Err(e)) => server_error.set(Some(e.to_string())),
+        None => {}
+    });
+    let error = move || {
+        server_error
+            .get()
+            .or_else(|| touched.get().then(|| request.get().err()).flatten())
+    };
+    let pending = grant.pending();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        touched.set(true);
+        if let Ok(mut r) = request.get_untracked() {
+            // The expiry counts from now, not from the last keystroke.
+            r.expires_at = EXPIRIES[expiry.get_untracked()].1.map(|s| unix_now() + s);
+            server_error.set(None);
+            grant.dispatch(r);
+        }
+    };
+    view! {
+        <form class="ia-form ia-grant" on:submit=submit novalidate>
+            <h2>"Grant a test token"</h2>
+            <p class="ia-muted">"Test mode only: does what an AI agent does when it grants this business a token."</p>
+            <div class="ia-form-row">
+                <div class="ia-field">
+                    <label for="grant-pm">"Payment method"</label>
+                    <select id="grant-pm" name="payment_method" on:change=move |ev| payment_method.set(event_target_value(&ev))>
+                        {TEST_PAYMENT_METHODS.iter().map(|(id, brand, last4)| view! {
+                            <option value=*id>{format!("{brand} •••• {last4}")}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="ia-field">
+                    <label for="grant-currency">"Currency"</label>
+                    <select id="grant-currency" name="currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                        {CURRENCIES.iter().map(|c| view! { <option value=*c>{c.to_ascii_uppercase()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="ia-field">
+                    <label for="grant-max">{move || format!("Maximum amount ({})", currency.get().to_ascii_uppercase())}</label>
+                    <input
+                        id="grant-max"
+                        name="max_amount"
+                        inputmode="decimal"
+                        autocomplete="off"
+                        prop:value=move || max_amount.get()
+                        aria-invalid=move || error().is_some().to_string()
+                        aria-describedby="grant-error"
+                        on:input=move |ev| {
+                            max_amount.set(event_target_value(&ev));
+                            touched.set(true);
+                            server_error.set(None);
+                        }
+                    />
+                </div>
+                <div class="ia-field">
+                    <label for="grant-expiry">"Expires"</label>
+                    <select id="grant-expiry" name="expires" on:change=move |ev| {
+                        expiry.set(event_target_value(&ev).parse().unwrap_or(0));
+                    }>
+                        {EXPIRIES.iter().enumerate().map(|(i, (label, _))| view! {
+                            <option value=i.to_string()>{*label}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p id="grant-error" class="ia-field-error" role="alert">{error}</p>
+            <button type="submit" class="ia-button" data-action="grant" disabled=move || pending.get() || request.get().is_err()>
+                {move || if pending.get() { "Granting…" } else { "Grant token" }}
+            </button>
+        </form>
+    }
+}

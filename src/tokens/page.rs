@@ -1,0 +1,127 @@
+use issuing_model::GrantedToken;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::charge_form::{ChargeForm, ChargeOutcome};
+use super::grant_form::GrantForm;
+use super::table::TokensTable;
+use crate::api::ApiClient;
+use crate::events::{use_live_events, EventFeed};
+use crate::session::Session;
+use crate::ui::{use_now, ErrorState, LoadingState};
+
+/// `/accounts/:account/tokens`: the Shared Payment Tokens agents granted this account, a way to
+/// charge them, and the account's events as they arrive (which also refresh the tokens).
+#[component]
+pub fn TokensPage() -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let session = expect_context::<Session>();
+    let params = use_params_map();
+    let account = Memo::new(move |_| params.read().get("account").unwrap_or_default());
+    let now = use_now();
+    let live = use_live_events(api.clone());
+    let selected = RwSignal::new(None::<String>);
+    let outcomes = RwSignal::new(Vec::<ChargeOutcome>::new());
+
+    let tokens = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let (api, account) = (api.clone(), account.get());
+            async move { api.tokens(&account).await }
+        })
+    };
+    let config = {
+        let api = api.clone();
+        LocalResource::new(move || {
+            let api = api.clone();
+            async move { api.config().await }
+        })
+    };
+    // A token event for this account means a token changed: show it as Stripe has it now.
+    let latest_token_event = Memo::new(move |_| {
+        let account = account.get();
+        live.events.with(|events| {
+            events
+                .iter()
+                .find(|e| {
+                    e.kind.starts_with("shared_payment.") && e.account.as_deref() == Some(&account)
+                })
+                .map(|e| e.id.clone())
+        })
+    });
+    Effect::new(move |previous: Option<Option<String>>| {
+        let latest = latest_token_event.get();
+        if previous.is_some_and(|p| p != latest) {
+            tokens.refetch();
+        }
+        latest
+    });
+
+    let can_grant = move || {
+        session.operator.get().is_some_and(|o| o.can_edit())
+            && config
+                .get()
+                .and_then(Result::ok)
+                .is_some_and(|c| c.test_mode)
+    };
+    let on_granted = Callback::new(move |token: GrantedToken| {
+        selected.set(Some(token.id));
+        tokens.refetch();
+    });
+    let on_charged = Callback::new(move |()| tokens.refetch());
+
+    let list = move || {
+        match tokens.get() {
+        None => view! { <LoadingState label="Loading tokens…" /> }.into_any(),
+        Some(Err(e)) => view! {
+            <ErrorState title="The tokens could not be loaded." message=e.to_string() on_retry=move || tokens.refetch() />
+        }
+        .into_any(),
+        Some(Ok(list)) if list.data.is_empty() => view! {
+            <p class="ia-empty">"No tokens yet. When an AI agent grants this business a Shared Payment Token, it is listed here."</p>
+        }
+        .into_any(),
+        Some(Ok(list)) => view! { <TokensTable tokens=list.data now=now selected=selected /> }.into_any(),
+    }
+    };
+    let charge = move || {
+        let id = selected.get()?;
+        let token = tokens.get()?.ok()?.data.into_iter().find(|t| t.id == id)?;
+        let can_edit = session.operator.get().is_some_and(|o| o.can_edit());
+        Some(if can_edit {
+            view! { <ChargeForm account=account.get() token=token now=now on_charged=on_charged outcomes=outcomes /> }.into_any()
+        } else {
+            view! { <p class="ia-muted">"Your role is read-only: you can see tokens but not charge them."</p> }.into_any()
+        })
+    };
+    let results = move || {
+        let list = outcomes.get();
+        (!list.is_empty()).then(|| view! {
+            <section class="ia-outcomes" aria-labelledby="outcomes-title">
+                <h2 id="outcomes-title">"Charges made here"</h2>
+                <ul role="status">
+                    {list.into_iter().map(|o| view! {
+                        <li class:ia-outcome-ok=o.ok class:ia-outcome-refused=!o.ok data-token=o.token>{o.text}</li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })
+    };
+    view! {
+        <section class="ia-page" aria-labelledby="tokens-title">
+            <p><a href=move || format!("/accounts/{}/cards", account.get())>"← Cards"</a></p>
+            <h1 id="tokens-title">"Shared payment tokens"</h1>
+            <div class="ia-columns">
+                <div class="ia-column-main">
+                    {move || can_grant().then(|| view! { <GrantForm account=account.get() on_granted=on_granted /> })}
+                    {list}
+                    {charge}
+                    {results}
+                </div>
+                <aside class="ia-column-side">
+                    <EventFeed live=live account=Signal::derive(move || account.get()) />
+                </aside>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! The tokens an account received: status in words, limits, what is left, and a live expiry.
+
+use issuing_model::money::format_amount;
+use issuing_model::tokens::{countdown, TokenState};
+use issuing_model::{DeactivatedReason, GrantedToken};
+use leptos::prelude::*;
+
+/// The token's state as a badge whose text says it all (colour only repeats it).
+#[component]
+pub fn TokenBadge(state: TokenState) -> impl IntoView {
+    let (status, label) = match &state {
+        TokenState::Active => ("active", "Active"),
+        TokenState::Deactivated(DeactivatedReason::Consumed) => ("consumed", "Used up"),
+        TokenState::Deactivated(DeactivatedReason::Revoked) => ("revoked", "Revoked by the agent"),
+        TokenState::Deactivated(DeactivatedReason::Expired) => ("expired", "Expired"),
+        TokenState::Deactivated(DeactivatedReason::Resolved) => ("resolved", "Resolved"),
+        TokenState::Deactivated(DeactivatedReason::Other(_)) => ("deactivated", "Deactivated"),
+    };
+    let class = if status == "active" {
+        "ia-badge ia-badge-active"
+    } else {
+        "ia-badge ia-badge-canceled"
+    };
+    view! { <span class=class data-status=status>{label}</span> }
+}
+
+/// `Visa •••• 4242`, from the limited details Stripe shares.
+pub fn payment_method_label(token: &GrantedToken) -> String {
+    let details = token.payment_method_details.as_ref();
+    let card = details.and_then(|d| d.get("card"));
+    match card {
+        Some(card) => {
+            let brand = card["brand"].as_str().unwrap_or("card");
+            let mut brand = brand.to_owned();
+            if let Some(first) = brand.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            format!("{brand} •••• {}", card["last4"].as_str().unwrap_or("????"))
+        }
+        None => details
+            .and_then(|d| d["type"].as_str())
+            .unwrap_or("—")
+            .to_owned(),
+    }
+}
+
+#[component]
+pub fn TokensTable(
+    tokens: Vec<GrantedToken>,
+    now: ReadSignal<i64>,
+    selected: RwSignal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <table class="ia-table ia-tokens">
+            <caption class="ia-visually-hidden">"Shared payment tokens"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Token"</th>
+                    <th scope="col">"Payment method"</th>
+                    <th scope="col">"Status"</th>
+                    <th scope="col" class="ia-num">"Limit"</th>
+                    <th scope="col" class="ia-num">"Charged"</th>
+                    <th scope="col" class="ia-num">"Left"</th>
+                    <th scope="col">"Expires"</th>
+                    <th scope="col"><span class="ia-visually-hidden">"Actions"</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                {tokens.into_iter().map(|token| {
+                    let limits = token.usage_limits.clone();
+                    let money = move |a| format_amount(a, &limits.currency, Default::default());
+                    let charged = token.usage_limits.max_amount - token.remaining();
+                    let id = token.id.clone();
+                    let expires_at = token.usage_limits.expires_at;
+                    let state_token = token.clone();
+                    let is_selected = {
+                        let id = id.clone();
+                        move || selected.get().as_deref() == Some(id.as_str())
+                    };
+                    let row_selected = is_selected.clone();
+                    let choose = {
+                        let id = id.clone();
+                        move |_| selected.set(Some(id.clone()))
+                    };
+                    view! {
+                        <tr data-token=id.clone() class:ia-row-selected=row_selected>
+                            <td><code>{id.clone()}</code></td>
+                            <td>{payment_method_label(&token)}</td>
+                            <td>{move || view! { <TokenBadge state=state_token.state(now.get()) /> }}</td>
+                            <td class="ia-num">{money(token.usage_limits.max_amount)}</td>
+                            <td class="ia-num">{money(charged)}</td>
+                            <td class="ia-num" data-field="left">{money(token.remaining())}</td>
+                            <td data-field="expires">{move || countdown(expires_at, now.get())}</td>
+                            <td>
+                                <button
+                                    type="button"
+                                    class="ia-button ia-button-secondary"
+                                    data-action="select-token"
+                                    aria-pressed=move || is_selected().to_string()
+                                    on:click=choose
+                                >
+                                    "Charge…"
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
