@@ -31,8 +31,14 @@ fn workspace_root() -> PathBuf {
 
 /// The platform server in sandbox mode, serving the built panel, on a free loopback port.
 pub async fn start_server() -> RunningServer {
+    start_server_on(([127, 0, 0, 1], 0).into()).await
+}
+
+/// The same, on `listen` (to start a server again where a panel expects it).
+pub async fn start_server_on(listen: std::net::SocketAddr) -> RunningServer {
     // It stops by itself after 10 minutes even if the test process hangs.
     let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
+    config.listen = listen;
     config.static_dir = Some(dist_dir());
     RunningServer::start(config)
         .await

@@ -100,7 +100,7 @@ pub fn EventFeed(
                                         </div>
                                         <div class="ia-feed-line ia-muted">
                                             <code>{object_id}</code>
-                                            {event.account.clone().map(|a| view! { <span>" · " {a}</span> })}
+                                            {event.account.clone().map(|a| view! { <span>{a}</span> })}
                                         </div>
                                         {(!text.is_empty()).then(|| view! { <div class="ia-feed-summary">{text}</div> })}
                                     </li>

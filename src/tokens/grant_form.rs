@@ -6,6 +6,7 @@ use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
+use super::table::brand_name;
 use crate::api::ApiClient;
 use crate::ui::unix_now;
 
@@ -81,7 +82,7 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
                     <label for="grant-pm">"Payment method"</label>
                     <select id="grant-pm" name="payment_method" on:change=move |ev| payment_method.set(event_target_value(&ev))>
                         {TEST_PAYMENT_METHODS.iter().map(|(id, brand, last4)| view! {
-                            <option value=*id>{format!("{brand} •••• {last4}")}</option>
+                            <option value=*id>{format!("{} •••• {last4}", brand_name(brand))}</option>
                         }).collect_view()}
                     </select>
                 </div>

@@ -31,16 +31,32 @@ pub fn payment_method_label(token: &GrantedToken) -> String {
     match card {
         Some(card) => {
             let brand = card["brand"].as_str().unwrap_or("card");
-            let mut brand = brand.to_owned();
-            if let Some(first) = brand.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            format!("{brand} •••• {}", card["last4"].as_str().unwrap_or("????"))
+            format!(
+                "{} •••• {}",
+                brand_name(brand),
+                card["last4"].as_str().unwrap_or("????")
+            )
         }
         None => details
             .and_then(|d| d["type"].as_str())
             .unwrap_or("—")
             .to_owned(),
+    }
+}
+
+/// `visa` → `Visa`, `amex` → `American Express`, as cardholders know them.
+pub fn brand_name(brand: &str) -> String {
+    match brand {
+        "amex" => "American Express".to_owned(),
+        "jcb" => "JCB".to_owned(),
+        "mastercard" => "Mastercard".to_owned(),
+        other => {
+            let mut name = other.to_owned();
+            if let Some(first) = name.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            name
+        }
     }
 }
 
@@ -51,6 +67,7 @@ pub fn TokensTable(
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     view! {
+        <div class="ia-table-scroll">
         <table class="ia-table ia-tokens">
             <caption class="ia-visually-hidden">"Shared payment tokens"</caption>
             <thead>
@@ -85,7 +102,7 @@ pub fn TokensTable(
                     view! {
                         <tr data-token=id.clone() class:ia-row-selected=row_selected>
                             <td><code>{id.clone()}</code></td>
-                            <td>{payment_method_label(&token)}</td>
+                            <td class="ia-nowrap">{payment_method_label(&token)}</td>
                             <td>{move || view! { <TokenBadge state=state_token.state(now.get()) /> }}</td>
                             <td class="ia-num">{money(token.usage_limits.max_amount)}</td>
                             <td class="ia-num">{money(charged)}</td>
@@ -107,5 +124,6 @@ pub fn TokensTable(
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
     }
 }

@@ -47,6 +47,7 @@ pub struct RunningServer {
     task: JoinHandle<()>,
     sandbox: Option<RunningSandbox>,
     webhook_secret: Option<String>,
+    stop: Arc<watch::Sender<bool>>,
 }
 
 /// Where the sandbox should send events: this server's webhook route, on a loopback address.
@@ -143,16 +144,21 @@ impl RunningServer {
             publishable_key,
             operators,
         });
+        let state_stop = state.stop.clone();
         let app = app(state, &config);
-        let max_lifetime = config.max_lifetime;
-        let task = tokio::spawn(async move {
-            let stop = async move {
-                match max_lifetime {
-                    Some(limit) => tokio::time::sleep(limit).await,
-                    None => std::future::pending().await,
-                }
-                // Ends the live event streams, which would otherwise keep shutdown waiting.
+        let stop_tx = Arc::new(stop_tx);
+        if let Some(limit) = config.max_lifetime {
+            let stop_tx = stop_tx.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(limit).await;
                 let _ = stop_tx.send(true);
+            });
+        }
+        let mut stopping = state_stop;
+        let task = tokio::spawn(async move {
+            // Stopping also ends the live event streams, which would otherwise hold shutdown up.
+            let stop = async move {
+                let _ = stopping.wait_for(|stopped| *stopped).await;
             };
             if let Err(e) = axum::serve(listener, app)
                 .with_graceful_shutdown(stop)
@@ -166,6 +172,7 @@ impl RunningServer {
             task,
             sandbox,
             webhook_secret,
+            stop: stop_tx,
         })
     }
 
@@ -185,6 +192,12 @@ impl RunningServer {
     /// The secret webhooks must be signed with (in sandbox mode, the one the sandbox issued).
     pub fn webhook_secret(&self) -> Option<&str> {
         self.webhook_secret.as_deref()
+    }
+
+    /// Stops serving (open streams end, in-flight requests finish) and waits until it has.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        self.stopped().await;
     }
 
     /// Resolves when the server has stopped (its lifetime ran out, or it failed).

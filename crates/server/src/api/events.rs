@@ -23,7 +23,7 @@ use serde_json::{json, Value};
 use tokio::sync::broadcast::error::RecvError;
 
 use super::auth::CurrentOperator;
-use super::ApiError;
+use super::{unix_now as now, ApiError};
 use crate::events::visible_to;
 use crate::AppState;
 
@@ -31,12 +31,6 @@ fn rejected(message: impl Into<String>) -> ApiError {
     ApiError::bad_request(
         StripeError::new(ErrorType::InvalidRequestError, message).with_code("webhook_rejected"),
     )
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 pub async fn receive(

@@ -14,17 +14,11 @@ use issuing_model::tokens::{check_charge, ChargeRequest, GrantTokenRequest};
 use issuing_model::{ErrorType, GrantedToken, List, PaymentIntent, StripeError};
 
 use super::auth::CurrentOperator;
-use super::{json_body, ApiError};
+use super::{json_body, unix_now as now, ApiError};
 use crate::AppState;
 
 /// Shared Payment Tokens are a preview API: these calls send the preview `Stripe-Version`.
 pub const PREVIEW_STRIPE_VERSION: &str = "2026-04-22.preview";
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
-}
 
 fn check_token_id(token: &str) -> Result<(), ApiError> {
     if is_id(token, "spt_") {

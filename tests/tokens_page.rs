@@ -1,0 +1,135 @@
+//! The Tokens page against the real server and sandbox: a charge over what is left is refused
+//! before it is sent and the typed amount is kept; a good one lands and its `used` event reaches
+//! the live feed; read-only operators only look.
+
+mod support;
+
+use issuing_admin::events::merge;
+use issuing_admin::Panel;
+use issuing_model::tokens::GrantTokenRequest;
+use issuing_model::{Event, GrantedToken};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use support::{click, input, live_api, signed_in_api, type_into, wait_for, wait_text, wait_until};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The euro account's tokens: the other tests never touch tokens, so no account is shared.
+const ACCOUNT: &str = "acct_1SbxDESakuraLg";
+
+async fn grant(max_amount: i64) -> GrantedToken {
+    let api = signed_in_api("op_aiko").await;
+    let request = GrantTokenRequest {
+        payment_method: "pm_card_visa".into(),
+        currency: "jpy".into(),
+        max_amount,
+        expires_at: None,
+    };
+    api.grant_token(ACCOUNT, &request).await.expect("granted")
+}
+
+async fn remaining(id: &str) -> i64 {
+    let api = signed_in_api("op_aiko").await;
+    let tokens = api.tokens(ACCOUNT).await.unwrap();
+    tokens
+        .data
+        .iter()
+        .find(|t| t.id == id)
+        .expect("listed")
+        .remaining()
+}
+
+fn charge_disabled(root: &web_sys::HtmlElement) -> bool {
+    root.query_selector("[data-action=charge]")
+        .unwrap()
+        .map(|b| b.unchecked_into::<web_sys::HtmlButtonElement>().disabled())
+        .unwrap_or(true)
+}
+
+#[wasm_bindgen_test]
+async fn an_over_limit_charge_is_refused_before_sending_and_a_good_one_reaches_the_feed() {
+    let token = grant(5_000).await;
+    let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
+    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, ".ia-feed-status[data-status=live]").await;
+    click(
+        &root,
+        &format!("tr[data-token={}] [data-action=select-token]", token.id),
+    );
+    wait_for(&root, &format!("form.ia-charge[data-token={}]", token.id)).await;
+
+    type_into(&root, "#charge-amount", "5001");
+    wait_text(
+        &root,
+        "#charge-amount-error",
+        "¥5,001 is more than what is left on this token (¥5,000 of ¥5,000).",
+    )
+    .await;
+    wait_until("Charge is disabled", || charge_disabled(&root)).await;
+    type_into(&root, "#charge-amount", "50.5");
+    wait_text(&root, "#charge-amount-error", "no decimal places").await;
+    assert_eq!(
+        input(&root, "#charge-amount").value(),
+        "50.5",
+        "the typed amount is kept"
+    );
+    assert_eq!(remaining(&token.id).await, 5_000, "nothing was charged");
+
+    type_into(&root, "#charge-amount", "2000");
+    wait_until("Charge is enabled", || !charge_disabled(&root)).await;
+    click(&root, "[data-action=charge]");
+    wait_text(&root, ".ia-outcomes", "Charged ¥2,000").await;
+    let used = format!(
+        ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={}]",
+        token.id
+    );
+    wait_text(&root, &used, "¥2,000 captured of ¥5,000").await;
+    wait_text(
+        &root,
+        &format!("tr[data-token={}] [data-field=left]", token.id),
+        "¥3,000",
+    )
+    .await;
+    assert_eq!(remaining(&token.id).await, 3_000);
+}
+
+#[wasm_bindgen_test]
+async fn read_only_operators_see_tokens_but_cannot_grant_or_charge() {
+    let token = grant(1_000).await;
+    let root = support::open_as("op_chloe", &format!("/accounts/{ACCOUNT}/tokens")).await;
+    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, &format!("tr[data-token={}]", token.id)).await;
+    assert!(
+        root.query_selector("form.ia-grant").unwrap().is_none(),
+        "no grant form"
+    );
+    click(
+        &root,
+        &format!("tr[data-token={}] [data-action=select-token]", token.id),
+    );
+    wait_text(&root, ".ia-column-main", "read-only").await;
+    assert!(
+        root.query_selector("form.ia-charge").unwrap().is_none(),
+        "no charge form"
+    );
+}
+
+fn event(id: &str, created: i64) -> Event {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "object": "event", "api_version": null, "created": created,
+        "data": { "object": {} }, "livemode": false, "type": "x"
+    }))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn the_feed_keeps_one_copy_of_each_event_newest_first() {
+    let mut events = Vec::new();
+    for (id, created) in [("evt_b", 2), ("evt_a", 1), ("evt_b", 2), ("evt_c", 3)] {
+        merge(&mut events, event(id, created));
+    }
+    let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["evt_c", "evt_b", "evt_a"]);
+}
