@@ -1,65 +1,85 @@
 //! The application shell: header, sign-in gate, routes, and the app-wide session in context.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::accounts::AccountsPage;
 use crate::api::ApiClient;
 use crate::cards::{CardDetailPage, CardsPage};
 use crate::events::EventsPage;
-use crate::session::{Session, SignInPage};
+use crate::session::{Auth, Session, SignInPage};
 use crate::tokens::TokensPage;
+use crate::ui::{href, LoadingState, RouteBase};
 
 #[component]
 pub fn App() -> impl IntoView {
     view! { <Panel server=ApiClient::same_origin() /> }
 }
 
-/// The panel, talking to `server`.
+/// The panel, talking to `server`. Embedded in a host page it takes the host's `auth`, routes
+/// under `base` (so the host's own links are left alone), and can open on one `account`.
 #[component]
-pub fn Panel(server: ApiClient) -> impl IntoView {
-    let session = Session::new(server);
+pub fn Panel(
+    server: ApiClient,
+    #[prop(optional)] auth: Auth,
+    #[prop(optional, into)] base: String,
+    #[prop(optional_no_strip)] account: Option<String>,
+) -> impl IntoView {
+    let session = Session::new(server, auth);
     provide_context(session);
-    // Who a resumed token belongs to; a token the server no longer accepts signs out.
+    provide_context(RouteBase(base.clone()));
+    // Who a resumed token belongs to; a token the server no longer accepts signs out (or, when
+    // hosted, asks the host page for a new one).
     Effect::new(move |_| {
         if let (Some(api), None) = (session.api(), session.operator.get_untracked()) {
             leptos::task::spawn_local(async move {
                 match api.me().await {
-                    Ok(me) => session.operator.set(Some(me)),
-                    Err(e) if e.is_unauthorized() => session.sign_out(),
+                    Ok(me) => {
+                        session.operator.try_set(Some(me));
+                    }
+                    Err(e) if e.is_unauthorized() => session.token_refused(),
                     Err(_) => {}
                 }
             });
         }
     });
+    let home = StoredValue::new(account.map(|a| format!("/accounts/{a}/cards")));
     view! {
-        <Router>
+        <Router base=base>
             <div class="ia-shell">
                 <header class="ia-header">
                     <span class="ia-brand">"Issuing admin"</span>
                     {move || session.operator.get().is_some().then(|| view! {
                         <nav class="ia-nav" aria-label="Sections">
-                            <A href="/accounts">"Accounts"</A>
-                            <A href="/events">"Events"</A>
+                            <A href=href("/accounts")>"Accounts"</A>
+                            <A href=href("/events")>"Events"</A>
                         </nav>
                     })}
                     <span class="ia-spacer"></span>
                     {move || session.operator.get().map(|op| view! {
                         <span class="ia-operator">{op.name}</span>
-                        <button type="button" class="ia-button ia-button-secondary" on:click=move |_| session.sign_out()>
-                            "Sign out"
-                        </button>
+                        {(!session.is_hosted()).then(|| view! {
+                            <button type="button" class="ia-button ia-button-secondary" on:click=move |_| session.sign_out()>
+                                "Sign out"
+                            </button>
+                        })}
                     })}
                 </header>
                 <main class="ia-main">
                     {move || match session.api() {
+                        None if session.is_hosted() => view! {
+                            <LoadingState label="Waiting for the host page to sign you in…" />
+                        }.into_any(),
                         None => view! { <SignInPage /> }.into_any(),
                         Some(api) => {
                             provide_context(api);
                             view! {
                                 <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
-                                    <Route path=path!("/") view=AccountsPage />
+                                    <Route path=path!("/") view=move || match home.get_value() {
+                                        Some(path) => view! { <Redirect path=path /> }.into_any(),
+                                        None => view! { <AccountsPage /> }.into_any(),
+                                    } />
                                     <Route path=path!("/accounts") view=AccountsPage />
                                     <Route path=path!("/accounts/:account/cards") view=CardsPage />
                                     <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />

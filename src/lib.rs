@@ -8,6 +8,7 @@ pub mod api;
 mod app;
 pub mod cards;
 pub mod connect;
+pub mod embed;
 pub mod events;
 pub mod session;
 pub mod tokens;
@@ -19,4 +20,20 @@ pub use app::{App, Panel};
 pub fn start_standalone() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(App);
+}
+
+/// What the bundle does when it loads: the panel's own page (its `<body>` says
+/// `data-issuing-admin="standalone"`) mounts the panel as the page; any other page is a host,
+/// which gets `<issuing-admin>` and calls `mount` itself.
+pub fn start() {
+    let standalone = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .and_then(|b| b.get_attribute("data-issuing-admin"))
+        .is_some_and(|v| v == "standalone");
+    if standalone {
+        start_standalone();
+    } else {
+        embed::define_element(None);
+    }
 }

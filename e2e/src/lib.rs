@@ -155,6 +155,32 @@ impl Browser {
             .expect("scrolled");
     }
 
+    /// Runs `script` (a function body; `return` gives the value) in the page.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs `script` until it returns something truthy (up to 30 s), and returns that.
+    pub async fn wait_js(&self, what: &str, script: &str) -> serde_json::Value {
+        for _ in 0..150 {
+            let value = self.js(script).await;
+            let truthy = match &value {
+                serde_json::Value::Null | serde_json::Value::Bool(false) => false,
+                serde_json::Value::String(s) => !s.is_empty(),
+                serde_json::Value::Number(n) => n.as_f64() != Some(0.0),
+                _ => true,
+            };
+            if truthy {
+                return value;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!("{what}: never happened");
+    }
+
     /// Saves a PNG of the page as `target/e2e/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("a screenshot");

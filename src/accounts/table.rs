@@ -1,6 +1,9 @@
 use issuing_model::Account;
 use leptos::prelude::*;
 
+use crate::ui::href;
+use leptos_router::components::A;
+
 /// A table of connected accounts, or a sentence saying there are none.
 #[component]
 pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
@@ -24,10 +27,11 @@ pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
                 .as_deref()
                 .unwrap_or_default()
                 .to_uppercase();
+            let name = account.display_name().to_owned();
             view! {
                 <tr data-account=account.id.clone()>
                     <th scope="row">
-                        <a href=format!("/accounts/{}/cards", account.id)>{account.display_name().to_owned()}</a>
+                        <A href=href(format!("/accounts/{}/cards", account.id))>{name}</A>
                     </th>
                     <td><code>{account.id.clone()}</code></td>
                     <td>{country}</td>

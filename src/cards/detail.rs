@@ -2,6 +2,7 @@ use issuing_model::describe::{category_labels as labels, date, limit_phrase};
 use issuing_model::money::Locale;
 use issuing_model::{IssuingCard, SpendingControls};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::controls_editor::SpendingControlsEditor;
@@ -10,7 +11,7 @@ use super::StatusBadge;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
 use crate::session::Session;
-use crate::ui::{ErrorState, LoadingState};
+use crate::ui::{href, ErrorState, LoadingState};
 
 /// `/accounts/:account/cards/:card`: everything an operator needs to know about one card.
 #[component]
@@ -31,7 +32,7 @@ pub fn CardDetailPage() -> impl IntoView {
     view! {
         <section class="ia-page" aria-labelledby="card-title">
             <p>
-                <a href=move || format!("/accounts/{}/cards", ids.get().0)>"← Cards"</a>
+                <A href=move || href(format!("/accounts/{}/cards", ids.get().0))>"← Cards"</A>
             </p>
             {move || match card.get() {
                 None => view! { <LoadingState label="Loading the card…" /> }.into_any(),
@@ -80,8 +81,8 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
 fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
     let link = |id: &Option<String>| {
         id.clone().map(|id| {
-            let href = format!("/accounts/{account}/cards/{id}");
-            view! { <a href=href>{id}</a> }
+            let target = href(format!("/accounts/{account}/cards/{id}"));
+            view! { <A href=target>{id}</A> }
         })
     };
     let wallets = card.wallets.as_ref().map(|w| {

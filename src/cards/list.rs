@@ -1,5 +1,6 @@
 use issuing_model::{CardListQuery, IssuingCard, List};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::connect::IssuingCardsList;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -7,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
-use crate::ui::{ErrorState, LoadingState};
+use crate::ui::{href, ErrorState, LoadingState};
 
 /// `/accounts/:account/cards`: an account's cards. Account, filters and page all live in the
 /// URL, so a link or a reload shows the same view and back/forward walk the history.
@@ -138,12 +139,12 @@ pub fn CardsPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="cards-title">
-            <p><a href="/accounts">"← Connected accounts"</a></p>
+            <p><A href=href("/accounts")>"← Connected accounts"</A></p>
             <h1 id="cards-title">"Cards"</h1>
             <p>
-                <a href=move || format!("/accounts/{}/tokens", account.get()) data-link="tokens">
+                <A href=move || href(format!("/accounts/{}/tokens", account.get())) attr:data-link="tokens">
                     "Shared payment tokens →"
-                </a>
+                </A>
             </p>
             <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
             {move || if stripe_view.get() {

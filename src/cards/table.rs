@@ -2,9 +2,11 @@ use issuing_model::describe::{date, limits_summary};
 use issuing_model::money::Locale;
 use issuing_model::IssuingCard;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::StatusBadge;
+use crate::ui::href;
 
 /// One page of cards. Each row's cardholder is a link to the card: Tab reaches it, Enter opens
 /// it, and the arrow keys move between rows.
@@ -13,12 +15,13 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
     let rows = cards
         .into_iter()
         .map(|card| {
-            let href = format!("/accounts/{account}/cards/{}", card.id);
+            let target = href(format!("/accounts/{account}/cards/{}", card.id));
             let limits = limits_summary(card.spending_controls.limits(), &card.currency, Locale::En);
+            let holder = card.cardholder.name.clone();
             view! {
                 <tr data-card=card.id.clone()>
                     <th scope="row">
-                        <a href=href class="ia-row-link">{card.cardholder.name.clone()}</a>
+                        <A href=target attr:class="ia-row-link">{holder}</A>
                     </th>
                     <td><span class="ia-mono">"•••• " {card.last4.clone()}</span></td>
                     <td>{card.brand.clone()}</td>

@@ -39,13 +39,13 @@ enum Status {
     Failed(String),
 }
 
-/// The panel's theme, read from its CSS custom properties, for Stripe's `appearance`.
-fn theme() -> Appearance {
+/// The panel's theme, read from its CSS custom properties where the component sits (inside
+/// a host page's shadow root too), for Stripe's `appearance`.
+fn theme(at: &web_sys::Element) -> Appearance {
     let read = |name: &str| {
         let window = web_sys::window()?;
-        let root = window.document()?.document_element()?;
         let value = window
-            .get_computed_style(&root)
+            .get_computed_style(at)
             .ok()??
             .get_property_value(name)
             .ok()?;
@@ -65,6 +65,7 @@ async fn start(
     account: &str,
     tag: &str,
     status: RwSignal<Status>,
+    at: &web_sys::Element,
 ) -> Result<Mounted, ConnectError> {
     let config: ClientConfig = api
         .config()
@@ -74,7 +75,7 @@ async fn start(
     let client_secret = fetch_client_secret(api.clone(), account.to_owned());
     let params = InitParams {
         publishable_key: config.publishable_key,
-        appearance: theme(),
+        appearance: theme(at),
         locale: "en".into(),
     };
     let js_error = |e: JsValue| {
@@ -135,7 +136,7 @@ fn use_connect_element(
         let this_run = generation.get_value();
         let (api, setup) = (api.clone(), setup.clone());
         leptos::task::spawn_local(async move {
-            let result = start(&api, &account, tag, status).await;
+            let result = start(&api, &account, tag, status, &host).await;
             // A newer account (or an unmount) took over while this one was starting.
             if generation.try_get_value() != Some(this_run) {
                 return;

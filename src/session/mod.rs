@@ -5,4 +5,4 @@ mod sign_in;
 mod store;
 
 pub use sign_in::SignInPage;
-pub use store::Session;
+pub use store::{Auth, Session};

@@ -1,9 +1,26 @@
 use issuing_model::OperatorProfile;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::api::ApiClient;
 
 const TOKEN_KEY: &str = "issuing-admin.operator-token";
+
+/// Where the operator's token comes from.
+#[derive(Clone, Default)]
+pub enum Auth {
+    /// The panel's own sign-in (sandbox operators), remembered in `localStorage`.
+    #[default]
+    SignIn,
+    /// The host page's: a token, and/or a function returning one (or a promise of one) that is
+    /// asked again whenever the server refuses the current token. Nothing is stored.
+    Host {
+        token: Option<String>,
+        refresh: Option<SendWrapper<js_sys::Function>>,
+    },
+}
 
 /// The app-wide session: the server to call and, once signed in, as whom.
 #[derive(Clone, Copy)]
@@ -11,16 +28,38 @@ pub struct Session {
     server: StoredValue<ApiClient>,
     token: RwSignal<Option<String>>,
     pub operator: RwSignal<Option<OperatorProfile>>,
+    refresh: StoredValue<Option<SendWrapper<js_sys::Function>>>,
+    hosted: bool,
 }
 
 impl Session {
-    /// A session for `server`, resuming the token saved by an earlier visit (if any).
-    pub fn new(server: ApiClient) -> Self {
-        Self {
+    /// A session for `server`, resuming the token saved by an earlier visit (if any), or
+    /// using the host page's token.
+    pub fn new(server: ApiClient, auth: Auth) -> Self {
+        let (token, refresh, hosted) = match auth {
+            Auth::SignIn => (
+                storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten()),
+                None,
+                false,
+            ),
+            Auth::Host { token, refresh } => (token, refresh, true),
+        };
+        let session = Self {
             server: StoredValue::new(server),
-            token: RwSignal::new(storage().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())),
+            token: RwSignal::new(token),
             operator: RwSignal::new(None),
+            refresh: StoredValue::new(refresh),
+            hosted,
+        };
+        if session.hosted && session.token.get_untracked().is_none() {
+            session.renew();
         }
+        session
+    }
+
+    /// Whether the host page signs the operator in (no sign-in page, no sign-out button).
+    pub fn is_hosted(&self) -> bool {
+        self.hosted
     }
 
     /// The server without a token (sign-in calls).
@@ -36,19 +75,51 @@ impl Session {
     }
 
     pub fn sign_in(&self, token: String, operator: OperatorProfile) {
-        if let Some(s) = storage() {
-            let _ = s.set_item(TOKEN_KEY, &token);
+        if !self.hosted {
+            if let Some(s) = storage() {
+                let _ = s.set_item(TOKEN_KEY, &token);
+            }
         }
         self.operator.set(Some(operator));
         self.token.set(Some(token));
     }
 
     pub fn sign_out(&self) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(TOKEN_KEY);
+        if !self.hosted {
+            if let Some(s) = storage() {
+                let _ = s.remove_item(TOKEN_KEY);
+            }
         }
         self.operator.set(None);
         self.token.set(None);
+    }
+
+    /// The server refused the token: sign out, or (hosted) ask the host for a new one.
+    pub fn token_refused(&self) {
+        self.sign_out();
+        if self.hosted {
+            self.renew();
+        }
+    }
+
+    /// Asks the host's `getToken` for a token.
+    fn renew(&self) {
+        let Some(refresh) = self.refresh.get_value() else {
+            return;
+        };
+        let token = self.token;
+        leptos::task::spawn_local(async move {
+            let Ok(value) = refresh.call0(&wasm_bindgen::JsValue::NULL) else {
+                return;
+            };
+            let value = match value.dyn_into::<js_sys::Promise>() {
+                Ok(promise) => JsFuture::from(promise).await.ok(),
+                Err(value) => Some(value),
+            };
+            if let Some(t) = value.and_then(|v| v.as_string()).filter(|t| !t.is_empty()) {
+                token.try_set(Some(t));
+            }
+        });
     }
 }
 

@@ -1,5 +1,6 @@
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::charge_form::{ChargeForm, ChargeOutcome};
@@ -8,7 +9,7 @@ use super::table::TokensTable;
 use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
 use crate::session::Session;
-use crate::ui::{use_now, ErrorState, LoadingState};
+use crate::ui::{href, use_now, ErrorState, LoadingState};
 
 /// `/accounts/:account/tokens`: the Shared Payment Tokens agents granted this account, a way to
 /// charge them, and the account's events as they arrive (which also refresh the tokens).
@@ -109,7 +110,7 @@ pub fn TokensPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="tokens-title">
-            <p><a href=move || format!("/accounts/{}/cards", account.get())>"← Cards"</a></p>
+            <p><A href=move || href(format!("/accounts/{}/cards", account.get()))>"← Cards"</A></p>
             <h1 id="tokens-title">"Shared payment tokens"</h1>
             <div class="ia-columns">
                 <div class="ia-column-main">

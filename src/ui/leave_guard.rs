@@ -17,9 +17,12 @@ pub fn LeaveGuard(#[prop(into)] dirty: Signal<bool>, message: &'static str) -> i
             if ev.meta_key() || ev.ctrl_key() || ev.shift_key() || ev.alt_key() {
                 return; // a new tab or window: nothing is left
             }
-            let link = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            // The composed path sees into a shadow root (the panel embedded in a host page),
+            // where `target` would only be the host element.
+            let first = ev.composed_path().get(0);
+            let link = first
+                .dyn_into::<web_sys::Element>()
+                .ok()
                 .and_then(|el| el.closest("a[href]").ok().flatten());
             let Some(link) = link else { return };
             if link.get_attribute("target").is_some_and(|t| !t.is_empty()) {

@@ -1,0 +1,116 @@
+//! The panel as a guest in a platform's own dashboard: `mount(element, options)` returns a
+//! handle whose `unmount()` takes everything away again, and `<issuing-admin>` is a custom
+//! element built on it. The panel renders in a shadow root with its own stylesheet, so its CSS
+//! never restyles the host and the host's never leaks in; only the `--ia-*` custom properties
+//! cross the boundary, which is how a host themes it.
+
+mod options;
+
+use std::any::Any;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+pub use options::EmbedOptions;
+
+use crate::api::ApiClient;
+use crate::session::Auth;
+use crate::Panel;
+
+/// The panel's stylesheet, put inside each shadow root.
+const STYLE: &str = include_str!("../../style/main.css");
+
+/// A mounted panel; `unmount()` removes it, its styles and its listeners.
+#[wasm_bindgen]
+pub struct MountedPanel {
+    mounted: Option<(Owner, Box<dyn Any>, Vec<web_sys::Node>)>,
+}
+
+#[wasm_bindgen]
+impl MountedPanel {
+    /// Removes the panel. Calling it again does nothing.
+    pub fn unmount(&mut self) {
+        if let Some((owner, handle, nodes)) = self.mounted.take() {
+            drop(handle);
+            // Dropping the handle alone does not run the components' cleanups while anything
+            // (a pending task, a stream) still holds their owner: the router's listeners on
+            // `window` and the live event stream would outlive the panel. Cleaning the owner
+            // runs every cleanup now.
+            owner.cleanup();
+            for node in nodes {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+        }
+    }
+}
+
+/// `mount(element, options)`: renders the panel inside `element` (in its shadow root).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPanel, JsValue> {
+    console_error_panic_hook::set_once();
+    let options = EmbedOptions::from_js(&options)?;
+    let root = match element.shadow_root() {
+        Some(root) => root,
+        None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("issuing-admin: no document"))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(STYLE));
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    container.set_class_name("ia-embed");
+    for (name, value) in &options.theme {
+        container.style().set_property(name, value)?;
+    }
+    root.append_child(&style)?;
+    root.append_child(&container)?;
+
+    let server = ApiClient::new(options.api_base.clone());
+    let auth = Auth::Host {
+        token: options.token.clone(),
+        refresh: options
+            .get_token
+            .clone()
+            .map(send_wrapper::SendWrapper::new),
+    };
+    let (base, account) = (options.base_path.clone(), options.account.clone());
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        leptos::mount::mount_to(container.clone(), move || {
+            view! { <Panel server=server auth=auth base=base account=account /> }
+        })
+    });
+    Ok(MountedPanel {
+        mounted: Some((
+            owner,
+            Box::new(handle),
+            vec![style.into(), container.into()],
+        )),
+    })
+}
+
+#[wasm_bindgen(module = "/src/embed/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineIssuingAdmin)]
+    fn define_issuing_admin(name: &str, mount: &js_sys::Function) -> bool;
+}
+
+/// Registers `<issuing-admin>` (or `name`), built on [`mount_panel`]. Returns false when the
+/// name is already taken (registering twice is harmless).
+#[wasm_bindgen(js_name = defineElement)]
+pub fn define_element(name: Option<String>) -> bool {
+    let mount =
+        Closure::<dyn Fn(HtmlElement, JsValue) -> Result<MountedPanel, JsValue>>::new(mount_panel);
+    let defined = define_issuing_admin(
+        name.as_deref().unwrap_or("issuing-admin"),
+        mount.as_ref().unchecked_ref(),
+    );
+    // The element class keeps calling it for the life of the page.
+    mount.forget();
+    defined
+}
