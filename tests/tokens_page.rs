@@ -132,4 +132,7 @@ fn the_feed_keeps_one_copy_of_each_event_newest_first() {
     }
     let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["evt_c", "evt_b", "evt_a"]);
+    // Two in the same second: the later arrival is on top.
+    merge(&mut events, event("evt_d", 3));
+    assert_eq!(events[0].id, "evt_d");
 }

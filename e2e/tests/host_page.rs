@@ -144,5 +144,34 @@ async fn the_host_page_mounts_uses_unmounts_and_remounts_the_panel_and_stays_unt
         "remounting changed the host page"
     );
     browser.screenshot("host-page-remounted").await;
+
+    // The custom element does the same: it mounts when added and unmounts when removed.
+    browser.click("#unmount").await;
+    browser
+        .js(r#"
+            const element = document.createElement("issuing-admin");
+            element.setAttribute("base-path", "/host");
+            element.getToken = window.acme.getToken;
+            element.id = "as-element";
+            document.querySelector("main").append(element);
+            return true;
+        "#)
+        .await;
+    browser
+        .wait_js(
+            "the element's panel",
+            "const r = document.getElementById('as-element').shadowRoot; return !!(r && r.querySelector('.ia-header'));",
+        )
+        .await;
+    browser
+        .js("const e = document.getElementById('as-element'); window.__shadow = e.shadowRoot; e.remove(); return true;")
+        .await;
+    assert_eq!(
+        browser
+            .js("return window.__shadow.childNodes.length;")
+            .await,
+        0,
+        "removing the element unmounts its panel"
+    );
     browser.close().await;
 }

@@ -59,12 +59,14 @@ pub fn use_live_events(api: ApiClient) -> LiveEvents {
     live
 }
 
-/// Adds `event` unless it is already there, newest first.
+/// Adds `event` unless it is already there, newest first (by `created`, then by arrival:
+/// events of the same second keep the order they came in, latest on top).
 pub fn merge(events: &mut Vec<Event>, event: Event) {
     if events.iter().any(|e| e.id == event.id) {
         return;
     }
-    events.push(event);
+    events.insert(0, event);
+    // Stable: ties keep the new one first.
     events.sort_by_key(|e| std::cmp::Reverse(e.created));
     events.truncate(KEEP);
 }

@@ -39,23 +39,25 @@ pub fn TokensPage() -> impl IntoView {
         })
     };
     // A token event for this account means a token changed: show it as Stripe has it now.
-    let latest_token_event = Memo::new(move |_| {
+    // Every such event counts, also two within the same second.
+    let token_events = Memo::new(move |_| {
         let account = account.get();
         live.events.with(|events| {
             events
                 .iter()
-                .find(|e| {
+                .filter(|e| {
                     e.kind.starts_with("shared_payment.") && e.account.as_deref() == Some(&account)
                 })
                 .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
         })
     });
-    Effect::new(move |previous: Option<Option<String>>| {
-        let latest = latest_token_event.get();
-        if previous.is_some_and(|p| p != latest) {
+    Effect::new(move |previous: Option<Vec<String>>| {
+        let seen = token_events.get();
+        if previous.is_some_and(|p| p != seen) {
             tokens.refetch();
         }
-        latest
+        seen
     });
 
     let can_grant = move || {
