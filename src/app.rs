@@ -29,6 +29,8 @@ pub fn Panel(
     let session = Session::new(server, auth);
     provide_context(session);
     provide_context(RouteBase(base.clone()));
+    // In a host page the host owns the page's banner and main landmarks; the panel is a region.
+    let hosted = session.is_hosted();
     // Who a resumed token belongs to; a token the server no longer accepts signs out (or, when
     // hosted, asks the host page for a new one).
     Effect::new(move |_| {
@@ -45,10 +47,34 @@ pub fn Panel(
         }
     });
     let home = StoredValue::new(account.map(|a| format!("/accounts/{a}/cards")));
+    let pages = move || match session.api() {
+        None if session.is_hosted() => view! {
+            <LoadingState label="Waiting for the host page to sign you in…" />
+        }
+        .into_any(),
+        None => view! { <SignInPage /> }.into_any(),
+        Some(api) => {
+            provide_context(api);
+            view! {
+                <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
+                    <Route path=path!("/") view=move || match home.get_value() {
+                        Some(path) => view! { <Redirect path=path /> }.into_any(),
+                        None => view! { <AccountsPage /> }.into_any(),
+                    } />
+                    <Route path=path!("/accounts") view=AccountsPage />
+                    <Route path=path!("/accounts/:account/cards") view=CardsPage />
+                    <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
+                    <Route path=path!("/accounts/:account/tokens") view=TokensPage />
+                    <Route path=path!("/events") view=EventsPage />
+                </Routes>
+            }
+            .into_any()
+        }
+    };
     view! {
         <Router base=base>
             <div class="ia-shell">
-                <header class="ia-header">
+                <header class="ia-header" role=hosted.then_some("none")>
                     <span class="ia-brand">"Issuing admin"</span>
                     {move || session.operator.get().is_some().then(|| view! {
                         <nav class="ia-nav" aria-label="Sections">
@@ -66,31 +92,11 @@ pub fn Panel(
                         })}
                     })}
                 </header>
-                <main class="ia-main">
-                    {move || match session.api() {
-                        None if session.is_hosted() => view! {
-                            <LoadingState label="Waiting for the host page to sign you in…" />
-                        }.into_any(),
-                        None => view! { <SignInPage /> }.into_any(),
-                        Some(api) => {
-                            provide_context(api);
-                            view! {
-                                <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
-                                    <Route path=path!("/") view=move || match home.get_value() {
-                                        Some(path) => view! { <Redirect path=path /> }.into_any(),
-                                        None => view! { <AccountsPage /> }.into_any(),
-                                    } />
-                                    <Route path=path!("/accounts") view=AccountsPage />
-                                    <Route path=path!("/accounts/:account/cards") view=CardsPage />
-                                    <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
-                                    <Route path=path!("/accounts/:account/tokens") view=TokensPage />
-                                    <Route path=path!("/events") view=EventsPage />
-                                </Routes>
-                            }
-                            .into_any()
-                        }
-                    }}
-                </main>
+                {if hosted {
+                    view! { <div class="ia-main" role="region" aria-label="Issuing admin">{pages}</div> }.into_any()
+                } else {
+                    view! { <main class="ia-main">{pages}</main> }.into_any()
+                }}
             </div>
         </Router>
     }

@@ -181,6 +181,58 @@ impl Browser {
         panic!("{what}: never happened");
     }
 
+    /// Runs axe-core (npm, installed by `cargo xtask setup`) in the page, open shadow roots
+    /// included, and returns its violations as `(impact, rule, help, first targets)`.
+    pub async fn accessibility_violations(&self) -> Vec<(String, String, String, String)> {
+        let path = std::env::var_os("IA_AXE")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                workspace_root().join("target/tools/axe/node_modules/axe-core/axe.min.js")
+            });
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "no axe-core at {} ({e}) — run `cargo xtask setup`",
+                path.display()
+            )
+        });
+        self.client
+            .execute(
+                &format!("if (!window.axe) {{ {source} }} return true;"),
+                Vec::new(),
+            )
+            .await
+            .expect("axe-core loads in the page");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations.map(v => [v.impact || '', v.id, v.help,
+                        v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(' ')])))
+                   .catch(e => done([['error', 'axe', String(e), '']]));",
+                Vec::new(),
+            )
+            .await
+            .expect("axe-core runs");
+        serde_json::from_value(result).expect("violations as arrays")
+    }
+
+    /// Fails with the list if axe-core finds a serious or critical violation; prints the rest.
+    pub async fn assert_accessible(&self, page: &str) {
+        let violations = self.accessibility_violations().await;
+        for (impact, rule, help, targets) in &violations {
+            println!("axe [{page}] {impact} {rule}: {help} at {targets}");
+        }
+        let blocking: Vec<_> = violations
+            .iter()
+            .filter(|(impact, ..)| matches!(impact.as_str(), "serious" | "critical" | "error"))
+            .collect();
+        assert!(
+            blocking.is_empty(),
+            "{page}: serious or critical accessibility violations: {blocking:#?}"
+        );
+    }
+
     /// Saves a PNG of the page as `target/e2e/<name>.png`.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("a screenshot");

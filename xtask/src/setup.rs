@@ -11,6 +11,9 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// wasm32 and turns wasm-bindgen's externref table into a funcref table: the panel then fails
 /// at start-up with `WebAssembly.Table.set(): Argument 1 is invalid`.
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// npm's axe-core, which the end-to-end tests run in each page (accessibility check). In its
+/// own prefix: an `npm install --no-save` into binaryen's would prune binaryen.
+pub const AXE_VERSION: &str = "4.14.1";
 /// Debian packages, each with what shows it is installed: a command on `PATH`, or a file.
 const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "chromium"),
@@ -35,6 +38,7 @@ pub fn run() -> Result<(), String> {
         &format!("wasm-opt (binaryen {BINARYEN_VERSION}, npm)"),
         binaryen,
     )?;
+    step(&format!("axe-core {AXE_VERSION} (npm)"), axe_core)?;
     step("chromium, chromedriver, CJK fonts (Debian)", apt_packages)?;
     println!("setup: ready ({:.1} s)", started.elapsed().as_secs_f64());
     Ok(())
@@ -194,6 +198,41 @@ pub fn path_with_tools() -> std::ffi::OsString {
     std::env::join_paths(paths).expect("PATH entries have no separator in them")
 }
 
+/// Where `axe.min.js` is once installed.
+pub fn axe_script() -> std::path::PathBuf {
+    crate::root().join("target/tools/axe/node_modules/axe-core/axe.min.js")
+}
+
+fn axe_core() -> Result<Outcome, String> {
+    let package = crate::root().join("target/tools/axe/node_modules/axe-core/package.json");
+    let installed = std::fs::read_to_string(&package)
+        .is_ok_and(|text| text.contains(&format!("\"version\": \"{AXE_VERSION}\"")));
+    if installed && axe_script().is_file() {
+        return Ok(Outcome::Present(format!("axe-core {AXE_VERSION}")));
+    }
+    npm_install("target/tools/axe", &format!("axe-core@{AXE_VERSION}"))
+}
+
+/// `npm install` of one exact package into `prefix` (under the workspace).
+fn npm_install(prefix: &str, package: &str) -> Result<Outcome, String> {
+    let by_hand = format!("install it by hand: npm install --prefix {prefix} {package}");
+    if output("npm", &["--version"]).is_none() {
+        return Err(format!("npm (Node.js) is needed; {by_hand}"));
+    }
+    let prefix = crate::root().join(prefix);
+    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
+    run_checked(
+        Command::new("npm")
+            .arg("install")
+            .arg("--prefix")
+            .arg(&prefix)
+            .args(["--no-audit", "--no-fund", "--no-save"])
+            .arg(package),
+    )
+    .map_err(|e| format!("{e}; {by_hand}"))?;
+    Ok(Outcome::Installed)
+}
+
 fn binaryen() -> Result<Outcome, String> {
     let wasm_opt = tools_bin().join("wasm-opt");
     let major = BINARYEN_VERSION.split('.').next().unwrap_or_default();
@@ -202,24 +241,5 @@ fn binaryen() -> Result<Outcome, String> {
             return Ok(Outcome::Present(v.trim().to_owned()));
         }
     }
-    let by_hand = format!(
-        "install it by hand: npm install --prefix target/tools binaryen@{BINARYEN_VERSION}"
-    );
-    if output("npm", &["--version"]).is_none() {
-        return Err(format!(
-            "npm (Node.js) is needed to install wasm-opt; {by_hand}"
-        ));
-    }
-    let prefix = crate::root().join("target/tools");
-    std::fs::create_dir_all(&prefix).map_err(|e| e.to_string())?;
-    run_checked(
-        Command::new("npm")
-            .arg("install")
-            .arg("--prefix")
-            .arg(&prefix)
-            .args(["--no-audit", "--no-fund", "--no-save"])
-            .arg(format!("binaryen@{BINARYEN_VERSION}")),
-    )
-    .map_err(|e| format!("{e}; {by_hand}"))?;
-    Ok(Outcome::Installed)
+    npm_install("target/tools", &format!("binaryen@{BINARYEN_VERSION}"))
 }

@@ -179,6 +179,7 @@ fn e2e(root: &Path) -> Result<Tally, String> {
             .current_dir(root)
             .args(["test", "--package", "e2e", "--", "--test-threads=1"])
             .env("IA_DIST", root.join("dist"))
+            .env("IA_AXE", crate::setup::axe_script())
             .env("CHROMEDRIVER", chromedriver())
             .env_remove("STRIPE_SECRET_KEY")
             .env_remove("STRIPE_PUBLISHABLE_KEY"),
