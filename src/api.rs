@@ -165,6 +165,16 @@ impl ApiClient {
             .await
     }
 
+    /// One token by id (the server lists it from then on, even where Stripe has no list).
+    pub async fn token(&self, account: &str, token: &str) -> Result<GrantedToken, ApiError> {
+        self.get_json(&format!(
+            "/accounts/{}/tokens/{}",
+            encode(account),
+            encode(token)
+        ))
+        .await
+    }
+
     pub async fn grant_token(
         &self,
         account: &str,

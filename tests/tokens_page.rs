@@ -136,3 +136,20 @@ fn the_feed_keeps_one_copy_of_each_event_newest_first() {
     merge(&mut events, event("evt_d", 3));
     assert_eq!(events[0].id, "evt_d");
 }
+
+#[wasm_bindgen_test]
+async fn looking_up_a_token_by_id_selects_it_or_says_what_is_wrong() {
+    let token = grant(2_000).await;
+    let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
+    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, "form.ia-lookup").await;
+    type_into(&root, "#lookup-token", "pi_123");
+    click(&root, "[data-action=lookup]");
+    wait_text(&root, "#lookup-error", "starts with spt_").await;
+    type_into(&root, "#lookup-token", "spt_NoSuchTokenAnywhere000");
+    click(&root, "[data-action=lookup]");
+    wait_text(&root, "#lookup-error", "No such").await;
+    type_into(&root, "#lookup-token", &token.id);
+    click(&root, "[data-action=lookup]");
+    wait_for(&root, &format!("form.ia-charge[data-token={}]", token.id)).await;
+}

@@ -112,6 +112,9 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
         "¥7,000",
     )
     .await;
+    browser
+        .wait_for(&format!("tr[data-token={token}] [data-status=used]"))
+        .await;
     browser.screenshot("tokens-charged").await;
 
     // The agent revokes the token (sellers cannot: it is the sandbox's test helper).

@@ -2,6 +2,7 @@
 
 mod charge_form;
 mod grant_form;
+mod lookup_form;
 mod page;
 mod table;
 

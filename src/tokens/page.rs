@@ -5,6 +5,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::charge_form::{ChargeForm, ChargeOutcome};
 use super::grant_form::GrantForm;
+use super::lookup_form::LookupForm;
 use super::table::TokensTable;
 use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
@@ -72,6 +73,10 @@ pub fn TokensPage() -> impl IntoView {
         tokens.refetch();
     });
     let on_charged = Callback::new(move |()| tokens.refetch());
+    let on_found = Callback::new(move |id: String| {
+        selected.set(Some(id));
+        tokens.refetch();
+    });
 
     let list = move || {
         match tokens.get() {
@@ -118,6 +123,7 @@ pub fn TokensPage() -> impl IntoView {
                 <div class="ia-column-main">
                     {move || can_grant().then(|| view! { <GrantForm account=account.get() on_granted=on_granted /> })}
                     {list}
+                    {move || view! { <LookupForm account=account.get() on_found=on_found /> }}
                     {charge}
                     {results}
                 </div>

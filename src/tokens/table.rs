@@ -5,10 +5,12 @@ use issuing_model::tokens::{countdown, TokenState};
 use issuing_model::{DeactivatedReason, GrantedToken};
 use leptos::prelude::*;
 
-/// The token's state as a badge whose text says it all (colour only repeats it).
+/// The token's state as a badge whose text says it all (colour only repeats it): active,
+/// partly used (still active), used up, or deactivated and why.
 #[component]
-pub fn TokenBadge(state: TokenState) -> impl IntoView {
+pub fn TokenBadge(state: TokenState, used: bool) -> impl IntoView {
     let (status, label) = match &state {
+        TokenState::Active if used => ("used", "Partly used"),
         TokenState::Active => ("active", "Active"),
         TokenState::Deactivated(DeactivatedReason::Consumed) => ("consumed", "Used up"),
         TokenState::Deactivated(DeactivatedReason::Revoked) => ("revoked", "Revoked by the agent"),
@@ -16,7 +18,7 @@ pub fn TokenBadge(state: TokenState) -> impl IntoView {
         TokenState::Deactivated(DeactivatedReason::Resolved) => ("resolved", "Resolved"),
         TokenState::Deactivated(DeactivatedReason::Other(_)) => ("deactivated", "Deactivated"),
     };
-    let class = if status == "active" {
+    let class = if matches!(status, "active" | "used") {
         "ia-badge ia-badge-active"
     } else {
         "ia-badge ia-badge-canceled"
@@ -103,7 +105,7 @@ pub fn TokensTable(
                         <tr data-token=id.clone() class:ia-row-selected=row_selected>
                             <td><code>{id.clone()}</code></td>
                             <td class="ia-nowrap">{payment_method_label(&token)}</td>
-                            <td>{move || view! { <TokenBadge state=state_token.state(now.get()) /> }}</td>
+                            <td>{move || view! { <TokenBadge state=state_token.state(now.get()) used={charged > 0} /> }}</td>
                             <td class="ia-num">{money(token.usage_limits.max_amount)}</td>
                             <td class="ia-num">{money(charged)}</td>
                             <td class="ia-num" data-field="left">{money(token.remaining())}</td>

@@ -40,6 +40,9 @@ pub struct SandboxConfig {
     pub faults: FaultConfig,
     /// How webhook delivery reorders and repeats events.
     pub delivery: DeliveryChaos,
+    /// Serve `GET /v1/shared_payment/granted_tokens` (not in Stripe's preview API). Off, the
+    /// sandbox answers it as Stripe does (an unknown URL), to test the server's fallback.
+    pub list_granted_tokens: bool,
 }
 
 impl Default for SandboxConfig {
@@ -49,6 +52,7 @@ impl Default for SandboxConfig {
             large_account_cards: DEFAULT_LARGE_ACCOUNT_CARDS,
             faults: FaultConfig::default(),
             delivery: DeliveryChaos::default(),
+            list_granted_tokens: true,
         }
     }
 }

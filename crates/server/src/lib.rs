@@ -7,6 +7,7 @@ mod cors;
 pub mod events;
 pub mod operators;
 pub mod stripe_client;
+pub mod token_directory;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -34,6 +35,7 @@ pub struct AppState {
     /// The signing secret webhooks are checked with; none means webhooks are refused.
     pub webhook_secret: Option<String>,
     pub events: events::EventHub,
+    pub tokens: token_directory::TokenDirectory,
     /// Turns true when the server is stopping, so live streams end and shutdown is not held up.
     pub stop: watch::Receiver<bool>,
 }
@@ -135,6 +137,7 @@ impl RunningServer {
             test_mode,
             webhook_secret: webhook_secret.clone(),
             events: events::EventHub::default(),
+            tokens: token_directory::TokenDirectory::default(),
             stop,
             sandbox_mode: sandbox.is_some(),
             connect_script_url: match &sandbox {

@@ -30,20 +30,28 @@ async fn charge(api: &Api, token: &str, spt: &str, amount: i64) -> reqwest::Resp
     .await
 }
 
-async fn revoke_as_agent(api: &Api, spt: &str) {
-    let url = format!(
-        "{}/v1/test_helpers/shared_payment/granted_tokens/{spt}/revoke",
-        api.server.sandbox_url().unwrap()
-    );
+/// A POST straight to the sandbox as the euro account (what the agent does, not the server).
+async fn as_agent(api: &Api, path: &str, form: &[(&str, &str)]) -> serde_json::Value {
     let response = api
         .http
-        .post(url)
+        .post(format!("{}{path}", api.server.sandbox_url().unwrap()))
         .bearer_auth(stripe_sandbox::DEFAULT_SECRET_KEY)
         .header("Stripe-Account", EURO)
+        .form(form)
         .send()
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn revoke_as_agent(api: &Api, spt: &str) {
+    as_agent(
+        api,
+        &format!("/v1/test_helpers/shared_payment/granted_tokens/{spt}/revoke"),
+        &[],
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -192,4 +200,70 @@ async fn bad_input_and_missing_rights_are_refused_with_nothing_changed() {
         StatusCode::FORBIDDEN,
     )
     .await;
+}
+
+/// A token granted straight in the sandbox (as an agent would, not through the server).
+async fn grant_as_agent(api: &Api, max_amount: &str) -> String {
+    let token = as_agent(
+        api,
+        "/v1/test_helpers/shared_payment/granted_tokens",
+        &[
+            ("payment_method", "pm_card_visa"),
+            ("usage_limits[currency]", "jpy"),
+            ("usage_limits[max_amount]", max_amount),
+        ],
+    )
+    .await;
+    token["id"].as_str().unwrap().to_owned()
+}
+
+async fn listed(api: &Api, token: &str) -> Vec<String> {
+    let list: List<GrantedToken> = expect(
+        api.get(token, &format!("/api/accounts/{EURO}/tokens"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    list.data.into_iter().map(|t| t.id).collect()
+}
+
+#[tokio::test]
+async fn where_stripe_has_no_list_the_server_lists_the_tokens_it_has_seen() {
+    let api = Api::with(issuing_server::ServerConfig::local_sandbox(
+        stripe_sandbox::SandboxConfig {
+            large_account_cards: 10,
+            list_granted_tokens: false,
+            ..Default::default()
+        },
+    ))
+    .await;
+    let aiko = api.token("op_aiko").await;
+    assert!(listed(&api, &aiko).await.is_empty());
+    // Granted through the server.
+    let granted = grant(&api, &aiko, 10_000).await.id;
+    assert_eq!(listed(&api, &aiko).await, std::slice::from_ref(&granted));
+    // Granted elsewhere, then looked up by id.
+    let looked_up = grant_as_agent(&api, "5000").await;
+    let _: GrantedToken = expect(
+        api.get(&aiko, &format!("/api/accounts/{EURO}/tokens/{looked_up}"))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let ids = listed(&api, &aiko).await;
+    assert!(
+        ids.contains(&looked_up) && ids.contains(&granted),
+        "{ids:?}"
+    );
+    // Granted elsewhere and only named in a webhook (here: the agent revokes it).
+    let announced = grant_as_agent(&api, "3000").await;
+    assert!(!listed(&api, &aiko).await.contains(&announced));
+    revoke_as_agent(&api, &announced).await;
+    for _ in 0..100 {
+        if listed(&api, &aiko).await.contains(&announced) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the token named in the webhook was never listed");
 }

@@ -246,6 +246,12 @@ pub async fn list(
     Scope(account): Scope,
     RawQuery(query): RawQuery,
 ) -> ApiResult<List<GrantedToken>> {
+    if !state.config.list_granted_tokens {
+        return Err(super::unknown_route_error(
+            &axum::http::Method::GET,
+            "/v1/shared_payment/granted_tokens",
+        ));
+    }
     let params = parse_query(query.as_deref())?;
     only(
         &params,

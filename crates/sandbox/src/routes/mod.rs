@@ -107,11 +107,16 @@ async fn stats(State(state): State<Arc<AppState>>) -> axum::Json<serde_json::Val
 }
 
 async fn unknown_route(uri: Uri, method: Method) -> ApiError {
+    unknown_route_error(&method, uri.path())
+}
+
+/// Stripe's answer to a URL it does not serve.
+pub(crate) fn unknown_route_error(method: &Method, path: &str) -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         StripeError::new(
             ErrorType::InvalidRequestError,
-            format!("Unrecognized request URL ({method}: {}).", uri.path()),
+            format!("Unrecognized request URL ({method}: {path})."),
         ),
     )
 }

@@ -63,6 +63,14 @@ pub async fn receive(
         ));
     }
     let (id, kind) = (event.id.clone(), event.kind.clone());
+    // A token named in an event can be listed from now on, even where Stripe has no list.
+    if let (true, Some(account), Some(token)) = (
+        kind.starts_with("shared_payment.granted_token."),
+        event.account.as_deref(),
+        event.data.object["id"].as_str(),
+    ) {
+        state.tokens.remember(account, token);
+    }
     let fresh = state.events.accept(event);
     tracing::info!(%id, %kind, duplicate = !fresh, "webhook received");
     Ok(Json(json!({ "received": true, "duplicate": !fresh })))

@@ -15,6 +15,7 @@ use issuing_model::{ErrorType, GrantedToken, List, PaymentIntent, StripeError};
 
 use super::auth::CurrentOperator;
 use super::{json_body, unix_now as now, ApiError};
+use crate::stripe_client::StripeCallError;
 use crate::AppState;
 
 /// Shared Payment Tokens are a preview API: these calls send the preview `Stripe-Version`.
@@ -46,7 +47,7 @@ pub async fn list(
     Path(account): Path<String>,
 ) -> Result<Json<List<GrantedToken>>, ApiError> {
     operator.may_see(&account)?;
-    let mut list: List<GrantedToken> = state
+    let listed: Result<List<GrantedToken>, StripeCallError> = state
         .stripe
         .preview(PREVIEW_STRIPE_VERSION)
         .get(
@@ -54,9 +55,36 @@ pub async fn list(
             "/v1/shared_payment/granted_tokens",
             &[("limit", "100".to_owned())],
         )
-        .await?;
+        .await;
+    let mut list = match listed {
+        Ok(list) => {
+            for token in &list.data {
+                state.tokens.remember(&account, &token.id);
+            }
+            list
+        }
+        // Stripe has no such list (an unknown URL has no `param`): list the tokens we know.
+        Err(StripeCallError::Stripe { status: 404, body }) if body.error.param.is_none() => {
+            known_tokens(&state, &account).await?
+        }
+        Err(e) => return Err(e.into()),
+    };
     list.url = format!("/api/accounts/{account}/tokens");
     Ok(Json(list))
+}
+
+/// Each token the directory knows under `account`, as Stripe has it now (newest first).
+async fn known_tokens(state: &AppState, account: &str) -> Result<List<GrantedToken>, ApiError> {
+    let mut tokens = Vec::new();
+    for id in state.tokens.known(account) {
+        match fetch(state, account, &id).await {
+            Ok(token) => tokens.push(token),
+            Err(e) if e.status == StatusCode::NOT_FOUND => {}
+            Err(e) => return Err(e),
+        }
+    }
+    tokens.sort_by_key(|t| std::cmp::Reverse(t.created));
+    Ok(List::new(tokens, false, ""))
 }
 
 pub async fn retrieve(
@@ -66,7 +94,10 @@ pub async fn retrieve(
 ) -> Result<Json<GrantedToken>, ApiError> {
     operator.may_see(&account)?;
     check_token_id(&token)?;
-    Ok(Json(fetch(&state, &account, &token).await?))
+    let found = fetch(&state, &account, &token).await?;
+    // Looked up by id: listed from now on.
+    state.tokens.remember(&account, &found.id);
+    Ok(Json(found))
 }
 
 async fn fetch(state: &AppState, account: &str, token: &str) -> Result<GrantedToken, ApiError> {
@@ -123,6 +154,7 @@ pub async fn grant(
             idempotency_key(&headers, &operator).as_deref(),
         )
         .await?;
+    state.tokens.remember(&account, &token.id);
     tracing::info!(operator = %operator.0.id, %account, token = %token.id, "token granted (test)");
     Ok(Json(token))
 }

@@ -1,0 +1,62 @@
+//! Finding a token by its id: an agent passes the id along with its order, and against real
+//! Stripe (which cannot list granted tokens) this is how a new one first shows up here.
+
+use leptos::prelude::*;
+
+use crate::api::ApiClient;
+
+#[component]
+pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView {
+    let api = expect_context::<ApiClient>();
+    let id = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let lookup = Action::new_local(move |id: &String| {
+        let (api, account, id) = (api.clone(), account.clone(), id.clone());
+        async move { api.token(&account, &id).await }
+    });
+    Effect::new(move |_| match lookup.value().get() {
+        Some(Ok(token)) => {
+            id.set(String::new());
+            on_found.run(token.id);
+        }
+        Some(Err(e)) => error.set(Some(e.to_string())),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = id.get_untracked().trim().to_owned();
+        if !value.starts_with("spt_") {
+            error.set(Some("A token id starts with spt_.".into()));
+            return;
+        }
+        error.set(None);
+        lookup.dispatch(value);
+    };
+    view! {
+        <form class="ia-form ia-lookup" on:submit=submit novalidate>
+            <div class="ia-form-row">
+                <div class="ia-field">
+                    <label for="lookup-token">"Find a token by id"</label>
+                    <input
+                        id="lookup-token"
+                        name="token"
+                        placeholder="spt_…"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || id.get()
+                        aria-invalid=move || error.get().is_some().to_string()
+                        aria-describedby="lookup-error"
+                        on:input=move |ev| {
+                            id.set(event_target_value(&ev));
+                            error.set(None);
+                        }
+                    />
+                </div>
+            </div>
+            <p id="lookup-error" class="ia-field-error" role="alert">{move || error.get()}</p>
+            <button type="submit" class="ia-button ia-button-secondary" data-action="lookup" disabled=move || lookup.pending().get()>
+                "Find"
+            </button>
+        </form>
+    }
+}
