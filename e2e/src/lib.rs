@@ -117,6 +117,14 @@ impl Browser {
             .unwrap();
     }
 
+    /// Opens `url` in the browser.
+    pub async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {url}: {e}"));
+    }
+
     /// Waits (up to 30 s) for an element matching the CSS selector.
     pub async fn wait_for(&self, css: &str) -> Element {
         self.client

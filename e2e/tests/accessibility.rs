@@ -11,7 +11,7 @@ async fn every_page_has_no_serious_or_critical_accessibility_violations() {
     let browser = Browser::launch().await;
     let base = server.url();
 
-    browser.client.goto(&format!("{base}/")).await.unwrap();
+    browser.goto(&format!("{base}/")).await;
     browser.wait_for("[data-operator=op_aiko]").await;
     browser.assert_accessible("sign-in").await;
     browser.screenshot("a11y-en-sign-in").await;
@@ -73,10 +73,8 @@ async fn every_page_has_no_serious_or_critical_accessibility_violations() {
     browser.screenshot("a11y-en-card-editor").await;
 
     browser
-        .client
         .goto(&format!("{base}/accounts/{ACCOUNT}/tokens"))
-        .await
-        .unwrap();
+        .await;
     browser
         .wait_for("form.ia-grant input[name=max_amount]")
         .await;
@@ -91,16 +89,12 @@ async fn every_page_has_no_serious_or_critical_accessibility_violations() {
     browser.assert_accessible("tokens").await;
     browser.screenshot("a11y-en-tokens").await;
 
-    browser
-        .client
-        .goto(&format!("{base}/events"))
-        .await
-        .unwrap();
+    browser.goto(&format!("{base}/events")).await;
     browser.wait_for(".ia-feed-status[data-status=live]").await;
     browser.assert_accessible("events").await;
     browser.screenshot("a11y-en-events").await;
 
-    browser.client.goto(&format!("{base}/host/")).await.unwrap();
+    browser.goto(&format!("{base}/host/")).await;
     browser
         .wait_js(
             "the embedded panel",

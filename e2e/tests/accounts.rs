@@ -6,11 +6,7 @@ use e2e::{start_server, Browser};
 async fn opening_the_panel_lists_the_sandboxs_connected_accounts() {
     let server = start_server().await;
     let browser = Browser::launch().await;
-    browser
-        .client
-        .goto(&format!("{}/", server.url()))
-        .await
-        .unwrap();
+    browser.goto(&format!("{}/", server.url())).await;
 
     // A new operator first chooses who to act as (sandbox sign-in).
     browser.wait_for("[data-operator=op_aiko]").await;
@@ -37,11 +33,7 @@ async fn opening_the_panel_lists_the_sandboxs_connected_accounts() {
     browser.screenshot("accounts").await;
 
     // A deep link (reload on a route) is served the panel too, not a 404, still signed in.
-    browser
-        .client
-        .goto(&format!("{}/accounts", server.url()))
-        .await
-        .unwrap();
+    browser.goto(&format!("{}/accounts", server.url())).await;
     browser.wait_for("table tbody tr").await;
     browser.close().await;
 }

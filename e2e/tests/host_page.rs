@@ -57,11 +57,7 @@ async fn click_in_panel(browser: &Browser, css: &str) {
 async fn the_host_page_mounts_uses_unmounts_and_remounts_the_panel_and_stays_untouched() {
     let server = start_server().await;
     let browser = Browser::launch().await;
-    browser
-        .client
-        .goto(&format!("{}/host/", server.url()))
-        .await
-        .unwrap();
+    browser.goto(&format!("{}/host/", server.url())).await;
 
     // Mounted on load, signed in through the host's getToken: the accounts list shows.
     wait_in_panel(&browser, "tr[data-account=acct_1SbxDESakuraLg] a").await;

@@ -59,11 +59,7 @@ async fn wait_focus(browser: &Browser, css: &str) {
 async fn the_main_tasks_work_with_the_keyboard_alone() {
     let server = start_server().await;
     let browser = Browser::launch().await;
-    browser
-        .client
-        .goto(&format!("{}/", server.url()))
-        .await
-        .unwrap();
+    browser.goto(&format!("{}/", server.url())).await;
     browser.wait_for("[data-operator=op_aiko]").await;
 
     tab_to(&browser, "[data-operator=op_aiko]").await;
@@ -94,13 +90,11 @@ async fn the_main_tasks_work_with_the_keyboard_alone() {
     browser.screenshot("keyboard-card").await;
 
     browser
-        .client
         .goto(&format!(
             "{}/accounts/acct_1SbxDESakuraLg/tokens",
             server.url()
         ))
-        .await
-        .unwrap();
+        .await;
     browser.wait_for("form.ia-grant").await;
     tab_to(&browser, "form.ia-grant input[name=max_amount]").await;
     press(&browser, "10000").await;

@@ -61,6 +61,30 @@ pub fn unknown_param(param: &str) -> ApiError {
     )
 }
 
+/// Stripe's answer to a required parameter that is not there.
+pub fn missing_param(param: &str) -> ApiError {
+    ApiError::bad_request(
+        StripeError::invalid_param(param, format!("Missing required param: {param}."))
+            .with_code("parameter_missing"),
+    )
+}
+
+/// A hash of strings (`metadata[key]=value`), named `name` in errors.
+pub fn string_map(value: &FormValue, name: &str) -> Result<issuing_model::Metadata, ApiError> {
+    let bad = || {
+        ApiError::bad_request(StripeError::invalid_param(
+            name,
+            format!("Invalid {name}: expected a hash of strings."),
+        ))
+    };
+    value
+        .as_map()
+        .ok_or_else(bad)?
+        .iter()
+        .map(|(k, v)| Ok((k.clone(), v.as_str().ok_or_else(bad)?.to_owned())))
+        .collect()
+}
+
 /// A single string parameter.
 pub fn text<'a>(params: &'a Params, name: &str) -> Result<Option<&'a str>, ApiError> {
     match params.get(name) {

@@ -69,6 +69,40 @@ async fn charge(
         .await
 }
 
+/// The agent revokes `token` (euro account).
+async fn revoke(sandbox: &Sandbox, token: &str) -> reqwest::Response {
+    sandbox
+        .post(EURO, &format!("{GRANT}/{token}/revoke"), &[], None)
+        .await
+}
+
+/// Charges `amount` yen on `token` in the euro account and expects it to succeed.
+async fn pay(sandbox: &Sandbox, token: &str, amount: &str) -> PaymentIntent {
+    let response = charge(
+        sandbox,
+        EURO,
+        "shared_payment_granted_token",
+        token,
+        amount,
+        "jpy",
+    )
+    .await;
+    expect(response, StatusCode::OK).await
+}
+
+/// A charge Stripe must refuse, and its error.
+async fn refused(
+    sandbox: &Sandbox,
+    account: &str,
+    param: &str,
+    token: &str,
+    amount: &str,
+    currency: &str,
+) -> StripeError {
+    let response = charge(sandbox, account, param, token, amount, currency).await;
+    expect(response, StatusCode::BAD_REQUEST).await
+}
+
 async fn retrieve(sandbox: &Sandbox, account: &str, id: &str) -> GrantedToken {
     expect(
         sandbox
@@ -187,19 +221,7 @@ async fn bad_grants_are_refused_at_their_param_and_change_nothing() {
 async fn payment_intents_charge_within_the_limits_in_either_parameter_form() {
     let sandbox = Sandbox::start().await;
     let token = grant(&sandbox, EURO, "10000", None).await;
-    let first: PaymentIntent = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "shared_payment_granted_token",
-            &token.id,
-            "3000",
-            "jpy",
-        )
-        .await,
-        StatusCode::OK,
-    )
-    .await;
+    let first: PaymentIntent = pay(&sandbox, &token.id, "3000").await;
     assert_eq!(first.status.as_str(), "succeeded");
     assert_eq!(first.amount_received, 3000);
     let pm = first.payment_method.clone().unwrap();
@@ -238,17 +260,13 @@ async fn over_the_limit_another_currency_or_a_revoked_token_is_refused_and_nothi
     let token = grant(&sandbox, EURO, "10000", None).await;
     let before = sandbox.stats().await["applied_writes"].clone();
 
-    let over: StripeError = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "shared_payment_granted_token",
-            &token.id,
-            "10001",
-            "jpy",
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
+    let over: StripeError = refused(
+        &sandbox,
+        EURO,
+        "shared_payment_granted_token",
+        &token.id,
+        "10001",
+        "jpy",
     )
     .await;
     assert_eq!(over.error.param.as_deref(), Some("amount"));
@@ -259,32 +277,24 @@ async fn over_the_limit_another_currency_or_a_revoked_token_is_refused_and_nothi
         over.error.message
     );
 
-    let currency: StripeError = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "shared_payment_granted_token",
-            &token.id,
-            "100",
-            "usd",
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
+    let currency: StripeError = refused(
+        &sandbox,
+        EURO,
+        "shared_payment_granted_token",
+        &token.id,
+        "100",
+        "usd",
     )
     .await;
     assert_eq!(currency.error.param.as_deref(), Some("currency"));
 
-    let elsewhere: StripeError = expect(
-        charge(
-            &sandbox,
-            UK,
-            "shared_payment_granted_token",
-            &token.id,
-            "100",
-            "jpy",
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
+    let elsewhere: StripeError = refused(
+        &sandbox,
+        UK,
+        "shared_payment_granted_token",
+        &token.id,
+        "100",
+        "jpy",
     )
     .await;
     assert_eq!(elsewhere.error.code.as_deref(), Some("resource_missing"));
@@ -294,29 +304,19 @@ async fn over_the_limit_another_currency_or_a_revoked_token_is_refused_and_nothi
         10_000
     );
 
-    let revoked: GrantedToken = expect(
-        sandbox
-            .post(EURO, &format!("{GRANT}/{}/revoke", token.id), &[], None)
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let revoked: GrantedToken = expect(revoke(&sandbox, &token.id).await, StatusCode::OK).await;
     assert_eq!(
         revoked.deactivated_reason.as_ref().map(|r| r.as_str()),
         Some("revoked")
     );
     assert!(revoked.deactivated_at.is_some());
-    let after: StripeError = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "payment_method_data[shared_payment_granted_token]",
-            &token.id,
-            "100",
-            "jpy",
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
+    let after: StripeError = refused(
+        &sandbox,
+        EURO,
+        "payment_method_data[shared_payment_granted_token]",
+        &token.id,
+        "100",
+        "jpy",
     )
     .await;
     assert_eq!(
@@ -328,13 +328,8 @@ async fn over_the_limit_another_currency_or_a_revoked_token_is_refused_and_nothi
         "{}",
         after.error.message
     );
-    let twice: StripeError = expect(
-        sandbox
-            .post(EURO, &format!("{GRANT}/{}/revoke", token.id), &[], None)
-            .await,
-        StatusCode::BAD_REQUEST,
-    )
-    .await;
+    let twice: StripeError =
+        expect(revoke(&sandbox, &token.id).await, StatusCode::BAD_REQUEST).await;
     assert!(
         twice.error.message.contains("already deactivated"),
         "{}",
@@ -346,19 +341,7 @@ async fn over_the_limit_another_currency_or_a_revoked_token_is_refused_and_nothi
 async fn using_the_whole_amount_consumes_the_token() {
     let sandbox = Sandbox::start().await;
     let token = grant(&sandbox, EURO, "5000", None).await;
-    let _: PaymentIntent = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "shared_payment_granted_token",
-            &token.id,
-            "5000",
-            "jpy",
-        )
-        .await,
-        StatusCode::OK,
-    )
-    .await;
+    let _: PaymentIntent = pay(&sandbox, &token.id, "5000").await;
     let used = retrieve(&sandbox, EURO, &token.id).await;
     assert_eq!(
         used.deactivated_reason.as_ref().map(|r| r.as_str()),
@@ -455,33 +438,28 @@ async fn endpoint(sandbox: &Sandbox, url: &str) -> String {
     made.secret.expect("the creating answer shows the secret")
 }
 
-#[tokio::test]
-async fn events_are_signed_scoped_to_the_account_and_retried_until_accepted() {
+/// A sandbox that repeats `duplicate_rate` of its deliveries, and a receiver registered with it
+/// that fails its first `fail_first` deliveries; the endpoint's secret.
+async fn with_endpoint(duplicate_rate: f64, fail_first: usize) -> (Sandbox, Receiver, String) {
     let sandbox = Sandbox::with(SandboxConfig {
         large_account_cards: 10,
         delivery: DeliveryChaos {
-            duplicate_rate: 0.0,
+            duplicate_rate,
             ..DeliveryChaos::default()
         },
         ..SandboxConfig::default()
     })
     .await;
-    let receiver = Receiver::start(2).await;
+    let receiver = Receiver::start(fail_first).await;
     let secret = endpoint(&sandbox, &receiver.url).await;
+    (sandbox, receiver, secret)
+}
+
+#[tokio::test]
+async fn events_are_signed_scoped_to_the_account_and_retried_until_accepted() {
+    let (sandbox, receiver, secret) = with_endpoint(0.0, 2).await;
     let token = grant(&sandbox, EURO, "10000", None).await;
-    let _: PaymentIntent = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "shared_payment_granted_token",
-            &token.id,
-            "3000",
-            "jpy",
-        )
-        .await,
-        StatusCode::OK,
-    )
-    .await;
+    let _: PaymentIntent = pay(&sandbox, &token.id, "3000").await;
     let events = receiver.wait_for(&secret, 1).await;
     // payment_intent.succeeded is not among the endpoint's events, so only `used` came.
     assert_eq!(events.len(), 1);
@@ -500,17 +478,7 @@ async fn events_are_signed_scoped_to_the_account_and_retried_until_accepted() {
 
 #[tokio::test]
 async fn tokens_expire_by_themselves_and_some_events_come_twice() {
-    let sandbox = Sandbox::with(SandboxConfig {
-        large_account_cards: 10,
-        delivery: DeliveryChaos {
-            duplicate_rate: 1.0,
-            ..DeliveryChaos::default()
-        },
-        ..SandboxConfig::default()
-    })
-    .await;
-    let receiver = Receiver::start(0).await;
-    let secret = endpoint(&sandbox, &receiver.url).await;
+    let (sandbox, receiver, secret) = with_endpoint(1.0, 0).await;
     let token = grant(&sandbox, EURO, "10000", Some(now() + 2)).await;
     // No request touches the token: the sandbox's clock expires it.
     let events = receiver.wait_for(&secret, 2).await;
@@ -522,17 +490,13 @@ async fn tokens_expire_by_themselves_and_some_events_come_twice() {
         "the same event, delivered twice"
     );
     assert_eq!(events[0].data.object["deactivated_reason"], "expired");
-    let refused: StripeError = expect(
-        charge(
-            &sandbox,
-            EURO,
-            "shared_payment_granted_token",
-            &token.id,
-            "100",
-            "jpy",
-        )
-        .await,
-        StatusCode::BAD_REQUEST,
+    let refused: StripeError = refused(
+        &sandbox,
+        EURO,
+        "shared_payment_granted_token",
+        &token.id,
+        "100",
+        "jpy",
     )
     .await;
     assert!(

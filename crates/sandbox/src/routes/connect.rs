@@ -13,7 +13,7 @@ use issuing_model::form::FormValue;
 use issuing_model::{AccountSession, EphemeralKey, ErrorType, StripeError};
 use serde_json::{json, Map, Value};
 
-use crate::params::{only, parse_form, text, unknown_param, Params, Scope};
+use crate::params::{missing_param, only, parse_form, text, unknown_param, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::state::{KeyRecord, SessionRecord};
@@ -51,13 +51,6 @@ fn bad(param: &str, message: impl Into<String>) -> ApiError {
     ApiError::bad_request(StripeError::invalid_param(param, message))
 }
 
-fn missing(param: &str) -> ApiError {
-    ApiError::bad_request(
-        StripeError::invalid_param(param, format!("Missing required param: {param}."))
-            .with_code("parameter_missing"),
-    )
-}
-
 fn boolean(value: &FormValue, param: &str) -> Result<bool, ApiError> {
     match value.as_str() {
         Some("true") => Ok(true),
@@ -72,7 +65,7 @@ fn boolean(value: &FormValue, param: &str) -> Result<bool, ApiError> {
 /// `components[<name>][enabled]` and `components[<name>][features][<feature>]`, as JSON.
 fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
     let Some(given) = params.get("components").and_then(FormValue::as_map) else {
-        return Err(missing("components"));
+        return Err(missing_param("components"));
     };
     let mut out = Map::new();
     for (name, value) in given {
@@ -109,7 +102,7 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
                 }
             }
         }
-        let enabled = enabled.ok_or_else(|| missing(&format!("{prefix}[enabled]")))?;
+        let enabled = enabled.ok_or_else(|| missing_param(&format!("{prefix}[enabled]")))?;
         for feature in allowed.iter() {
             features
                 .entry(feature.to_string())
@@ -137,7 +130,7 @@ pub async fn create_account_session(
     }
     let params = parse_form(&headers, &body)?;
     only(&params, &["account", "components", "expand"])?;
-    let account = text(&params, "account")?.ok_or_else(|| missing("account"))?;
+    let account = text(&params, "account")?.ok_or_else(|| missing_param("account"))?;
     let components = components(&params)?;
     let mut data = state.store.write();
     if !data.accounts.iter().any(|a| a.id == account) {
@@ -186,10 +179,10 @@ pub async fn create_ephemeral_key(
     }
     let params = parse_form(&headers, &body)?;
     only(&params, &["issuing_card", "nonce", "expand"])?;
-    let card = text(&params, "issuing_card")?.ok_or_else(|| missing("issuing_card"))?;
+    let card = text(&params, "issuing_card")?.ok_or_else(|| missing_param("issuing_card"))?;
     let nonce = text(&params, "nonce")?
         .filter(|n| !n.is_empty())
-        .ok_or_else(|| missing("nonce"))?;
+        .ok_or_else(|| missing_param("nonce"))?;
     let mut data = state.store.write();
     let Some(account) = scope.filter(|a| {
         data.issuing

@@ -8,14 +8,16 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use issuing_model::form::FormValue;
 use issuing_model::payments::{event_types, AmountValue, UsageDetails, UsageLimits};
 use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
 use issuing_model::{DeactivatedReason, GrantedToken, List, StripeError};
 use serde_json::{json, Value};
 
 use crate::pagination::{paginate_refs, PageParams};
-use crate::params::{integer, only, parse_form, parse_query, text, unknown_param, Params, Scope};
+use crate::params::{
+    integer, missing_param, only, parse_form, parse_query, string_map, text, unknown_param, Params,
+    Scope,
+};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::state::{Data, Scoped};
@@ -23,13 +25,6 @@ use crate::webhooks::emit;
 use crate::AppState;
 
 const OBJECT: &str = "shared_payment.granted_token";
-
-fn missing(param: &str) -> ApiError {
-    ApiError::bad_request(
-        StripeError::invalid_param(param, format!("Missing required param: {param}."))
-            .with_code("parameter_missing"),
-    )
-}
 
 /// A nested hash parameter (`usage_limits[…]`) with only `allowed` keys.
 fn hash<'a>(
@@ -50,22 +45,6 @@ fn hash<'a>(
         return Err(unknown_param(&format!("{name}[{unknown}]")));
     }
     Ok(Some(map))
-}
-
-/// `shared_metadata[key]=value`: string values only.
-fn metadata(value: &FormValue) -> Result<issuing_model::Metadata, ApiError> {
-    let bad = || {
-        ApiError::bad_request(StripeError::invalid_param(
-            "shared_metadata",
-            "Invalid shared_metadata: expected a hash of strings.",
-        ))
-    };
-    value
-        .as_map()
-        .ok_or_else(bad)?
-        .iter()
-        .map(|(k, v)| Ok((k.clone(), v.as_str().ok_or_else(bad)?.to_owned())))
-        .collect()
 }
 
 fn details(payment_method: &str) -> Value {
@@ -162,15 +141,16 @@ pub async fn grant(
         ],
     )?;
     let payment_method =
-        text(&params, "payment_method")?.ok_or_else(|| missing("payment_method"))?;
+        text(&params, "payment_method")?.ok_or_else(|| missing_param("payment_method"))?;
     let limits = hash(
         &params,
         "usage_limits",
         &["currency", "max_amount", "expires_at"],
     )?
-    .ok_or_else(|| missing("usage_limits"))?;
+    .ok_or_else(|| missing_param("usage_limits"))?;
     hash(&params, "seller_details", &["network_id", "external_id"])?;
-    let currency = text(limits, "currency")?.ok_or_else(|| missing("usage_limits[currency]"))?;
+    let currency =
+        text(limits, "currency")?.ok_or_else(|| missing_param("usage_limits[currency]"))?;
     let named = |e: ApiError, name: &str| {
         let mut e = e;
         e.body.error.param = Some(format!("usage_limits[{name}]"));
@@ -178,7 +158,7 @@ pub async fn grant(
     };
     let max_amount = integer(limits, "max_amount", i64::MIN..=i64::MAX)
         .map_err(|e| named(e, "max_amount"))?
-        .ok_or_else(|| missing("usage_limits[max_amount]"))?;
+        .ok_or_else(|| missing_param("usage_limits[max_amount]"))?;
     let expires_at =
         integer(limits, "expires_at", i64::MIN..=i64::MAX).map_err(|e| named(e, "expires_at"))?;
     let request = GrantTokenRequest {
@@ -192,7 +172,7 @@ pub async fn grant(
     }
     let shared_metadata = match params.get("shared_metadata") {
         None => None,
-        Some(value) => Some(metadata(value)?),
+        Some(value) => Some(string_map(value, "shared_metadata")?),
     };
     let token = GrantedToken {
         id: unguessable_id("spt_"),

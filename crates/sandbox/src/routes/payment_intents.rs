@@ -17,7 +17,10 @@ use issuing_model::{
 };
 
 use super::granted_tokens::{deactivate, expire_due, find};
-use crate::params::{integer, only, parse_form, parse_query, text, unknown_param, Params, Scope};
+use crate::params::{
+    integer, missing_param, only, parse_form, parse_query, string_map, text, unknown_param, Params,
+    Scope,
+};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::state::Scoped;
@@ -26,13 +29,6 @@ use crate::AppState;
 
 const TOKEN: &str = "shared_payment_granted_token";
 const NESTED_TOKEN: &str = "payment_method_data[shared_payment_granted_token]";
-
-fn missing(param: &str) -> ApiError {
-    ApiError::bad_request(
-        StripeError::invalid_param(param, format!("Missing required param: {param}."))
-            .with_code("parameter_missing"),
-    )
-}
 
 /// The token and the name of the parameter it came in, from either form (not both).
 fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiError> {
@@ -49,7 +45,7 @@ fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiErr
             if let Some(other) = map.keys().find(|k| *k != TOKEN && *k != "type") {
                 return Err(unknown_param(&format!("payment_method_data[{other}]")));
             }
-            Some(text(map, TOKEN)?.ok_or_else(|| missing(NESTED_TOKEN))?)
+            Some(text(map, TOKEN)?.ok_or_else(|| missing_param(NESTED_TOKEN))?)
         }
     };
     match (top, nested) {
@@ -61,24 +57,6 @@ fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiErr
         (None, Some(t)) => Ok(Some((t.to_owned(), NESTED_TOKEN))),
         (None, None) => Ok(None),
     }
-}
-
-fn metadata(params: &Params) -> Result<Metadata, ApiError> {
-    let Some(value) = params.get("metadata") else {
-        return Ok(Metadata::new());
-    };
-    let bad = || {
-        ApiError::bad_request(StripeError::invalid_param(
-            "metadata",
-            "Invalid metadata: expected a hash of strings.",
-        ))
-    };
-    value
-        .as_map()
-        .ok_or_else(bad)?
-        .iter()
-        .map(|(k, v)| Ok((k.clone(), v.as_str().ok_or_else(bad)?.to_owned())))
-        .collect()
 }
 
 pub async fn create(
@@ -101,8 +79,9 @@ pub async fn create(
             "expand",
         ],
     )?;
-    let amount = integer(&params, "amount", 1..=MAX_AMOUNT)?.ok_or_else(|| missing("amount"))?;
-    let currency = text(&params, "currency")?.ok_or_else(|| missing("currency"))?;
+    let amount =
+        integer(&params, "amount", 1..=MAX_AMOUNT)?.ok_or_else(|| missing_param("amount"))?;
+    let currency = text(&params, "currency")?.ok_or_else(|| missing_param("currency"))?;
     if !is_currency(currency) {
         return Err(ApiError::bad_request(StripeError::invalid_param(
             "currency",
@@ -120,7 +99,10 @@ pub async fn create(
         }
     };
     let token = token_param(&params)?;
-    let metadata = metadata(&params)?;
+    let metadata = match params.get("metadata") {
+        None => Metadata::new(),
+        Some(value) => string_map(value, "metadata")?,
+    };
     expire_due(&state);
     let mut data = state.store.write();
     let mut intent = PaymentIntent {
