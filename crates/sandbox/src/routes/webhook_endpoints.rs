@@ -11,7 +11,7 @@ use issuing_model::form::FormValue;
 use issuing_model::{ErrorType, List, StripeError, WebhookEndpoint};
 
 use crate::pagination::{paginate, PageParams};
-use crate::params::{only, parse_form, parse_query, text, Params, Scope};
+use crate::params::{missing_param, only, parse_form, parse_query, text, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::AppState;
@@ -28,10 +28,7 @@ fn platform_only(scope: &Option<String>) -> Result<(), ApiError> {
 
 fn enabled_events(params: &Params) -> Result<Vec<String>, ApiError> {
     let Some(value) = params.get("enabled_events") else {
-        return Err(ApiError::bad_request(
-            StripeError::invalid_param("enabled_events", "Missing required param: enabled_events.")
-                .with_code("parameter_missing"),
-        ));
+        return Err(missing_param("enabled_events"));
     };
     let items = value
         .as_list("enabled_events")
@@ -73,12 +70,7 @@ pub async fn create(
             "expand",
         ],
     )?;
-    let url = text(&params, "url")?.ok_or_else(|| {
-        ApiError::bad_request(
-            StripeError::invalid_param("url", "Missing required param: url.")
-                .with_code("parameter_missing"),
-        )
-    })?;
+    let url = text(&params, "url")?.ok_or_else(|| missing_param("url"))?;
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         return Err(ApiError::bad_request(StripeError::invalid_param(
             "url",
