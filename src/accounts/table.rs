@@ -2,7 +2,6 @@ use issuing_model::Account;
 use leptos::prelude::*;
 
 use crate::ui::href;
-use leptos_router::components::A;
 
 /// A table of connected accounts, or a sentence saying there are none.
 #[component]
@@ -31,7 +30,7 @@ pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
             view! {
                 <tr data-account=account.id.clone()>
                     <th scope="row">
-                        <A href=href(format!("/accounts/{}/cards", account.id))>{name}</A>
+                        <a href=href(format!("/accounts/{}/cards", account.id))>{name}</a>
                     </th>
                     <td><code>{account.id.clone()}</code></td>
                     <td>{country}</td>

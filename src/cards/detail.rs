@@ -2,7 +2,6 @@ use issuing_model::describe::{category_labels as labels, date, limit_phrase};
 use issuing_model::money::Locale;
 use issuing_model::{IssuingCard, SpendingControls};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::controls_editor::SpendingControlsEditor;
@@ -32,7 +31,7 @@ pub fn CardDetailPage() -> impl IntoView {
     view! {
         <section class="ia-page" aria-labelledby="card-title">
             <p>
-                <A href=move || href(format!("/accounts/{}/cards", ids.get().0))>"← Cards"</A>
+                <a href=move || href(format!("/accounts/{}/cards", ids.get().0))>"← Cards"</a>
             </p>
             {move || match card.get() {
                 None => view! { <LoadingState label="Loading the card…" /> }.into_any(),
@@ -82,7 +81,7 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
     let link = |id: &Option<String>| {
         id.clone().map(|id| {
             let target = href(format!("/accounts/{account}/cards/{id}"));
-            view! { <A href=target>{id}</A> }
+            view! { <a href=target>{id}</a> }
         })
     };
     let wallets = card.wallets.as_ref().map(|w| {

@@ -1,6 +1,5 @@
 use issuing_model::{CardListQuery, IssuingCard, List};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::connect::IssuingCardsList;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -139,12 +138,12 @@ pub fn CardsPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="cards-title">
-            <p><A href=href("/accounts")>"← Connected accounts"</A></p>
+            <p><a href=href("/accounts")>"← Connected accounts"</a></p>
             <h1 id="cards-title">"Cards"</h1>
             <p>
-                <A href=move || href(format!("/accounts/{}/tokens", account.get())) attr:data-link="tokens">
+                <a href=move || href(format!("/accounts/{}/tokens", account.get())) data-link="tokens">
                     "Shared payment tokens →"
-                </A>
+                </a>
             </p>
             <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
             {move || if stripe_view.get() {

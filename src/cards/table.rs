@@ -2,7 +2,6 @@ use issuing_model::describe::{date, limits_summary};
 use issuing_model::money::Locale;
 use issuing_model::IssuingCard;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use super::StatusBadge;
@@ -21,7 +20,7 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
             view! {
                 <tr data-card=card.id.clone()>
                     <th scope="row">
-                        <A href=target attr:class="ia-row-link">{holder}</A>
+                        <a href=target class="ia-row-link">{holder}</a>
                     </th>
                     <td><span class="ia-mono">"•••• " {card.last4.clone()}</span></td>
                     <td>{card.brand.clone()}</td>

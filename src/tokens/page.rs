@@ -1,6 +1,5 @@
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::charge_form::{ChargeForm, ChargeOutcome};
@@ -117,7 +116,7 @@ pub fn TokensPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="tokens-title">
-            <p><A href=move || href(format!("/accounts/{}/cards", account.get()))>"← Cards"</A></p>
+            <p><a href=move || href(format!("/accounts/{}/cards", account.get()))>"← Cards"</a></p>
             <h1 id="tokens-title">"Shared payment tokens"</h1>
             <div class="ia-columns">
                 <div class="ia-column-main">
