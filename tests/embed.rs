@@ -38,12 +38,21 @@ export function trackGlobals() {
 }
 export function globals() { return window.__iaGlobals(); }
 export function options(apiBase, token) { return { apiBase, token, theme: { "--ia-color-primary": "#0a7d5a" } }; }
+export function refreshingOptions(apiBase, stale, fresh) {
+  window.__iaAsked = 0;
+  return { apiBase, token: stale, getToken: () => { window.__iaAsked += 1; return Promise.resolve(fresh); } };
+}
+export function timesAsked() { return window.__iaAsked; }
 "##)]
 extern "C" {
     #[wasm_bindgen(js_name = trackGlobals)]
     fn track_globals();
     fn globals() -> String;
     fn options(api_base: &str, token: &str) -> JsValue;
+    #[wasm_bindgen(js_name = refreshingOptions)]
+    fn refreshing_options(api_base: &str, stale: &str, fresh: &str) -> JsValue;
+    #[wasm_bindgen(js_name = timesAsked)]
+    fn times_asked() -> u32;
 }
 
 fn shadow(host: &web_sys::HtmlElement) -> web_sys::ShadowRoot {
@@ -132,4 +141,30 @@ fn bad_options_are_refused_with_a_message_naming_the_option() {
     let message = String::from(error.unchecked_into::<js_sys::Error>().message());
     assert!(message.contains("basePath"), "{message}");
     assert!(host.shadow_root().is_none(), "nothing was rendered");
+}
+
+#[wasm_bindgen_test]
+async fn a_token_the_server_refuses_is_replaced_by_asking_the_host_again() {
+    let fresh = live_api().sign_in("op_aiko").await.unwrap().token;
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("/"))
+        .unwrap();
+    let base = option_env!("IA_TEST_API_BASE").unwrap_or("http://127.0.0.1:48787");
+    let mut panel = mount_panel(
+        host.clone(),
+        refreshing_options(base, "sandbox_token_expired_long_ago", &fresh),
+    )
+    .expect("mounted");
+    // The stale token is refused (401), getToken is asked, and the panel carries on signed in.
+    wait_in(&host, "tr[data-account=acct_1SbxDESakuraLg]").await;
+    assert_eq!(times_asked(), 1, "the host was asked once for a new token");
+    assert!(find(&host, ".ia-sign-in").is_none());
+    panel.unmount();
+    host.remove();
 }
