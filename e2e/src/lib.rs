@@ -135,6 +135,31 @@ impl Browser {
             .unwrap_or_else(|e| panic!("`{css}` never appeared: {e}"))
     }
 
+    /// Waits until the element at `css` has text containing `needle` (up to 30 s); its text.
+    pub async fn wait_text(&self, css: &str, needle: &str) -> String {
+        for _ in 0..150 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if text.contains(needle) {
+                        return text;
+                    }
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        panic!(
+            "`{css}` never said {needle:?}; the page says: {}",
+            self.text().await
+        );
+    }
+
+    /// Replaces the text of the field at `css` with `text`, as typed.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.wait_for(css).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
     /// Waits for the element matching `css`, then clicks it.
     pub async fn click(&self, css: &str) {
         self.wait_for(css).await.click().await.unwrap();

@@ -3,38 +3,11 @@
 //! agent revokes it, `deactivated` arrives, and a further charge is refused with a clear message.
 //! Then the feed survives a server restart by reconnecting by itself.
 
-use std::time::Duration;
-
 use e2e::{start_server, start_server_on, Browser};
-use fantoccini::Locator;
 use issuing_server::RunningServer;
 use serde_json::{json, Value};
 
 const ACCOUNT: &str = "acct_1SbxDESakuraLg";
-
-async fn type_into(browser: &Browser, css: &str, text: &str) {
-    let field = browser.wait_for(css).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
-}
-
-/// Waits until the element at `css` has text containing `needle`.
-async fn wait_text(browser: &Browser, css: &str, needle: &str) -> String {
-    for _ in 0..150 {
-        if let Ok(element) = browser.client.find(Locator::Css(css)).await {
-            if let Ok(text) = element.text().await {
-                if text.contains(needle) {
-                    return text;
-                }
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
-    panic!(
-        "`{css}` never said {needle:?}; the page says: {}",
-        browser.text().await
-    );
-}
 
 /// `POST {server}{path}` with a JSON body, as an operator if `bearer` is given; the JSON answer.
 async fn post(server: &RunningServer, path: &str, bearer: Option<&str>, body: Value) -> Value {
@@ -78,7 +51,9 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
     assert!(browser.text().await.contains("No tokens yet"));
 
     // Grant ¥10,000 as the agent would (JPY has no minor unit: 10000 is ¥10,000).
-    type_into(&browser, "form.ia-grant input[name=max_amount]", "10000").await;
+    browser
+        .type_into("form.ia-grant input[name=max_amount]", "10000")
+        .await;
     browser.click("[data-action=grant]").await;
     let row = browser.wait_for("tr[data-token]").await;
     let token = row.attr("data-token").await.unwrap().unwrap();
@@ -94,24 +69,26 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
     browser
         .wait_for(&format!("form.ia-charge[data-token={token}]"))
         .await;
-    type_into(&browser, "#charge-amount", "10001").await;
-    wait_text(&browser, "#charge-amount-error", "more than what is left").await;
+    browser.type_into("#charge-amount", "10001").await;
+    browser
+        .wait_text("#charge-amount-error", "more than what is left")
+        .await;
     assert!(is_disabled(&browser, "[data-action=charge]").await);
 
     // Charge ¥3,000; the `used` event arrives in the feed without a reload.
-    type_into(&browser, "#charge-amount", "3000").await;
+    browser.type_into("#charge-amount", "3000").await;
     browser.click("[data-action=charge]").await;
-    wait_text(&browser, ".ia-outcomes", "Charged ¥3,000").await;
+    browser.wait_text(".ia-outcomes", "Charged ¥3,000").await;
     let used = format!(
         ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={token}]"
     );
-    wait_text(&browser, &used, "¥3,000 captured of ¥10,000").await;
-    wait_text(
-        &browser,
-        &format!("tr[data-token={token}] [data-field=left]"),
-        "¥7,000",
-    )
-    .await;
+    browser.wait_text(&used, "¥3,000 captured of ¥10,000").await;
+    browser
+        .wait_text(
+            &format!("tr[data-token={token}] [data-field=left]"),
+            "¥7,000",
+        )
+        .await;
     browser
         .wait_for(&format!("tr[data-token={token}] [data-status=used]"))
         .await;
@@ -132,14 +109,16 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
     let deactivated = format!(
         ".ia-feed-item[data-type='shared_payment.granted_token.deactivated'][data-object={token}]"
     );
-    wait_text(&browser, &deactivated, "Deactivated: revoked").await;
+    browser
+        .wait_text(&deactivated, "Deactivated: revoked")
+        .await;
     browser
         .wait_for(&format!("tr[data-token={token}] [data-status=revoked]"))
         .await;
 
     // A charge now is refused, and says why.
-    type_into(&browser, "#charge-amount", "1000").await;
-    let message = wait_text(&browser, "#charge-amount-error", "revoked").await;
+    browser.type_into("#charge-amount", "1000").await;
+    let message = browser.wait_text("#charge-amount-error", "revoked").await;
     assert!(
         message.contains("Ask the agent for a new token"),
         "{message}"
@@ -192,14 +171,14 @@ async fn the_feed_reconnects_by_itself_after_the_server_restarts() {
     .await;
     assert_eq!(charged["status"], "succeeded", "{charged}");
     // Using the whole amount: `used`, then `deactivated` (consumed), both live after the restart.
-    wait_text(
-        &browser,
-        &format!(
+    browser
+        .wait_text(
+            &format!(
             ".ia-feed-item[data-type='shared_payment.granted_token.deactivated'][data-object={id}]"
         ),
-        "consumed",
-    )
-    .await;
+            "consumed",
+        )
+        .await;
     browser
         .wait_for(&format!(
             ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={id}]"

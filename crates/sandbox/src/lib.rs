@@ -77,10 +77,11 @@ impl RunningSandbox {
     pub async fn start(config: SandboxConfig, addr: SocketAddr) -> std::io::Result<Self> {
         let listener = TcpListener::bind(addr).await?;
         let addr = listener.local_addr()?;
+        let (outbox, queued) = webhooks::Outbox::new();
         let state = Arc::new(AppState {
             store: Store::seeded(config.large_account_cards),
             faults: faults::FaultInjector::new(config.faults.clone()),
-            outbox: webhooks::Outbox::new(),
+            outbox,
             config,
         });
         let app = routes::router(state.clone());
@@ -89,7 +90,7 @@ impl RunningSandbox {
                 tracing::error!("sandbox stopped: {e}");
             }
         });
-        let deliver = tokio::spawn(webhooks::deliver_forever(state.clone()));
+        let deliver = tokio::spawn(webhooks::deliver_forever(state.clone(), queued));
         let clock = tokio::spawn(async move {
             let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
             loop {

@@ -85,6 +85,23 @@ pub fn string_map(value: &FormValue, name: &str) -> Result<issuing_model::Metada
         .collect()
 }
 
+/// A boolean value (`true` or `false`, nothing else), named `param` in errors.
+pub fn boolean(value: &FormValue, param: &str) -> Result<bool, ApiError> {
+    match value.as_str() {
+        Some("true") => Ok(true),
+        Some("false") => Ok(false),
+        _ => Err(ApiError::bad_request(StripeError::invalid_param(
+            param,
+            format!("Invalid boolean: {param} must be true or false."),
+        ))),
+    }
+}
+
+/// An optional top-level boolean parameter.
+pub fn flag(params: &Params, name: &str) -> Result<Option<bool>, ApiError> {
+    params.get(name).map(|v| boolean(v, name)).transpose()
+}
+
 /// A single string parameter.
 pub fn text<'a>(params: &'a Params, name: &str) -> Result<Option<&'a str>, ApiError> {
     match params.get(name) {

@@ -4,7 +4,7 @@
 //! unordered: a random delay reorders events, and some are delivered twice.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use issuing_model::payments::EventData;
@@ -48,21 +48,22 @@ pub struct DeliveryStats {
     pub failed_attempts: AtomicU64,
 }
 
-/// The queue between request handlers (which record events) and the delivery worker.
+/// The sending end of the queue between request handlers (which record events) and the
+/// delivery worker, with the worker's counts.
 pub struct Outbox {
     tx: mpsc::UnboundedSender<Event>,
-    rx: Mutex<Option<mpsc::UnboundedReceiver<Event>>>,
     pub stats: DeliveryStats,
 }
 
 impl Outbox {
-    pub fn new() -> Self {
+    /// The outbox, and the receiving end for [`deliver_forever`].
+    pub fn new() -> (Self, mpsc::UnboundedReceiver<Event>) {
         let (tx, rx) = mpsc::unbounded_channel();
-        Self {
+        let outbox = Self {
             tx,
-            rx: Mutex::new(Some(rx)),
             stats: DeliveryStats::default(),
-        }
+        };
+        (outbox, rx)
     }
 }
 
@@ -86,10 +87,7 @@ pub fn emit(state: &AppState, data: &mut Data, kind: &str, account: Option<&str>
 }
 
 /// Runs until aborted: takes queued events and delivers each to the endpoints that want it.
-pub async fn deliver_forever(state: Arc<AppState>) {
-    let Some(mut rx) = state.outbox.rx.lock().ok().and_then(|mut r| r.take()) else {
-        return;
-    };
+pub async fn deliver_forever(state: Arc<AppState>, mut rx: mpsc::UnboundedReceiver<Event>) {
     let http = reqwest::Client::builder()
         .timeout(Duration::from_secs(10))
         .build()

@@ -104,6 +104,11 @@ pub enum ConfigError {
     MixedModes,
 }
 
+/// `sk_test_…`, `rk_test_…`, `pk_test_…`: a test-mode key.
+pub fn is_test_key(key: &str) -> bool {
+    key.get(3..).is_some_and(|rest| rest.starts_with("test_"))
+}
+
 impl StripeMode {
     /// Live mode when keys are given, else the sandbox. Keys are checked for the mistakes that
     /// would otherwise leak a secret key to the browser or fail on the first request.
@@ -132,8 +137,8 @@ impl StripeMode {
         if !publishable.starts_with("pk_") {
             return Err(ConfigError::MalformedPublishableKey);
         }
-        let secret_is_test = secret[3..].starts_with("test_");
-        let publishable_is_test = publishable[3..].starts_with("test_");
+        let secret_is_test = is_test_key(secret);
+        let publishable_is_test = is_test_key(publishable);
         if secret_is_test != publishable_is_test {
             return Err(ConfigError::MixedModes);
         }

@@ -129,8 +129,7 @@ impl RunningServer {
             }
             None => config.webhook_secret.as_ref().map(|s| s.0.clone()),
         };
-        let test_mode =
-            sandbox.is_some() || secret_key.get(3..).is_some_and(|k| k.starts_with("test_"));
+        let test_mode = sandbox.is_some() || config::is_test_key(&secret_key);
         let (stop_tx, stop) = watch::channel(false);
         let state = Arc::new(AppState {
             stripe,

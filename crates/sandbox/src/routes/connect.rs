@@ -13,7 +13,7 @@ use issuing_model::form::FormValue;
 use issuing_model::{AccountSession, EphemeralKey, ErrorType, StripeError};
 use serde_json::{json, Map, Value};
 
-use crate::params::{missing_param, only, parse_form, text, unknown_param, Params, Scope};
+use crate::params::{boolean, missing_param, only, parse_form, text, unknown_param, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::state::{KeyRecord, SessionRecord};
@@ -49,17 +49,6 @@ const FEATURES: &[(&str, &[&str])] = &[
 
 fn bad(param: &str, message: impl Into<String>) -> ApiError {
     ApiError::bad_request(StripeError::invalid_param(param, message))
-}
-
-fn boolean(value: &FormValue, param: &str) -> Result<bool, ApiError> {
-    match value.as_str() {
-        Some("true") => Ok(true),
-        Some("false") => Ok(false),
-        _ => Err(bad(
-            param,
-            format!("Invalid boolean: {param} must be true or false."),
-        )),
-    }
 }
 
 /// `components[<name>][enabled]` and `components[<name>][features][<feature>]`, as JSON.

@@ -9,7 +9,6 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use issuing_model::form::FormValue;
 use issuing_model::payments::event_types;
 use issuing_model::tokens::{check_charge, is_currency, MAX_AMOUNT};
 use issuing_model::{
@@ -18,8 +17,8 @@ use issuing_model::{
 
 use super::granted_tokens::{deactivate, expire_due, find};
 use crate::params::{
-    integer, missing_param, only, parse_form, parse_query, string_map, text, unknown_param, Params,
-    Scope,
+    flag, integer, missing_param, only, parse_form, parse_query, string_map, text, unknown_param,
+    Params, Scope,
 };
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
@@ -88,16 +87,7 @@ pub async fn create(
             format!("Invalid currency: '{currency}'. Use a lowercase three-letter ISO code."),
         )));
     }
-    let confirm = match params.get("confirm").and_then(FormValue::as_str) {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(_) => {
-            return Err(ApiError::bad_request(StripeError::invalid_param(
-                "confirm",
-                "Invalid boolean: confirm must be true or false.",
-            )))
-        }
-    };
+    let confirm = flag(&params, "confirm")?.unwrap_or(false);
     let token = token_param(&params)?;
     let metadata = match params.get("metadata") {
         None => Metadata::new(),

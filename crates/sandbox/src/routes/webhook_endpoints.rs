@@ -7,11 +7,10 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use issuing_model::form::FormValue;
 use issuing_model::{ErrorType, List, StripeError, WebhookEndpoint};
 
 use crate::pagination::{paginate, PageParams};
-use crate::params::{missing_param, only, parse_form, parse_query, text, Params, Scope};
+use crate::params::{flag, missing_param, only, parse_form, parse_query, text, Params, Scope};
 use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::AppState;
@@ -78,14 +77,8 @@ pub async fn create(
         )));
     }
     let enabled_events = enabled_events(&params)?;
-    if let Some(connect) = params.get("connect").and_then(FormValue::as_str) {
-        if connect != "true" && connect != "false" {
-            return Err(ApiError::bad_request(StripeError::invalid_param(
-                "connect",
-                "Invalid boolean: connect must be true or false.",
-            )));
-        }
-    }
+    // Accepted for Stripe's shape; every endpoint here gets every account's events.
+    flag(&params, "connect")?;
     let endpoint = WebhookEndpoint {
         id: unguessable_id("we_"),
         object: "webhook_endpoint".into(),

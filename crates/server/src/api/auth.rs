@@ -63,6 +63,16 @@ impl CurrentOperator {
         }
     }
 
+    /// The request's `Idempotency-Key` (if a sane one), scoped to this operator so two
+    /// operators' keys never collide at Stripe.
+    pub fn idempotency_key(&self, headers: &axum::http::HeaderMap) -> Option<String> {
+        headers
+            .get("idempotency-key")
+            .and_then(|v| v.to_str().ok())
+            .filter(|k| !k.is_empty() && k.len() <= 200)
+            .map(|k| format!("{}:{k}", self.0.id))
+    }
+
     /// 403 unless the operator may change things.
     pub fn may_edit(&self) -> Result<(), ApiError> {
         if self.0.can_edit() {

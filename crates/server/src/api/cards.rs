@@ -7,11 +7,10 @@ use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use issuing_model::card_query::is_id;
 use issuing_model::{CardListQuery, CardUpdate, IssuingCard, List, StripeError};
 
 use super::auth::CurrentOperator;
-use super::{json_body, ApiError};
+use super::{check_id, json_body, ApiError};
 use crate::AppState;
 
 pub async fn list(
@@ -65,11 +64,7 @@ pub async fn update(
         return Err(ApiError::bad_request(v.into()));
     }
     // The panel's key (if any) makes its own retries safe too; scope it to the operator.
-    let key = headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .filter(|k| !k.is_empty() && k.len() <= 200)
-        .map(|k| format!("{}:{k}", operator.0.id));
+    let key = operator.idempotency_key(&headers);
     let updated: IssuingCard = state
         .stripe
         .post_form(
@@ -90,16 +85,9 @@ async fn fetch(state: &AppState, account: &str, card: &str) -> Result<IssuingCar
         .await?)
 }
 
-/// 400 at `param` unless `card` looks like a card id (`ic_…`), before anything reaches Stripe.
+/// 400 at `param` unless `card` looks like a card id (`ic_…`).
 pub(super) fn check_card_id(card: &str, param: &str) -> Result<(), ApiError> {
-    if is_id(card, "ic_") {
-        Ok(())
-    } else {
-        Err(ApiError::bad_request(StripeError::invalid_param(
-            param,
-            format!("'{card}' is not a card id (ic_…)."),
-        )))
-    }
+    check_id(card, "ic_", param, "a card")
 }
 
 fn serde_urlencoded_query<T: serde::de::DeserializeOwned>(

@@ -71,3 +71,16 @@ pub(crate) fn unix_now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
 }
+
+/// 400 at `param` unless `id` looks like an id of `kind` (`prefix…`), before anything reaches
+/// Stripe: `check_id(card, "ic_", "card", "a card")`.
+pub(crate) fn check_id(id: &str, prefix: &str, param: &str, kind: &str) -> Result<(), ApiError> {
+    if issuing_model::card_query::is_id(id, prefix) {
+        Ok(())
+    } else {
+        Err(ApiError::bad_request(StripeError::invalid_param(
+            param,
+            format!("'{id}' is not {kind} id ({prefix}…)."),
+        )))
+    }
+}

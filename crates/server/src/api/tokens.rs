@@ -8,13 +8,12 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use issuing_model::card_query::is_id;
 use issuing_model::form::FormBuilder;
 use issuing_model::tokens::{check_charge, ChargeRequest, GrantTokenRequest};
 use issuing_model::{ErrorType, GrantedToken, List, PaymentIntent, StripeError};
 
 use super::auth::CurrentOperator;
-use super::{json_body, unix_now as now, ApiError};
+use super::{check_id, json_body, unix_now as now, ApiError};
 use crate::stripe_client::StripeCallError;
 use crate::AppState;
 
@@ -22,23 +21,7 @@ use crate::AppState;
 pub const PREVIEW_STRIPE_VERSION: &str = "2026-04-22.preview";
 
 fn check_token_id(token: &str) -> Result<(), ApiError> {
-    if is_id(token, "spt_") {
-        Ok(())
-    } else {
-        Err(ApiError::bad_request(StripeError::invalid_param(
-            "token",
-            format!("'{token}' is not a shared payment token id (spt_…)."),
-        )))
-    }
-}
-
-/// The operator's idempotency key, scoped to them so two operators' keys never collide.
-fn idempotency_key(headers: &HeaderMap, operator: &CurrentOperator) -> Option<String> {
-    headers
-        .get("idempotency-key")
-        .and_then(|v| v.to_str().ok())
-        .filter(|k| !k.is_empty() && k.len() <= 200)
-        .map(|k| format!("{}:{k}", operator.0.id))
+    check_id(token, "spt_", "token", "a shared payment token")
 }
 
 pub async fn list(
@@ -151,7 +134,7 @@ pub async fn grant(
             Some(&account),
             "/v1/test_helpers/shared_payment/granted_tokens",
             form.pairs(),
-            idempotency_key(&headers, &operator).as_deref(),
+            operator.idempotency_key(&headers).as_deref(),
         )
         .await?;
     state.tokens.remember(&account, &token.id);
@@ -187,7 +170,7 @@ pub async fn charge(
             Some(&account),
             "/v1/payment_intents",
             form.pairs(),
-            idempotency_key(&headers, &operator).as_deref(),
+            operator.idempotency_key(&headers).as_deref(),
         )
         .await?;
     tracing::info!(operator = %operator.0.id, %account, %token, payment_intent = %intent.id, "token charged");
