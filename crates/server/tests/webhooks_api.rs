@@ -219,3 +219,17 @@ async fn the_live_stream_carries_the_sandboxs_signed_deliveries() {
     assert_eq!(used.data.object["id"], id.as_str());
     assert_eq!(used.account.as_deref(), Some(EURO));
 }
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_in_stripes_error_shape() {
+    let api = Api::start().await;
+    let response = deliver(&api, Some("t=1,v1=00".into()), vec![b'a'; 3 << 20]).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let error: StripeError = response.json().await.unwrap();
+    assert!(
+        error.error.message.contains("too large"),
+        "{}",
+        error.error.message
+    );
+    assert!(recent(&api, "op_aiko").await.is_empty());
+}

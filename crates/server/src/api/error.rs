@@ -71,3 +71,19 @@ pub async fn unknown_route(method: Method, uri: Uri) -> ApiError {
         )),
     }
 }
+
+/// axum answers a body over its limit (2 MB) with plain text before any handler runs; this
+/// gives that answer Stripe's error shape like every other `/api` failure.
+pub async fn too_large_in_stripe_shape(response: Response) -> Response {
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return response;
+    }
+    ApiError {
+        status: StatusCode::PAYLOAD_TOO_LARGE,
+        body: Box::new(StripeError::new(
+            ErrorType::InvalidRequestError,
+            "The request body is too large (the limit is 2 MB).",
+        )),
+    }
+    .into_response()
+}

@@ -52,6 +52,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/events/ticket", post(events::ticket))
         .route("/api/events/stream", get(events::stream))
         .fallback(error::unknown_route)
+        .layer(axum::middleware::map_response(
+            error::too_large_in_stripe_shape,
+        ))
         .with_state(state)
 }
 
