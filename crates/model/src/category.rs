@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 /// Stripe's list, alphabetical, one per line — including its own misspelling
 /// `government_licensed_online_casions_online_gambling_us_region_only`, which is the real value.
 const KNOWN: &str = include_str!("categories.txt");
+/// Japanese labels, `code<TAB>label`, one per known category (checked by a test).
+const JAPANESE: &str = include_str!("categories_ja.tsv");
 
 /// A merchant category as Stripe names it. Unknown names are kept, not refused: Stripe adds
 /// categories, and a card carrying a new one must still load and save.
@@ -29,6 +31,18 @@ impl Category {
 
     pub fn is_known(&self) -> bool {
         Self::known().any(|k| k == self.0)
+    }
+
+    /// The label in `locale`: `fast_food_restaurants` → "Fast food restaurants" / "ファストフード店".
+    /// A category Stripe added after this list falls back to its readable English label.
+    pub fn label_in(&self, locale: crate::money::Locale) -> String {
+        match locale {
+            crate::money::Locale::Ja => JAPANESE
+                .lines()
+                .find_map(|line| line.strip_prefix(self.0.as_str())?.strip_prefix('\t'))
+                .map_or_else(|| self.label(), str::to_owned),
+            crate::money::Locale::En => self.label(),
+        }
     }
 
     /// A readable English label: `fast_food_restaurants` → "Fast food restaurants".
@@ -68,6 +82,35 @@ mod tests {
         assert!(
             sorted.iter().copied().eq(Category::known()),
             "the list stays alphabetical"
+        );
+    }
+
+    #[test]
+    fn every_known_category_has_one_japanese_label() {
+        use crate::money::Locale;
+        let codes: Vec<&str> = super::JAPANESE
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        let known: Vec<&str> = Category::known().collect();
+        assert_eq!(
+            codes, known,
+            "the Japanese list follows the known list exactly"
+        );
+        for code in Category::known() {
+            let category = Category::from(code);
+            let ja = category.label_in(Locale::Ja);
+            assert!(!ja.is_empty() && ja != category.label(), "{code}");
+        }
+        assert_eq!(
+            Category::from("fast_food_restaurants").label_in(Locale::Ja),
+            "ファストフード店"
+        );
+        // One code is a prefix of another: the tab makes the match exact.
+        assert_eq!(Category::from("florists").label_in(Locale::Ja), "生花店");
+        assert_eq!(
+            Category::from("brand_new_thing").label_in(Locale::Ja),
+            "Brand new thing"
         );
     }
 
