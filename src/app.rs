@@ -8,6 +8,7 @@ use crate::accounts::AccountsPage;
 use crate::api::ApiClient;
 use crate::cards::{CardDetailPage, CardsPage};
 use crate::events::EventsPage;
+use crate::i18n::{self, t, I18n, Locale};
 use crate::session::{Auth, Session, SignInPage};
 use crate::tokens::TokensPage;
 use crate::ui::{href, LoadingState, RouteBase};
@@ -25,7 +26,11 @@ pub fn Panel(
     #[prop(optional)] auth: Auth,
     #[prop(optional, into)] base: String,
     #[prop(optional_no_strip)] account: Option<String>,
+    /// `en` or `ja`; otherwise the browser's languages decide.
+    #[prop(optional_no_strip)]
+    locale: Option<String>,
 ) -> impl IntoView {
+    let i18n = I18n::provide(i18n::choose(locale.as_deref()));
     let session = Session::new(server, auth);
     provide_context(session);
     provide_context(RouteBase(base.clone()));
@@ -49,14 +54,14 @@ pub fn Panel(
     let home = StoredValue::new(account.map(|a| format!("/accounts/{a}/cards")));
     let pages = move || match session.api() {
         None if session.is_hosted() => view! {
-            <LoadingState label="Waiting for the host page to sign you in…" />
+            <LoadingState label=t().waiting_for_host />
         }
         .into_any(),
         None => view! { <SignInPage /> }.into_any(),
         Some(api) => {
             provide_context(api);
             view! {
-                <Routes fallback=|| view! { <p class="ia-empty">"Page not found."</p> }>
+                <Routes fallback=|| view! { <p class="ia-empty">{move || t().page_not_found}</p> }>
                     <Route path=path!("/") view=move || match home.get_value() {
                         Some(path) => view! { <Redirect path=path /> }.into_any(),
                         None => view! { <AccountsPage /> }.into_any(),
@@ -73,21 +78,22 @@ pub fn Panel(
     };
     view! {
         <Router base=base>
-            <div class="ia-shell">
+            <div class="ia-shell" lang=move || i18n::tag(i18n.locale.get())>
                 <header class="ia-header" role=hosted.then_some("none")>
-                    <span class="ia-brand">"Issuing admin"</span>
+                    <span class="ia-brand">{move || t().brand}</span>
                     {move || session.operator.get().is_some().then(|| view! {
-                        <nav class="ia-nav" aria-label="Sections">
-                            <A href=href("/accounts")>"Accounts"</A>
-                            <A href=href("/events")>"Events"</A>
+                        <nav class="ia-nav" aria-label=move || t().nav_sections>
+                            <A href=href("/accounts")>{move || t().nav_accounts}</A>
+                            <A href=href("/events")>{move || t().nav_events}</A>
                         </nav>
                     })}
                     <span class="ia-spacer"></span>
+                    <LanguageSwitch />
                     {move || session.operator.get().map(|op| view! {
                         <span class="ia-operator">{op.name}</span>
                         {(!session.is_hosted()).then(|| view! {
                             <button type="button" class="ia-button ia-button-secondary" on:click=move |_| session.sign_out()>
-                                "Sign out"
+                                {move || t().sign_out}
                             </button>
                         })}
                     })}
@@ -99,5 +105,26 @@ pub fn Panel(
                 }}
             </div>
         </Router>
+    }
+}
+
+/// English or Japanese, switched in place (no reload).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = expect_context::<I18n>();
+    view! {
+        <select
+            class="ia-language"
+            name="language"
+            aria-label=move || t().language
+            on:change=move |ev| {
+                if let Some(locale) = i18n::parse(&event_target_value(&ev)) {
+                    i18n.locale.set(locale);
+                }
+            }
+        >
+            <option value="en" selected=move || i18n.locale.get() == Locale::En>"English"</option>
+            <option value="ja" lang="ja" selected=move || i18n.locale.get() == Locale::Ja>"日本語"</option>
+        </select>
     }
 }

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod connect;
 pub mod embed;
 pub mod events;
+pub mod i18n;
 pub mod session;
 pub mod tokens;
 pub mod ui;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::AccountsTable;
 use crate::api::ApiClient;
+use crate::i18n::t;
 use crate::ui::{ErrorState, LoadingState};
 
 /// The connected accounts, fetched from the platform server, with loading and error states.
@@ -14,13 +15,13 @@ pub fn AccountsPage() -> impl IntoView {
     });
     view! {
         <section class="ia-page" aria-labelledby="accounts-title">
-            <h1 id="accounts-title">"Connected accounts"</h1>
+            <h1 id="accounts-title">{move || t().accounts_title}</h1>
             {move || match accounts.get() {
-                None => view! { <LoadingState label="Loading connected accounts…" /> }.into_any(),
+                None => view! { <LoadingState label=t().loading_accounts /> }.into_any(),
                 Some(Ok(list)) => view! { <AccountsTable accounts=list.data /> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorState
-                        title="The connected accounts could not be loaded."
+                        title=t().accounts_failed
                         message=e.to_string()
                         on_retry=move || accounts.refetch()
                     />

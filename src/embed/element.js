@@ -5,7 +5,7 @@ export function defineIssuingAdmin(name, mount) {
   if (customElements.get(name)) return false;
   class IssuingAdminElement extends HTMLElement {
     static get observedAttributes() {
-      return ["api-base", "account", "base-path", "token"];
+      return ["api-base", "account", "base-path", "token", "locale"];
     }
     #panel = null;
     #getToken = undefined;
@@ -24,6 +24,7 @@ export function defineIssuingAdmin(name, mount) {
         account: this.getAttribute("account"),
         basePath: this.getAttribute("base-path") || "",
         token: this.getAttribute("token"),
+        locale: this.getAttribute("locale"),
         getToken: this.#getToken,
         theme: this.#theme,
       });

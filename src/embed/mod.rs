@@ -78,11 +78,15 @@ pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPane
             .clone()
             .map(send_wrapper::SendWrapper::new),
     };
-    let (base, account) = (options.base_path.clone(), options.account.clone());
+    let (base, account, locale) = (
+        options.base_path.clone(),
+        options.account.clone(),
+        options.locale.clone(),
+    );
     let owner = Owner::new();
     let handle = owner.with(|| {
         leptos::mount::mount_to(container.clone(), move || {
-            view! { <Panel server=server auth=auth base=base account=account /> }
+            view! { <Panel server=server auth=auth base=base account=account locale=locale /> }
         })
     });
     Ok(MountedPanel {

@@ -14,6 +14,8 @@ pub struct EmbedOptions {
     pub get_token: Option<Function>,
     /// The connected account to open on.
     pub account: Option<String>,
+    /// `en` or `ja` (else the browser's languages decide).
+    pub locale: Option<String>,
     /// The URL path the panel's routes live under (`/dashboard/issuing`): the host's other links
     /// are left to the host.
     pub base_path: String,
@@ -61,6 +63,7 @@ impl EmbedOptions {
             token: text(options, "token")?.filter(|t| !t.is_empty()),
             get_token,
             account: text(options, "account")?.filter(|a| !a.is_empty()),
+            locale: text(options, "locale")?.filter(|l| !l.is_empty()),
             base_path: base_path.trim_end_matches('/').to_owned(),
             theme: theme(options)?,
         })

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::Session;
+use crate::i18n::t;
 use crate::ui::{ErrorState, LoadingState};
 
 /// Sandbox sign-in: choose one of the seeded operators.
@@ -23,14 +24,14 @@ pub fn SignInPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page ia-sign-in" aria-labelledby="sign-in-title">
-            <h1 id="sign-in-title">"Sign in"</h1>
-            <p class="ia-muted">"Sandbox mode: choose an operator to act as."</p>
+            <h1 id="sign-in-title">{move || t().sign_in_title}</h1>
+            <p class="ia-muted">{move || t().sign_in_sandbox}</p>
             {move || failure.get().map(|message| view! { <p class="ia-field-error" role="alert">{message}</p> })}
             {move || match operators.get() {
-                None => view! { <LoadingState label="Loading operators…" /> }.into_any(),
+                None => view! { <LoadingState label=t().loading_operators /> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorState
-                        title="The operators could not be loaded."
+                        title=t().operators_failed
                         message=e.to_string()
                         on_retry=move || operators.refetch()
                     />
@@ -42,7 +43,7 @@ pub fn SignInPage() -> impl IntoView {
                             .into_iter()
                             .map(|op| {
                                 let id = op.id.clone();
-                                let role = if op.can_edit() { "can edit" } else { "read-only" };
+                                let role = if op.can_edit() { t().role_can_edit } else { t().role_read_only };
                                 view! {
                                     <li>
                                         <button

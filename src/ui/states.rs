@@ -25,7 +25,7 @@ pub fn ErrorState(
             <strong>{title}</strong>
             <p>{message}</p>
             <button type="button" class="ia-button" on:click=move |_| on_retry()>
-                "Retry"
+                {move || crate::i18n::t().retry}
             </button>
         </div>
     }

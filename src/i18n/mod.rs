@@ -1,0 +1,83 @@
+//! English and Japanese. Every string the panel shows is a field of [`Texts`]; [`EN`] and [`JA`]
+//! are `const`s of it, so a key missing from either language does not compile. The language is
+//! a signal in context: switching re-renders in place, with no reload, and it is written only
+//! to the panel's own root (`lang`), never to the host page's `<html>` or cookies.
+
+mod en;
+mod ja;
+mod texts;
+
+use leptos::prelude::*;
+
+pub use en::EN;
+pub use ja::JA;
+pub use texts::Texts;
+
+pub use issuing_model::money::Locale;
+
+/// The BCP 47 tag of `locale`.
+pub fn tag(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => "en",
+        Locale::Ja => "ja",
+    }
+}
+
+/// `ja`, `ja-JP` → Japanese; `en`, `en-GB` → English; anything else: none of ours.
+pub fn parse(tag: &str) -> Option<Locale> {
+    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+    match primary.as_str() {
+        "ja" => Some(Locale::Ja),
+        "en" => Some(Locale::En),
+        _ => None,
+    }
+}
+
+/// The language to start in: the option if it names one of ours, then the browser's
+/// preferences in order, then English.
+pub fn choose(option: Option<&str>) -> Locale {
+    if let Some(locale) = option.and_then(parse) {
+        return locale;
+    }
+    let preferred = web_sys::window()
+        .map(|w| w.navigator().languages())
+        .map(|list| {
+            list.iter()
+                .filter_map(|v| v.as_string())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    preferred
+        .iter()
+        .find_map(|tag| parse(tag))
+        .unwrap_or(Locale::En)
+}
+
+/// The panel's language, in context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    pub fn provide(initial: Locale) -> Self {
+        let i18n = Self {
+            locale: RwSignal::new(initial),
+        };
+        provide_context(i18n);
+        i18n
+    }
+}
+
+/// The current language (tracked), English outside a panel.
+pub fn use_locale() -> Locale {
+    use_context::<I18n>().map_or(Locale::En, |i| i.locale.get())
+}
+
+/// The strings of the current language (tracked): `move || t().accounts_title`.
+pub fn t() -> &'static Texts {
+    match use_locale() {
+        Locale::En => &EN,
+        Locale::Ja => &JA,
+    }
+}
