@@ -41,22 +41,23 @@ impl CardListQuery {
     /// Stripe's rules for these parameters, named as Stripe names them.
     pub fn validate(&self) -> Vec<Violation> {
         let mut found = Vec::new();
-        let mut bad = |param: &str, message: String| {
-            found.push(Violation {
-                param: param.to_owned(),
-                message,
-            })
+        let mut bad = |param: &str, message: String, ja: String| {
+            found.push(Violation::new(param, message).ja(ja))
         };
         if let Some(s) = self.status.as_ref().filter(|s| !s.is_known()) {
             bad(
                 "status",
                 format!("Invalid status '{s}': must be active, inactive or canceled."),
+                format!(
+                    "状態「{s}」は無効です。active、inactive、canceled のいずれかにしてください。"
+                ),
             );
         }
         if let Some(k) = self.kind.as_ref().filter(|k| !k.is_known()) {
             bad(
                 "type",
                 format!("Invalid type '{k}': must be physical or virtual."),
+                format!("種類「{k}」は無効です。physical か virtual にしてください。"),
             );
         }
         if let Some(l) = self.last4.as_deref() {
@@ -64,6 +65,7 @@ impl CardListQuery {
                 bad(
                     "last4",
                     format!("'{l}' is not the last four digits of a card."),
+                    format!("「{l}」はカード番号の下4桁ではありません。"),
                 );
             }
         }
@@ -71,12 +73,14 @@ impl CardListQuery {
             bad(
                 "exp_month",
                 format!("Invalid exp_month {m}: must be between 1 and 12."),
+                format!("有効期限の月 {m} は無効です。1〜12 にしてください。"),
             );
         }
         if let Some(y) = self.exp_year.filter(|y| !(2000..=2100).contains(y)) {
             bad(
                 "exp_year",
                 format!("Invalid exp_year {y}: must be a four-digit year."),
+                format!("有効期限の年 {y} は無効です。4桁の年にしてください。"),
             );
         }
         if let Some(c) = self.cardholder.as_deref() {
@@ -84,6 +88,7 @@ impl CardListQuery {
                 bad(
                     "cardholder",
                     format!("'{c}' is not a cardholder id (ich_…)."),
+                    format!("「{c}」はカード保有者 ID（ich_…）ではありません。"),
                 );
             }
         }
@@ -92,6 +97,7 @@ impl CardListQuery {
                 bad(
                     "created[gte]",
                     "The start of the date range is after its end.".to_owned(),
+                    "期間の開始日が終了日より後です。".to_owned(),
                 );
             }
         }
@@ -99,6 +105,7 @@ impl CardListQuery {
             bad(
                 "limit",
                 format!("Invalid limit {n}: must be between 1 and 100."),
+                format!("表示件数 {n} は無効です。1〜100 にしてください。"),
             );
         }
         for (param, cursor) in [
@@ -106,13 +113,18 @@ impl CardListQuery {
             ("ending_before", &self.ending_before),
         ] {
             if let Some(c) = cursor.as_deref().filter(|c| !is_id(c, "ic_")) {
-                bad(param, format!("'{c}' is not a card id (ic_…)."));
+                bad(
+                    param,
+                    format!("'{c}' is not a card id (ic_…)."),
+                    format!("「{c}」はカード ID（ic_…）ではありません。"),
+                );
             }
         }
         if self.starting_after.is_some() && self.ending_before.is_some() {
             bad(
                 "ending_before",
                 "Give starting_after or ending_before, not both.".to_owned(),
+                "starting_after と ending_before は同時に指定できません。".to_owned(),
             );
         }
         found

@@ -23,24 +23,20 @@ impl CardUpdate {
     pub fn validate(&self, card: &IssuingCard) -> Vec<Violation> {
         let mut found = Vec::new();
         if *self == Self::default() {
-            found.push(Violation {
-                param: "spending_controls".into(),
-                message:
-                    "Nothing to update: give spending_controls, status or cancellation_reason."
-                        .into(),
-            });
+            found.push(Violation::new(
+                "spending_controls",
+                "Nothing to update: give spending_controls, status or cancellation_reason.",
+            ));
         }
         if let Some(update) = &self.spending_controls {
             found.extend(update.validate(&card.spending_controls));
         }
         if let Some(status) = &self.status {
             if !status.is_known() {
-                found.push(Violation {
-                    param: "status".into(),
-                    message: format!(
-                        "Invalid status '{status}': must be active, inactive or canceled."
-                    ),
-                });
+                found.push(Violation::new(
+                    "status",
+                    format!("Invalid status '{status}': must be active, inactive or canceled."),
+                ));
             }
         }
         if let Some(reason) = &self.cancellation_reason {
@@ -48,29 +44,26 @@ impl CardUpdate {
                 reason,
                 CancellationReason::Lost | CancellationReason::Stolen
             ) {
-                found.push(Violation {
-                    param: "cancellation_reason".into(),
-                    message: format!(
-                        "Invalid cancellation_reason '{reason}': must be lost or stolen."
-                    ),
-                });
+                found.push(Violation::new(
+                    "cancellation_reason",
+                    format!("Invalid cancellation_reason '{reason}': must be lost or stolen."),
+                ));
             } else if self.status != Some(CardStatus::Canceled) {
-                found.push(Violation {
-                    param: "cancellation_reason".into(),
-                    message: "cancellation_reason can only be given with status=canceled.".into(),
-                });
+                found.push(Violation::new(
+                    "cancellation_reason",
+                    "cancellation_reason can only be given with status=canceled.",
+                ));
             }
         }
         if card.status == CardStatus::Canceled && *self != Self::default() {
-            found.push(Violation {
-                param: if self.status.is_some() {
+            found.push(Violation::new(
+                if self.status.is_some() {
                     "status"
                 } else {
                     "spending_controls"
-                }
-                .into(),
-                message: "This card is canceled; a canceled card cannot be changed.".into(),
-            });
+                },
+                "This card is canceled; a canceled card cannot be changed.",
+            ));
         }
         found
     }

@@ -30,13 +30,21 @@ pub fn limit_phrase(limit: &SpendingLimit, currency: &str, locale: Locale) -> St
     }
 }
 
-/// `Bakeries, Florists`: readable labels, in the order given.
-pub fn category_labels(categories: &[Category]) -> String {
+/// `Bakeries, Florists` / `ベーカリー、花屋`: readable labels, in the order given.
+pub fn category_labels(categories: &[Category], locale: Locale) -> String {
     categories
         .iter()
-        .map(Category::label)
+        .map(|c| c.label_in(locale))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(list_separator(locale))
+}
+
+/// How the language separates items of a list: `, ` / `、`.
+pub fn list_separator(locale: Locale) -> &'static str {
+    match locale {
+        Locale::En => ", ",
+        Locale::Ja => "、",
+    }
 }
 
 /// One line for a table cell: every limit, or a word for none.
@@ -62,10 +70,7 @@ pub fn limits_summary(limits: &[SpendingLimit], currency: &str, locale: Locale) 
             }
         })
         .collect();
-    parts.join(match locale {
-        Locale::En => ", ",
-        Locale::Ja => "、",
-    })
+    parts.join(list_separator(locale))
 }
 
 /// The calendar day (UTC) of a Unix time: `Jan 7, 2026` / `2026年1月7日`.

@@ -98,6 +98,29 @@ impl fmt::Display for MoneyError {
     }
 }
 
+impl MoneyError {
+    /// The message in `locale` (`Display` is English).
+    pub fn message_in(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.to_string(),
+            Locale::Ja => match self {
+                Self::Empty => "金額を入力してください。".to_owned(),
+                Self::NotANumber => {
+                    "金額は 500 や 500.00 のように数字で入力してください。".to_owned()
+                }
+                Self::Negative => "金額にマイナスは使えません。".to_owned(),
+                Self::TooManyDecimals { allowed: 0 } => {
+                    "この通貨には小数点以下の単位がありません。整数で入力してください。".to_owned()
+                }
+                Self::TooManyDecimals { allowed } => {
+                    format!("この通貨の小数点以下は {allowed} 桁までです。")
+                }
+                Self::TooLarge => "金額が大きすぎます。".to_owned(),
+            },
+        }
+    }
+}
+
 impl std::error::Error for MoneyError {}
 
 /// What a person typed, in major units (`500`, `500.5`, `1,234.56`, `€500`), to the minor unit.

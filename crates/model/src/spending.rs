@@ -123,11 +123,14 @@ pub struct SpendingControlsUpdate {
     pub spending_limits: Option<Vec<SpendingLimit>>,
 }
 
-/// One rule broken, with the parameter Stripe would name.
+/// One rule broken, with the parameter Stripe would name. `message` is English, as Stripe
+/// and the server answer; the panel shows `message_in` its own language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     pub param: String,
     pub message: String,
+    /// The same in Japanese, for the rules a person can break in the panel.
+    pub message_ja: Option<String>,
 }
 
 impl Violation {
@@ -135,6 +138,21 @@ impl Violation {
         Self {
             param: param.into(),
             message: message.into(),
+            message_ja: None,
+        }
+    }
+
+    /// The Japanese wording.
+    pub fn ja(mut self, message: impl Into<String>) -> Self {
+        self.message_ja = Some(message.into());
+        self
+    }
+
+    /// The message in `locale`; English where no translation exists (an answer from Stripe).
+    pub fn message_in(&self, locale: crate::money::Locale) -> &str {
+        match (locale, &self.message_ja) {
+            (crate::money::Locale::Ja, Some(ja)) => ja,
+            _ => &self.message,
         }
     }
 }
@@ -159,15 +177,18 @@ impl SpendingControlsUpdate {
         {
             let param = format!("{PREFIX}[spending_limits][{i}]");
             if limit.amount <= 0 {
-                found.push(Violation::new(
-                    format!("{param}[amount]"),
-                    "The spending limit amount must be a positive integer.",
-                ));
+                found.push(
+                    Violation::new(
+                        format!("{param}[amount]"),
+                        "The spending limit amount must be a positive integer.",
+                    )
+                    .ja("利用上限の金額は正の整数にしてください。"),
+                );
             } else if limit.amount > MAX_AMOUNT {
                 found.push(Violation::new(
                     format!("{param}[amount]"),
                     format!("The spending limit amount must be at most {MAX_AMOUNT} (in the currency's smallest unit)."),
-                ));
+                ).ja(format!("利用上限の金額は {MAX_AMOUNT}（通貨の最小単位）以下にしてください。")));
             }
             if !limit.interval.is_known() {
                 found.push(Violation::new(
@@ -176,7 +197,7 @@ impl SpendingControlsUpdate {
                         "Invalid interval '{}': must be one of per_authorization, daily, weekly, monthly, yearly or all_time.",
                         limit.interval
                     ),
-                ));
+                ).ja(format!("期間「{}」は無効です。per_authorization、daily、weekly、monthly、yearly、all_time のいずれかにしてください。", limit.interval)));
             }
             for (j, c) in SpendingControls::list(&limit.categories).iter().enumerate() {
                 check_category(c, &format!("{param}[categories][{j}]"), &mut found);
@@ -205,7 +226,7 @@ impl SpendingControlsUpdate {
                     found.push(Violation::new(
                         format!("{PREFIX}[{field}][{j}]"),
                         format!("'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. US, GB, DE, JP)."),
-                    ));
+                    ).ja(format!("「{code}」は ISO 3166-1 の2文字の国コードではありません（例：US、GB、DE、JP）。")));
                 }
             }
         }
@@ -218,7 +239,7 @@ impl SpendingControlsUpdate {
                     found.push(Violation::new(
                         format!("{PREFIX}[{field}][{j}]"),
                         format!("Invalid card presence '{p}': must be present or not_present."),
-                    ));
+                    ).ja(format!("カードの提示方法「{p}」は無効です。present か not_present にしてください。")));
                 }
             }
         }
@@ -250,7 +271,11 @@ impl SpendingControlsUpdate {
                 found.push(Violation::new(
                     format!("{PREFIX}[{blamed}_{what}]"),
                     format!("You cannot set both allowed_{what} and blocked_{what}: clear one of them first."),
-                ));
+                ).ja(match what {
+                    "categories" => "許可するカテゴリとブロックするカテゴリは同時に設定できません。どちらかを空にしてください。",
+                    "merchant_countries" => "許可する国とブロックする国は同時に設定できません。どちらかを空にしてください。",
+                    _ => "許可とブロックは同時に設定できません。どちらかを空にしてください。",
+                }));
             }
         }
         found
@@ -277,10 +302,13 @@ fn check_category(c: &Category, param: &str, found: &mut Vec<Violation>) {
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
     if !well_formed {
-        found.push(Violation::new(
-            param,
-            format!("Invalid merchant category '{}'.", c.as_str()),
-        ));
+        found.push(
+            Violation::new(
+                param,
+                format!("Invalid merchant category '{}'.", c.as_str()),
+            )
+            .ja(format!("加盟店カテゴリ「{}」は無効です。", c.as_str())),
+        );
     }
 }
 

@@ -38,36 +38,52 @@ impl GrantTokenRequest {
             .any(|(id, _, _)| *id == self.payment_method)
         {
             let names: Vec<&str> = TEST_PAYMENT_METHODS.iter().map(|(id, _, _)| *id).collect();
-            found.push(Violation::new(
-                "payment_method",
-                format!(
-                    "'{}' is not a test payment method; use one of {}.",
+            found.push(
+                Violation::new(
+                    "payment_method",
+                    format!(
+                        "'{}' is not a test payment method; use one of {}.",
+                        self.payment_method,
+                        names.join(", ")
+                    ),
+                )
+                .ja(format!(
+                    "「{}」はテスト用の支払い方法ではありません。{} のいずれかを使ってください。",
                     self.payment_method,
-                    names.join(", ")
-                ),
-            ));
+                    names.join("、")
+                )),
+            );
         }
         if !is_currency(&self.currency) {
-            found.push(Violation::new(
-                "usage_limits[currency]",
-                format!(
-                    "'{}' is not a currency code: use three lowercase letters, like jpy.",
+            found.push(
+                Violation::new(
+                    "usage_limits[currency]",
+                    format!(
+                        "'{}' is not a currency code: use three lowercase letters, like jpy.",
+                        self.currency
+                    ),
+                )
+                .ja(format!(
+                    "「{}」は通貨コードではありません。jpy のように小文字3文字で入力してください。",
                     self.currency
-                ),
-            ));
+                )),
+            );
         }
         if !(1..=MAX_AMOUNT).contains(&self.max_amount) {
             found.push(Violation::new(
                 "usage_limits[max_amount]",
                 format!("The maximum amount must be between 1 and {MAX_AMOUNT} in the currency's smallest unit."),
-            ));
+            ).ja(format!("上限金額は通貨の最小単位で 1 から {MAX_AMOUNT} の間にしてください。")));
         }
         if let Some(at) = self.expires_at {
             if at <= now {
-                found.push(Violation::new(
-                    "usage_limits[expires_at]",
-                    "The expiry must be in the future.",
-                ));
+                found.push(
+                    Violation::new(
+                        "usage_limits[expires_at]",
+                        "The expiry must be in the future.",
+                    )
+                    .ja("有効期限は未来の日時にしてください。"),
+                );
             }
         }
         found
@@ -117,17 +133,18 @@ pub fn check_charge(
     now: i64,
 ) -> Result<(), Violation> {
     if let TokenState::Deactivated(reason) = token.state(now) {
-        let why = match reason {
-            DeactivatedReason::Revoked => "the agent revoked it",
-            DeactivatedReason::Expired => "it expired",
-            DeactivatedReason::Consumed => "its whole amount has been used",
-            DeactivatedReason::Resolved => "it was resolved",
-            DeactivatedReason::Other(_) => "it was deactivated",
+        let (why, ja) = match reason {
+            DeactivatedReason::Revoked => ("the agent revoked it", "エージェントが取り消しました"),
+            DeactivatedReason::Expired => ("it expired", "有効期限が切れました"),
+            DeactivatedReason::Consumed => ("its whole amount has been used", "全額が使われました"),
+            DeactivatedReason::Resolved => ("it was resolved", "解決済みです"),
+            DeactivatedReason::Other(_) => ("it was deactivated", "無効になりました"),
         };
         return Err(Violation::new(
             "shared_payment_granted_token",
             format!("This token can no longer be charged: {why}. Ask the agent for a new token."),
-        ));
+        )
+        .ja(format!("このトークンにはもう請求できません（{ja}）。エージェントに新しいトークンを依頼してください。")));
     }
     let limits = &token.usage_limits;
     if currency != limits.currency {
@@ -138,13 +155,18 @@ pub fn check_charge(
                 limits.currency.to_ascii_uppercase(),
                 currency.to_ascii_uppercase()
             ),
-        ));
+        )
+        .ja(format!(
+            "このトークンに請求できるのは {} だけで、{} では請求できません。",
+            limits.currency.to_ascii_uppercase(),
+            currency.to_ascii_uppercase()
+        )));
     }
     if amount < 1 {
-        return Err(Violation::new(
-            "amount",
-            "Enter an amount greater than zero.",
-        ));
+        return Err(
+            Violation::new("amount", "Enter an amount greater than zero.")
+                .ja("0 より大きい金額を入力してください。"),
+        );
     }
     let left = token.remaining();
     if amount > left {
@@ -157,7 +179,13 @@ pub fn check_charge(
                 money(left),
                 money(limits.max_amount)
             ),
-        ));
+        )
+        .ja(format!(
+            "{} はこのトークンの残高（{} のうち {}）を超えています。",
+            money(amount),
+            money(limits.max_amount),
+            money(left)
+        )));
     }
     Ok(())
 }
@@ -267,18 +295,26 @@ mod tests {
 }
 
 /// Time left until `expires_at`, as a person reads it: `in 4 min 12 s`, `in 2 h 5 min`,
-/// `in 3 days`; `expired` once it has passed; `never` without an expiry.
-pub fn countdown(expires_at: Option<i64>, now: i64) -> String {
+/// `in 3 days`; `expired` once it has passed; `never` without an expiry. In Japanese:
+/// `あと 4 分 12 秒`, `期限切れ`, `期限なし`.
+pub fn countdown(expires_at: Option<i64>, now: i64, locale: Locale) -> String {
+    let ja = locale == Locale::Ja;
     let Some(at) = expires_at else {
-        return "never".to_owned();
+        return if ja { "期限なし" } else { "never" }.to_owned();
     };
     let left = at - now;
-    match left {
-        ..=0 => "expired".to_owned(),
-        1..=59 => format!("in {left} s"),
-        60..=3_599 => format!("in {} min {} s", left / 60, left % 60),
-        3_600..=86_399 => format!("in {} h {} min", left / 3_600, left % 3_600 / 60),
-        _ => match left / 86_400 {
+    let (h, m, s) = (left / 3_600, left % 3_600 / 60, left % 60);
+    match (left, ja) {
+        (..=0, false) => "expired".to_owned(),
+        (..=0, true) => "期限切れ".to_owned(),
+        (1..=59, false) => format!("in {left} s"),
+        (1..=59, true) => format!("あと {left} 秒"),
+        (60..=3_599, false) => format!("in {m} min {s} s"),
+        (60..=3_599, true) => format!("あと {m} 分 {s} 秒"),
+        (3_600..=86_399, false) => format!("in {h} h {m} min"),
+        (3_600..=86_399, true) => format!("あと {h} 時間 {m} 分"),
+        (_, true) => format!("あと {} 日", left / 86_400),
+        (_, false) => match left / 86_400 {
             1 => "in 1 day".to_owned(),
             days => format!("in {days} days"),
         },
@@ -288,15 +324,21 @@ pub fn countdown(expires_at: Option<i64>, now: i64) -> String {
 #[cfg(test)]
 mod countdown_tests {
     use super::countdown;
+    use crate::money::Locale::{En, Ja};
 
     #[test]
     fn reads_like_a_person_would_say_it() {
-        assert_eq!(countdown(None, 0), "never");
-        assert_eq!(countdown(Some(100), 100), "expired");
-        assert_eq!(countdown(Some(100), 58), "in 42 s");
-        assert_eq!(countdown(Some(252), 0), "in 4 min 12 s");
-        assert_eq!(countdown(Some(7_500), 0), "in 2 h 5 min");
-        assert_eq!(countdown(Some(86_400 * 3 + 5), 0), "in 3 days");
-        assert_eq!(countdown(Some(86_400), 0), "in 1 day");
+        assert_eq!(countdown(None, 0, En), "never");
+        assert_eq!(countdown(Some(100), 100, En), "expired");
+        assert_eq!(countdown(Some(100), 58, En), "in 42 s");
+        assert_eq!(countdown(Some(252), 0, En), "in 4 min 12 s");
+        assert_eq!(countdown(Some(7_500), 0, En), "in 2 h 5 min");
+        assert_eq!(countdown(Some(86_400 * 3 + 5), 0, En), "in 3 days");
+        assert_eq!(countdown(Some(86_400), 0, En), "in 1 day");
+        assert_eq!(countdown(None, 0, Ja), "期限なし");
+        assert_eq!(countdown(Some(100), 100, Ja), "期限切れ");
+        assert_eq!(countdown(Some(252), 0, Ja), "あと 4 分 12 秒");
+        assert_eq!(countdown(Some(7_500), 0, Ja), "あと 2 時間 5 分");
+        assert_eq!(countdown(Some(86_400 * 3 + 5), 0, Ja), "あと 3 日");
     }
 }
