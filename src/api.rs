@@ -34,6 +34,19 @@ pub enum ApiError {
     Unexpected(String),
 }
 
+impl ApiError {
+    /// The message in the panel's language (tracked). Stripe's own messages stay as Stripe
+    /// wrote them: its API answers in English.
+    pub fn text(&self) -> String {
+        let t = crate::i18n::t();
+        match self {
+            Self::Stripe(e) => e.error.message.clone(),
+            Self::Network(e) => (t.server_unreachable)(e),
+            Self::Unexpected(e) => (t.server_unexpected)(e),
+        }
+    }
+}
+
 /// Where `/api` lives (the same origin by default, another base URL when embedded or
 /// tested) and the operator token it sends.
 #[derive(Debug, Clone, PartialEq, Eq)]

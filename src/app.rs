@@ -99,7 +99,7 @@ pub fn Panel(
                     })}
                 </header>
                 {if hosted {
-                    view! { <div class="ia-main" role="region" aria-label="Issuing admin">{pages}</div> }.into_any()
+                    view! { <div class="ia-main" role="region" aria-label=move || t().brand>{pages}</div> }.into_any()
                 } else {
                     view! { <main class="ia-main">{pages}</main> }.into_any()
                 }}

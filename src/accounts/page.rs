@@ -22,7 +22,7 @@ pub fn AccountsPage() -> impl IntoView {
                 Some(Err(e)) => view! {
                     <ErrorState
                         title=t().accounts_failed
-                        message=e.to_string()
+                        message=e.text()
                         on_retry=move || accounts.refetch()
                     />
                 }

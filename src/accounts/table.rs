@@ -1,6 +1,7 @@
 use issuing_model::Account;
 use leptos::prelude::*;
 
+use crate::i18n::t;
 use crate::ui::href;
 
 /// A table of connected accounts, or a sentence saying there are none.
@@ -8,17 +9,20 @@ use crate::ui::href;
 pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
     if accounts.is_empty() {
         return view! {
-            <p class="ia-empty">"This platform has no connected accounts yet."</p>
+            <p class="ia-empty">{move || t().no_accounts}</p>
         }
         .into_any();
     }
     let rows = accounts
         .into_iter()
         .map(|account| {
-            let issuing = if account.issuing_active() {
-                "Active"
-            } else {
-                "Not enabled"
+            let active = account.issuing_active();
+            let issuing = move || {
+                if active {
+                    t().issuing_active
+                } else {
+                    t().issuing_not_enabled
+                }
             };
             let country = account.country.clone().unwrap_or_default();
             let currency = account
@@ -44,11 +48,11 @@ pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
         <table class="ia-table">
             <thead>
                 <tr>
-                    <th scope="col">"Business"</th>
-                    <th scope="col">"Account"</th>
-                    <th scope="col">"Country"</th>
-                    <th scope="col">"Currency"</th>
-                    <th scope="col">"Issuing"</th>
+                    <th scope="col">{move || t().col_business}</th>
+                    <th scope="col">{move || t().col_account}</th>
+                    <th scope="col">{move || t().col_country}</th>
+                    <th scope="col">{move || t().currency}</th>
+                    <th scope="col">{move || t().col_issuing}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -1,5 +1,4 @@
-use issuing_model::describe::{category_labels as labels, date, limit_phrase};
-use issuing_model::money::Locale;
+use issuing_model::describe::{category_labels as labels, date, limit_phrase, list_separator};
 use issuing_model::{IssuingCard, SpendingControls};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -9,6 +8,7 @@ use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
+use crate::i18n::{t, use_locale, Locale, Texts};
 use crate::session::Session;
 use crate::ui::{href, ErrorState, LoadingState};
 
@@ -31,13 +31,13 @@ pub fn CardDetailPage() -> impl IntoView {
     view! {
         <section class="ia-page" aria-labelledby="card-title">
             <p>
-                <a href=move || href(format!("/accounts/{}/cards", ids.get().0))>"← Cards"</a>
+                <a href=move || href(format!("/accounts/{}/cards", ids.get().0))>{move || t().back_to_cards}</a>
             </p>
             {move || match card.get() {
-                None => view! { <LoadingState label="Loading the card…" /> }.into_any(),
+                None => view! { <LoadingState label=t().loading_card /> }.into_any(),
                 Some(Err(e)) => view! {
-                    <h1 id="card-title">"Card"</h1>
-                    <ErrorState title="The card could not be loaded." message=e.to_string() on_retry=move || card.refetch() />
+                    <h1 id="card-title">{move || t().card}</h1>
+                    <ErrorState title=t().card_failed message=e.text() on_retry=move || card.refetch() />
                 }
                 .into_any(),
                 Some(Ok(c)) => view! { <CardDetail account=ids.get_untracked().0 card=c /> }.into_any(),
@@ -66,18 +66,24 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             <span class="ia-mono">"•••• " {move || card.with(|c| c.last4.clone())}</span>
         </h1>
         {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card /> })}
-        {move || view! { <CardFacts account=account.clone() card=card.get() /> }}
+        // Plain text, redrawn whole when the card or the language changes.
+        {move || {
+            use_locale();
+            view! { <CardFacts account=account.clone() card=card.get() /> }
+        }}
         {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card /> })}
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
-            <h2 id="stripe-card-title">"Card details in Stripe"</h2>
-            <p class="ia-hint">"The number and CVC show only inside Stripe's frame; they never reach this panel or its server."</p>
+            <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>
+            <p class="ia-hint">{move || t().stripe_card_hint}</p>
             <IssuingCard account=connect_account card=card_id show_spend_controls=true />
         </section>
     }
 }
 
+/// The card's facts in the current language (read once: the caller redraws on a switch).
 #[component]
 fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
+    let (t, locale) = (t(), use_locale());
     let link = |id: &Option<String>| {
         id.clone().map(|id| {
             let target = href(format!("/accounts/{account}/cards/{id}"));
@@ -85,16 +91,14 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
         })
     };
     let wallets = card.wallets.as_ref().map(|w| {
-        let yes = |s: &Option<issuing_model::WalletStatus>| match s {
-            Some(s) if s.eligible => "eligible",
-            _ => "not eligible",
-        };
-        format!(
-            "Apple Pay {}, Google Pay {}",
-            yes(&w.apple_pay),
-            yes(&w.google_pay)
-        )
+        let yes = |s: &Option<issuing_model::WalletStatus>| s.as_ref().is_some_and(|s| s.eligible);
+        (t.wallets_value)(yes(&w.apple_pay), yes(&w.google_pay))
     });
+    let reason = |r: &issuing_model::CancellationReason| match r {
+        issuing_model::CancellationReason::Lost => t.reason_lost.to_owned(),
+        issuing_model::CancellationReason::Stolen => t.reason_stolen.to_owned(),
+        other => other.to_string(),
+    };
     let metadata: Vec<_> = card
         .metadata
         .iter()
@@ -102,96 +106,95 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
         .collect();
     view! {
         <dl class="ia-facts">
-            <dt>"Status"</dt>
+            <dt>{t.status}</dt>
             <dd><StatusBadge status=card.status.clone() /></dd>
-            {card.cancellation_reason.clone().map(|r| view! { <dt>"Cancellation reason"</dt><dd>{r.to_string()}</dd> })}
-            <dt>"Cardholder"</dt>
+            {card.cancellation_reason.as_ref().map(|r| view! { <dt>{t.cancellation_reason}</dt><dd>{reason(r)}</dd> })}
+            <dt>{t.cardholder}</dt>
             <dd>{card.cardholder.name.clone()} {card.cardholder.email.clone().map(|e| format!(" · {e}"))}</dd>
-            <dt>"Brand"</dt>
+            <dt>{t.card_brand}</dt>
             <dd>{card.brand.clone()}</dd>
-            <dt>"Type"</dt>
-            <dd>{if card.kind == issuing_model::CardType::Virtual { "Virtual" } else { "Physical" }}</dd>
-            <dt>"Expires"</dt>
+            <dt>{t.card_type}</dt>
+            <dd>{if card.kind == issuing_model::CardType::Virtual { t.virtual_card } else { t.physical_card }}</dd>
+            <dt>{t.expires}</dt>
             <dd>{card.expiry()}</dd>
-            <dt>"Currency"</dt>
+            <dt>{t.currency}</dt>
             <dd>{card.currency.to_uppercase()}</dd>
-            <dt>"Created"</dt>
-            <dd>{date(card.created, Locale::En)}</dd>
-            {link(&card.replacement_for).map(|l| view! { <dt>"Replaces"</dt><dd>{l} {card.replacement_reason.clone().map(|r| format!(" ({r})"))}</dd> })}
-            {link(&card.replaced_by).map(|l| view! { <dt>"Replaced by"</dt><dd>{l}</dd> })}
-            {wallets.map(|w| view! { <dt>"Wallets"</dt><dd>{w}</dd> })}
-            {(!metadata.is_empty()).then(|| view! { <dt>"Metadata"</dt><dd>{metadata.join(", ")}</dd> })}
-            <dt>"Card id"</dt>
+            <dt>{t.created}</dt>
+            <dd>{date(card.created, locale)}</dd>
+            {link(&card.replacement_for).map(|l| view! { <dt>{t.replaces}</dt><dd>{l} {card.replacement_reason.clone().map(|r| format!(" ({r})"))}</dd> })}
+            {link(&card.replaced_by).map(|l| view! { <dt>{t.replaced_by}</dt><dd>{l}</dd> })}
+            {wallets.map(|w| view! { <dt>{t.wallets}</dt><dd>{w}</dd> })}
+            {(!metadata.is_empty()).then(|| view! { <dt>{t.metadata}</dt><dd>{metadata.join(list_separator(locale))}</dd> })}
+            <dt>{t.card_id}</dt>
             <dd><code>{card.id.clone()}</code></dd>
         </dl>
-        <h2>"Spending controls"</h2>
+        <h2>{t.spending_controls}</h2>
         <SpendingControlsSummary controls=card.spending_controls.clone() currency=card.currency.clone() />
     }
 }
 
-/// The controls in words: limits, then category, country and presence rules.
+/// The controls in words: limits, then category, country and presence rules (read once, in
+/// the current language).
 #[component]
 pub fn SpendingControlsSummary(controls: SpendingControls, currency: String) -> impl IntoView {
+    let (t, locale) = (t(), use_locale());
+    let labels = |c: &[issuing_model::Category]| labels(c, locale);
+    let join = |c: &Vec<String>| c.join(list_separator(locale));
     let limits: Vec<_> = controls
         .limits()
         .iter()
         .map(|l| {
             let scope = match &l.categories {
-                Some(c) if !c.is_empty() => format!(" — only {}", labels(c)),
+                Some(c) if !c.is_empty() => (t.only_in)(&labels(c)),
                 _ => String::new(),
             };
-            format!("{}{scope}", limit_phrase(l, &currency, Locale::En))
+            format!("{}{scope}", limit_phrase(l, &currency, locale))
         })
         .collect();
     let rules: Vec<String> = [
         (
-            "Allowed categories",
+            t.allowed_categories,
             controls.allowed_categories.as_deref().map(labels),
         ),
         (
-            "Blocked categories",
+            t.blocked_categories,
             controls.blocked_categories.as_deref().map(labels),
         ),
         (
-            "Allowed merchant countries",
-            controls
-                .allowed_merchant_countries
-                .as_ref()
-                .map(|c| c.join(", ")),
+            t.allowed_countries,
+            controls.allowed_merchant_countries.as_ref().map(join),
         ),
         (
-            "Blocked merchant countries",
-            controls
-                .blocked_merchant_countries
-                .as_ref()
-                .map(|c| c.join(", ")),
+            t.blocked_countries,
+            controls.blocked_merchant_countries.as_ref().map(join),
         ),
         (
-            "Allowed card presence",
+            t.allowed_presence,
             controls
                 .allowed_card_presences
                 .as_ref()
-                .map(|p| presences(p)),
+                .map(|p| presences(p, t, locale)),
         ),
         (
-            "Blocked card presence",
+            t.blocked_presence,
             controls
                 .blocked_card_presences
                 .as_ref()
-                .map(|p| presences(p)),
+                .map(|p| presences(p, t, locale)),
         ),
     ]
     .into_iter()
     .filter_map(|(label, value)| {
-        value
-            .filter(|v| !v.is_empty())
-            .map(|v| format!("{label}: {v}"))
+        value.filter(|v| !v.is_empty()).map(|v| match locale {
+            Locale::Ja => format!("{label}：{v}"),
+            Locale::En => format!("{label}: {v}"),
+        })
     })
     .collect();
     view! {
         <ul class="ia-controls">
             {if limits.is_empty() {
-                view! { <li>"No spending limits."</li> }.into_any()
+                view! { <li>{t.no_spending_limits}</li> }.into_any()
             } else {
                 limits.into_iter().map(|l| view! { <li>{l}</li> }).collect_view().into_any()
             }}
@@ -200,15 +203,13 @@ pub fn SpendingControlsSummary(controls: SpendingControls, currency: String) -> 
     }
 }
 
-fn presences(p: &[issuing_model::CardPresence]) -> String {
+fn presences(p: &[issuing_model::CardPresence], t: &Texts, locale: Locale) -> String {
     p.iter()
         .map(|p| match p {
-            issuing_model::CardPresence::Present => "card present".to_owned(),
-            issuing_model::CardPresence::NotPresent => {
-                "card not present (online, phone)".to_owned()
-            }
+            issuing_model::CardPresence::Present => t.presence_present.to_owned(),
+            issuing_model::CardPresence::NotPresent => t.presence_not_present.to_owned(),
             issuing_model::CardPresence::Other(o) => o.clone(),
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(list_separator(locale))
 }

@@ -2,6 +2,10 @@ use issuing_model::describe::{iso_date, parse_iso_date};
 use issuing_model::CardListQuery;
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_locale, Texts};
+
+type Label = fn(&Texts) -> &'static str;
+
 /// The list's filters. Choices apply at once; typed fields apply on Enter or "Apply". Checked
 /// with the same rules as the server before the URL changes.
 #[component]
@@ -33,7 +37,7 @@ pub fn CardFilters(
             .unwrap_or(issuing_model::card_query::DEFAULT_PAGE_SIZE)
             .to_string(),
     );
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<issuing_model::Violation>);
 
     let apply = move || {
         let text = |s: RwSignal<String>| {
@@ -56,20 +60,21 @@ pub fn CardFilters(
             ..CardListQuery::default()
         };
         match next.validate().into_iter().next() {
-            Some(v) => error.set(Some(v.message)),
+            Some(v) => error.set(Some(v)),
             None => {
                 error.set(None);
                 on_apply.run(next);
             }
         }
     };
-    let select = |label: &'static str,
+    // Labels are looked up as they render, so a language switch relabels the filters in place.
+    let select = |label: Label,
                   name: &'static str,
                   value: RwSignal<String>,
-                  options: &'static [(&'static str, &'static str)]| {
+                  options: &'static [(&'static str, Label)]| {
         view! {
             <label class="ia-field">
-                <span>{label}</span>
+                <span>{move || label(t())}</span>
                 <select
                     name=name
                     prop:value=move || value.get()
@@ -78,33 +83,30 @@ pub fn CardFilters(
                         apply();
                     }
                 >
-                    {options.iter().map(|(v, l)| view! { <option value=*v>{*l}</option> }).collect_view()}
+                    {options.iter().map(|(v, l)| view! { <option value=*v>{move || l(t())}</option> }).collect_view()}
                 </select>
             </label>
         }
     };
-    let input = |label: &'static str,
-                 name: &'static str,
-                 kind: &'static str,
-                 value: RwSignal<String>| {
+    let input = |label: Label, name: &'static str, kind: &'static str, value: RwSignal<String>| {
         view! {
             <label class="ia-field">
-                <span>{label}</span>
+                <span>{move || label(t())}</span>
                 <input type=kind name=name prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
             </label>
         }
     };
     view! {
-        <form class="ia-filters" aria-label="Filter cards" on:submit=move |ev| { ev.prevent_default(); apply(); }>
-            {select("Status", "status", status, &[("", "Any status"), ("active", "Active"), ("inactive", "Frozen"), ("canceled", "Canceled")])}
-            {select("Type", "type", kind, &[("", "Any type"), ("virtual", "Virtual"), ("physical", "Physical")])}
-            {input("Cardholder id", "cardholder", "text", cardholder)}
-            {input("Last 4 digits", "last4", "text", last4)}
-            {input("Created from", "created_gte", "date", from)}
-            {input("Created to", "created_lte", "date", to)}
-            {select("Per page", "limit", limit, &[("10", "10"), ("25", "25"), ("50", "50"), ("100", "100")])}
-            <button type="submit" class="ia-button">"Apply"</button>
-            {move || error.get().map(|m| view! { <p class="ia-field-error" role="alert">{m}</p> })}
+        <form class="ia-filters" aria-label=move || t().filter_cards on:submit=move |ev| { ev.prevent_default(); apply(); }>
+            {select(|t| t.status, "status", status, &[("", |t| t.any_status), ("active", |t| t.status_active), ("inactive", |t| t.status_frozen), ("canceled", |t| t.status_canceled)])}
+            {select(|t| t.card_type, "type", kind, &[("", |t| t.any_type), ("virtual", |t| t.virtual_card), ("physical", |t| t.physical_card)])}
+            {input(|t| t.cardholder_id, "cardholder", "text", cardholder)}
+            {input(|t| t.last4, "last4", "text", last4)}
+            {input(|t| t.created_from, "created_gte", "date", from)}
+            {input(|t| t.created_to, "created_lte", "date", to)}
+            {select(|t| t.per_page, "limit", limit, &[("10", |_| "10"), ("25", |_| "25"), ("50", |_| "50"), ("100", |_| "100")])}
+            <button type="submit" class="ia-button">{move || t().apply}</button>
+            {move || error.get().map(|v| view! { <p class="ia-field-error" role="alert">{move || v.message_in(use_locale()).to_owned()}</p> })}
         </form>
     }
 }

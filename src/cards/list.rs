@@ -7,6 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
+use crate::i18n::t;
 use crate::ui::{href, ErrorState, LoadingState};
 
 /// `/accounts/:account/cards`: an account's cards. Account, filters and page all live in the
@@ -51,7 +52,7 @@ pub fn CardsPage() -> impl IntoView {
             let current = account.get();
             view! {
                 <label class="ia-field">
-                    <span>"Connected account"</span>
+                    <span>{move || t().connected_account}</span>
                     <select
                         name="account"
                         on:change=move |ev| go(event_target_value(&ev), query.get_untracked().first_page())
@@ -82,13 +83,13 @@ pub fn CardsPage() -> impl IntoView {
     let results = move || {
         let go = go_page.clone();
         match cards.get() {
-            None => view! { <LoadingState label="Loading cards…" /> }.into_any(),
+            None => view! { <LoadingState label=t().loading_cards /> }.into_any(),
             Some(Err(e)) => view! {
-                <ErrorState title="The cards could not be loaded." message=e.to_string() on_retry=move || cards.refetch() />
+                <ErrorState title=t().cards_failed message=e.text() on_retry=move || cards.refetch() />
             }
             .into_any(),
             Some(Ok(list)) if list.data.is_empty() => view! {
-                <p class="ia-empty">"No cards match these filters."</p>
+                <p class="ia-empty">{move || t().no_cards_match}</p>
             }
             .into_any(),
             Some(Ok(list)) => {
@@ -97,14 +98,14 @@ pub fn CardsPage() -> impl IntoView {
                 let go_prev = go.clone();
                 view! {
                     <CardsTable account=account.get_untracked() cards=list.data />
-                    <nav class="ia-pager" aria-label="Pages">
+                    <nav class="ia-pager" aria-label=move || t().pages>
                         <button
                             type="button"
                             class="ia-button ia-button-secondary"
                             disabled=prev.is_none()
                             on:click=move |_| if let Some(q) = prev.clone() { go_prev(account.get_untracked(), q) }
                         >
-                            "← Previous"
+                            {move || t().previous}
                         </button>
                         <button
                             type="button"
@@ -112,7 +113,7 @@ pub fn CardsPage() -> impl IntoView {
                             disabled=next.is_none()
                             on:click=move |_| if let Some(q) = next.clone() { go(account.get_untracked(), q) }
                         >
-                            "Next →"
+                            {move || t().next}
                         </button>
                     </nav>
                 }
@@ -132,17 +133,17 @@ pub fn CardsPage() -> impl IntoView {
                 aria-pressed=move || stripe_view.get().to_string()
                 on:click=move |_| stripe_view.update(|on| *on = !*on)
             >
-                {move || if stripe_view.get() { "Panel view" } else { "Stripe view" }}
+                {move || if stripe_view.get() { t().panel_view } else { t().stripe_view }}
             </button>
         }
     };
     view! {
         <section class="ia-page" aria-labelledby="cards-title">
-            <p><a href=href("/accounts")>"← Connected accounts"</a></p>
-            <h1 id="cards-title">"Cards"</h1>
+            <p><a href=href("/accounts")>{move || t().back_to_accounts}</a></p>
+            <h1 id="cards-title">{move || t().cards_title}</h1>
             <p>
                 <a href=move || href(format!("/accounts/{}/tokens", account.get())) data-link="tokens">
-                    "Shared payment tokens →"
+                    {move || t().tokens_link}
                 </a>
             </p>
             <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>

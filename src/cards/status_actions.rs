@@ -2,7 +2,8 @@ use issuing_model::{CancellationReason, CardStatus, CardUpdate, IssuingCard};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
+use crate::i18n::{t, Label};
 
 /// Freeze, unfreeze and cancel. Cancel asks for a reason in a modal dialog (which keeps focus
 /// inside it and returns it afterwards) and says it cannot be undone. A canceled card offers
@@ -11,13 +12,13 @@ use crate::api::ApiClient;
 pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<Result<String, String>>);
+    let message = RwSignal::new(None::<Result<Label, ApiError>>);
     let reason = RwSignal::new("lost".to_owned());
     let dialog = NodeRef::<Dialog>::new();
 
     let account = StoredValue::new(account);
     let api = StoredValue::new(api);
-    let change = move |update: CardUpdate, done: &'static str| {
+    let change = move |update: CardUpdate, done: Label| {
         busy.set(true);
         message.set(None);
         let (api, account, id) = (
@@ -29,14 +30,14 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
             match api.update_card(&account, &id, &update).await {
                 Ok(updated) => {
                     card.set(updated);
-                    message.set(Some(Ok(done.to_owned())));
+                    message.set(Some(Ok(done)));
                 }
-                Err(e) => message.set(Some(Err(e.to_string()))),
+                Err(e) => message.set(Some(Err(e))),
             }
             busy.set(false);
         });
     };
-    let set_status = move |status: CardStatus, done: &'static str| {
+    let set_status = move |status: CardStatus, done: Label| {
         change(
             CardUpdate {
                 status: Some(status),
@@ -68,15 +69,15 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
                 cancellation_reason: Some(why),
                 ..CardUpdate::default()
             },
-            "The card is canceled.",
+            |t| t.done_canceled,
         );
     };
 
     view! {
-        <div class="ia-actions" aria-label="Card status actions" role="group">
+        <div class="ia-actions" aria-label=move || t().status_actions role="group">
             {move || match card.get().status {
                 CardStatus::Canceled => view! {
-                    <p class="ia-muted">"This card is canceled. It cannot be changed any more."</p>
+                    <p class="ia-muted">{move || t().canceled_note}</p>
                 }
                 .into_any(),
                 status => {
@@ -88,12 +89,12 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
                             data-action=if active { "freeze" } else { "unfreeze" }
                             disabled=move || busy.get()
                             on:click=move |_| if active {
-                                set_status(CardStatus::Inactive, "The card is frozen: it declines every payment until unfrozen.")
+                                set_status(CardStatus::Inactive, |t| t.done_frozen)
                             } else {
-                                set_status(CardStatus::Active, "The card is active again.")
+                                set_status(CardStatus::Active, |t| t.done_active)
                             }
                         >
-                            {if active { "Freeze card" } else { "Unfreeze card" }}
+                            {move || if active { t().freeze } else { t().unfreeze }}
                         </button>
                         <button
                             type="button"
@@ -102,32 +103,32 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
                             disabled=move || busy.get()
                             on:click=open_dialog
                         >
-                            "Cancel card…"
+                            {move || t().cancel_card_open}
                         </button>
                     }
                     .into_any()
                 }
             }}
             {move || message.get().map(|m| match m {
-                Ok(text) => view! { <p class="ia-confirmation" role="status">{text}</p> }.into_any(),
-                Err(text) => view! { <p class="ia-field-error" role="alert">{text}</p> }.into_any(),
+                Ok(done) => view! { <p class="ia-confirmation" role="status">{move || done(t())}</p> }.into_any(),
+                Err(e) => view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> }.into_any(),
             })}
             <dialog node_ref=dialog class="ia-dialog" aria-labelledby="cancel-title">
-                <h2 id="cancel-title">"Cancel this card?"</h2>
-                <p>"Canceling cannot be undone: the card stops working for good."</p>
+                <h2 id="cancel-title">{move || t().cancel_title}</h2>
+                <p>{move || t().cancel_warning}</p>
                 <label class="ia-field">
-                    <span>"Reason"</span>
+                    <span>{move || t().reason}</span>
                     <select name="cancellation_reason" on:change=move |ev| reason.set(event_target_value(&ev))>
-                        <option value="lost">"Lost"</option>
-                        <option value="stolen">"Stolen"</option>
+                        <option value="lost">{move || t().reason_lost}</option>
+                        <option value="stolen">{move || t().reason_stolen}</option>
                     </select>
                 </label>
                 <div class="ia-dialog-buttons">
                     <button type="button" class="ia-button ia-button-secondary" data-action="keep" on:click=move |_| close_dialog()>
-                        "Keep card"
+                        {move || t().keep_card}
                     </button>
                     <button type="button" class="ia-button ia-button-danger" data-action="confirm-cancel" on:click=confirm_cancel>
-                        "Cancel card"
+                        {move || t().cancel_card}
                     </button>
                 </div>
             </dialog>

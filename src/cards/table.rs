@@ -1,10 +1,10 @@
 use issuing_model::describe::{date, limits_summary};
-use issuing_model::money::Locale;
 use issuing_model::IssuingCard;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::StatusBadge;
+use crate::i18n::{t, use_locale};
 use crate::ui::href;
 
 /// One page of cards. Each row's cardholder is a link to the card: Tab reaches it, Enter opens
@@ -15,7 +15,10 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
         .into_iter()
         .map(|card| {
             let target = href(format!("/accounts/{account}/cards/{}", card.id));
-            let limits = limits_summary(card.spending_controls.limits(), &card.currency, Locale::En);
+            let (controls, currency) = (card.spending_controls.clone(), card.currency.clone());
+            let limits = move || limits_summary(controls.limits(), &currency, use_locale());
+            let created = card.created;
+            let virtual_card = card.kind == issuing_model::CardType::Virtual;
             let holder = card.cardholder.name.clone();
             view! {
                 <tr data-card=card.id.clone()>
@@ -24,10 +27,10 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
                     </th>
                     <td><span class="ia-mono">"•••• " {card.last4.clone()}</span></td>
                     <td>{card.brand.clone()}</td>
-                    <td>{if card.kind == issuing_model::CardType::Virtual { "Virtual" } else { "Physical" }}</td>
+                    <td>{move || if virtual_card { t().virtual_card } else { t().physical_card }}</td>
                     <td><StatusBadge status=card.status.clone() /></td>
                     <td>{card.expiry()}</td>
-                    <td>{date(card.created, Locale::En)}</td>
+                    <td>{move || date(created, use_locale())}</td>
                     <td class="ia-limits">{limits}</td>
                 </tr>
             }
@@ -37,14 +40,14 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
         <table class="ia-table" on:keydown=move_between_rows>
             <thead>
                 <tr>
-                    <th scope="col">"Cardholder"</th>
-                    <th scope="col">"Card"</th>
-                    <th scope="col">"Brand"</th>
-                    <th scope="col">"Type"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Expires"</th>
-                    <th scope="col">"Created"</th>
-                    <th scope="col">"Spending limits"</th>
+                    <th scope="col">{move || t().cardholder}</th>
+                    <th scope="col">{move || t().card}</th>
+                    <th scope="col">{move || t().card_brand}</th>
+                    <th scope="col">{move || t().card_type}</th>
+                    <th scope="col">{move || t().status}</th>
+                    <th scope="col">{move || t().expires}</th>
+                    <th scope="col">{move || t().created}</th>
+                    <th scope="col">{move || t().spending_limits}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -17,11 +17,12 @@ use super::bindings::{Appearance, ConnectElement, ConnectInstance, InitParams};
 use super::callbacks::{fetch_client_secret, fetch_ephemeral_key};
 use super::loader::{load_connect_script, ConnectError};
 use crate::api::ApiClient;
+use crate::i18n::{self, t, use_i18n, Label};
 
 /// An element on the page with everything it needs to stay alive.
 struct Mounted {
     element: ConnectElement,
-    _instance: ConnectInstance,
+    instance: ConnectInstance,
     /// The Rust closures Stripe holds: freed with the element, never before.
     _callbacks: Vec<Box<dyn Any>>,
 }
@@ -36,7 +37,7 @@ impl Drop for Mounted {
 enum Status {
     Loading,
     Ready,
-    Failed(String),
+    Failed(ConnectError),
 }
 
 /// The panel's theme, read from its CSS custom properties where the component sits (inside
@@ -66,6 +67,7 @@ async fn start(
     tag: &str,
     status: RwSignal<Status>,
     at: &web_sys::Element,
+    locale: &str,
 ) -> Result<Mounted, ConnectError> {
     let config: ClientConfig = api
         .config()
@@ -76,7 +78,7 @@ async fn start(
     let params = InitParams {
         publishable_key: config.publishable_key,
         appearance: theme(at),
-        locale: "en".into(),
+        locale: locale.into(),
     };
     let js_error = |e: JsValue| {
         ConnectError::Init(
@@ -93,9 +95,8 @@ async fn start(
         let message = js_sys::Reflect::get(&event, &"error".into())
             .and_then(|e| js_sys::Reflect::get(&e, &"message".into()))
             .ok()
-            .and_then(|m| m.as_string())
-            .unwrap_or_else(|| "The Stripe component failed to load.".into());
-        status.set(Status::Failed(message));
+            .and_then(|m| m.as_string());
+        status.set(Status::Failed(ConnectError::Component(message)));
     });
     element.set_on_load_error(on_error.as_ref().unchecked_ref());
     // The component shows its own loader from here on: ours gives way.
@@ -105,7 +106,7 @@ async fn start(
     element.set_on_loader_start(on_loader_start.as_ref().unchecked_ref());
     Ok(Mounted {
         element,
-        _instance: instance,
+        instance,
         _callbacks: vec![
             Box::new(client_secret),
             Box::new(on_error),
@@ -127,8 +128,11 @@ fn use_connect_element(
     let status = RwSignal::new(Status::Loading);
     let generation = StoredValue::new(0u32);
     let setup = Rc::new(setup);
+    let i18n = use_i18n();
     Effect::new(move |_| {
         let account = account.get();
+        // Started in the language of the moment; later switches go through `update` below.
+        let locale = i18n::tag(i18n.locale.get_untracked());
         let Some(host) = host.get() else { return };
         mounted.set_value(None);
         status.set(Status::Loading);
@@ -136,7 +140,7 @@ fn use_connect_element(
         let this_run = generation.get_value();
         let (api, setup) = (api.clone(), setup.clone());
         leptos::task::spawn_local(async move {
-            let result = start(&api, &account, tag, status, &host).await;
+            let result = start(&api, &account, tag, status, &host, locale).await;
             // A newer account (or an unmount) took over while this one was starting.
             if generation.try_get_value() != Some(this_run) {
                 return;
@@ -148,9 +152,22 @@ fn use_connect_element(
                     mounted.set_value(Some(m));
                     status.set(Status::Ready);
                 }
-                Err(e) => status.set(Status::Failed(e.to_string())),
+                Err(e) => status.set(Status::Failed(e)),
             }
         });
+    });
+    // Stripe re-renders its components in the new language, no remount needed.
+    Effect::new(move |first: Option<()>| {
+        let locale = i18n::tag(i18n.locale.get());
+        if first.is_some() {
+            if let Some(host) = host.get_untracked() {
+                mounted.with_value(|m| {
+                    if let Some(m) = m {
+                        m.instance.update_options(&theme(&host), locale);
+                    }
+                });
+            }
+        }
     });
     on_cleanup(move || {
         generation.try_update_value(|g| *g += 1);
@@ -159,16 +176,16 @@ fn use_connect_element(
     (mounted, status)
 }
 
-fn status_view(status: RwSignal<Status>, what: &'static str) -> impl IntoView {
+fn status_view(status: RwSignal<Status>, loading: Label) -> impl IntoView {
     move || {
         match status.get() {
         Status::Loading => view! {
-            <p class="ia-loading" role="status"><span class="ia-spinner" aria-hidden="true"></span>{format!("Loading {what} from Stripe…")}</p>
+            <p class="ia-loading" role="status"><span class="ia-spinner" aria-hidden="true"></span>{move || loading(t())}</p>
         }
         .into_any(),
         Status::Ready => ().into_any(),
-        Status::Failed(message) => view! {
-            <p class="ia-field-error" role="alert">{message}</p>
+        Status::Failed(error) => view! {
+            <p class="ia-field-error" role="alert">{move || error.text(t())}</p>
         }
         .into_any(),
     }
@@ -224,7 +241,7 @@ pub fn IssuingCard(
     });
     view! {
         <div class="ia-connect" data-component="issuing-card">
-            {status_view(status, "the card")}
+            {status_view(status, |t| t.loading_stripe_card)}
             <div node_ref=host></div>
         </div>
     }
@@ -264,7 +281,7 @@ pub fn IssuingCardsList(
     });
     view! {
         <div class="ia-connect" data-component="issuing-cards-list">
-            {status_view(status, "the cards")}
+            {status_view(status, |t| t.loading_stripe_cards)}
             <div node_ref=host></div>
         </div>
     }

@@ -17,6 +17,22 @@ pub enum ConnectError {
     NotConnect(String),
     #[error("Stripe's card components could not start: {0}")]
     Init(String),
+    /// The component reported a load error (Stripe's own message, if it gave one).
+    #[error("{}", .0.as_deref().unwrap_or("The Stripe component failed to load."))]
+    Component(Option<String>),
+}
+
+impl ConnectError {
+    /// The message in the panel's language (Stripe's own words stay as they are).
+    pub fn text(&self, t: &crate::i18n::Texts) -> String {
+        match self {
+            Self::ScriptBlocked(url) => (t.connect_blocked)(url),
+            Self::NotConnect(url) => (t.connect_not_connect)(url),
+            Self::Init(e) => (t.connect_init)(e),
+            Self::Component(Some(message)) => message.clone(),
+            Self::Component(None) => t.stripe_failed.to_owned(),
+        }
+    }
 }
 
 thread_local! {

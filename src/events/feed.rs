@@ -4,45 +4,48 @@ use issuing_model::Event;
 use leptos::prelude::*;
 
 use super::live::{FeedStatus, LiveEvents};
+use crate::i18n::{t, use_locale, Locale, Texts};
 
-/// `created` (unix seconds) in the operator's local time.
-pub fn local_time(created: i64) -> String {
+/// `created` (unix seconds) in the operator's local time and language: `23/11/2026, 14:05:09`,
+/// `2026/11/23 14:05:09`.
+pub fn local_time(created: i64, locale: Locale) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(created as f64 * 1000.0));
-    date.to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+    let tag = match locale {
+        Locale::En => "en-GB",
+        Locale::Ja => "ja-JP",
+    };
+    date.to_locale_string(tag, &wasm_bindgen::JsValue::UNDEFINED)
         .into()
 }
 
 /// What the event is about, for the operator: `used`, `deactivated (revoked)`, `succeeded`.
-fn summary(event: &Event) -> String {
+fn summary(event: &Event, t: &Texts, locale: Locale) -> String {
     let object = &event.data.object;
     let amount = |value: &serde_json::Value, currency: &serde_json::Value| {
         let (Some(v), Some(c)) = (value.as_i64(), currency.as_str()) else {
             return String::new();
         };
-        issuing_model::money::format_amount(v, c, Default::default())
+        issuing_model::money::format_amount(v, c, locale)
     };
     match event.kind.as_str() {
-        "shared_payment.granted_token.used" => format!(
-            "Charged; {} captured of {}",
-            amount(
+        "shared_payment.granted_token.used" => (t.event_used)(
+            &amount(
                 &object["usage_details"]["amount_captured"]["value"],
-                &object["usage_limits"]["currency"]
+                &object["usage_limits"]["currency"],
             ),
-            amount(
+            &amount(
                 &object["usage_limits"]["max_amount"],
-                &object["usage_limits"]["currency"]
-            )
+                &object["usage_limits"]["currency"],
+            ),
         ),
-        "shared_payment.granted_token.deactivated" => format!(
-            "Deactivated: {}",
+        "shared_payment.granted_token.deactivated" => (t.event_deactivated)(
             object["deactivated_reason"]
                 .as_str()
-                .unwrap_or("unknown reason")
+                .unwrap_or(t.unknown_reason),
         ),
-        "payment_intent.succeeded" => format!(
-            "Payment of {} succeeded",
-            amount(&object["amount"], &object["currency"])
-        ),
+        "payment_intent.succeeded" => {
+            (t.event_succeeded)(&amount(&object["amount"], &object["currency"]))
+        }
         _ => String::new(),
     }
 }
@@ -68,14 +71,14 @@ pub fn EventFeed(
         })
     };
     let status = move || match live.status.get() {
-        FeedStatus::Connecting => ("connecting", "Connecting…"),
-        FeedStatus::Live => ("live", "Live"),
-        FeedStatus::Reconnecting => ("reconnecting", "Reconnecting…"),
+        FeedStatus::Connecting => ("connecting", t().feed_connecting),
+        FeedStatus::Live => ("live", t().feed_live),
+        FeedStatus::Reconnecting => ("reconnecting", t().feed_reconnecting),
     };
     view! {
         <section class="ia-feed" aria-labelledby="feed-title">
             <div class="ia-feed-head">
-                <h2 id="feed-title">"Events"</h2>
+                <h2 id="feed-title">{move || t().feed_title}</h2>
                 <span class="ia-feed-status" data-status=move || status().0 role="status">
                     <span class="ia-dot" aria-hidden="true"></span>
                     {move || status().1}
@@ -83,20 +86,21 @@ pub fn EventFeed(
             </div>
             {move || {
                 let events = shown();
+                let (t, locale) = (t(), use_locale());
                 if events.is_empty() {
-                    view! { <p class="ia-empty">"No events yet. They appear here as Stripe sends them, without a reload."</p> }.into_any()
+                    view! { <p class="ia-empty">{t.no_events}</p> }.into_any()
                 } else {
                     view! {
                         <ol class="ia-feed-list" aria-live="polite" aria-relevant="additions">
                             {events.into_iter().map(|event| {
                                 let object_id = event.data.object["id"].as_str().unwrap_or_default().to_owned();
-                                let text = summary(&event);
+                                let text = summary(&event, t, locale);
                                 let object_attr = object_id.clone();
                                 view! {
                                     <li class="ia-feed-item" data-type=event.kind.clone() data-object=object_attr data-event=event.id.clone()>
                                         <div class="ia-feed-line">
                                             <code class="ia-feed-type">{event.kind.clone()}</code>
-                                            <time datetime=event.created.to_string()>{local_time(event.created)}</time>
+                                            <time datetime=event.created.to_string()>{local_time(event.created, locale)}</time>
                                         </div>
                                         <div class="ia-feed-line ia-muted">
                                             <code>{object_id}</code>

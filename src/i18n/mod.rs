@@ -59,7 +59,17 @@ pub struct I18n {
     pub locale: RwSignal<Locale>,
 }
 
+/// A string of the catalogue, picked out where the language is not known yet:
+/// `|t| t.done_frozen`.
+pub type Label = fn(&Texts) -> &'static str;
+
 impl I18n {
+    /// The strings of this panel's language (tracked). Needs no context, so it also works
+    /// in event handlers and timers.
+    pub fn texts(self) -> &'static Texts {
+        texts_of(self.locale.get())
+    }
+
     pub fn provide(initial: Locale) -> Self {
         let i18n = Self {
             locale: RwSignal::new(initial),
@@ -74,9 +84,20 @@ pub fn use_locale() -> Locale {
     use_context::<I18n>().map_or(Locale::En, |i| i.locale.get())
 }
 
+/// The panel's language, for handlers that run outside the render tree.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n {
+        locale: RwSignal::new(Locale::En),
+    })
+}
+
 /// The strings of the current language (tracked): `move || t().accounts_title`.
 pub fn t() -> &'static Texts {
-    match use_locale() {
+    texts_of(use_locale())
+}
+
+pub fn texts_of(locale: Locale) -> &'static Texts {
+    match locale {
         Locale::En => &EN,
         Locale::Ja => &JA,
     }

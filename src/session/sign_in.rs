@@ -12,13 +12,13 @@ pub fn SignInPage() -> impl IntoView {
         let server = session.server();
         async move { server.operators().await }
     });
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<crate::api::ApiError>);
     let choose = move |id: String| {
         let server = session.server();
         leptos::task::spawn_local(async move {
             match server.sign_in(&id).await {
                 Ok(signed_in) => session.sign_in(signed_in.token, signed_in.operator),
-                Err(e) => failure.set(Some(e.to_string())),
+                Err(e) => failure.set(Some(e)),
             }
         });
     };
@@ -26,13 +26,13 @@ pub fn SignInPage() -> impl IntoView {
         <section class="ia-page ia-sign-in" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">{move || t().sign_in_title}</h1>
             <p class="ia-muted">{move || t().sign_in_sandbox}</p>
-            {move || failure.get().map(|message| view! { <p class="ia-field-error" role="alert">{message}</p> })}
+            {move || failure.get().map(|e| view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> })}
             {move || match operators.get() {
                 None => view! { <LoadingState label=t().loading_operators /> }.into_any(),
                 Some(Err(e)) => view! {
                     <ErrorState
                         title=t().operators_failed
-                        message=e.to_string()
+                        message=e.text()
                         on_retry=move || operators.refetch()
                     />
                 }

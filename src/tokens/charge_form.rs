@@ -6,14 +6,31 @@ use issuing_model::tokens::{check_charge, ChargeRequest};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
+use crate::i18n::{t, use_locale};
 
-/// One charge made from this page, kept for the operator to see.
+/// One charge made from this page, kept for the operator to see (and worded as it is shown,
+/// so a language switch rewords it).
 #[derive(Clone, PartialEq)]
 pub struct ChargeOutcome {
     pub token: String,
-    pub text: String,
     pub ok: bool,
+    result: Result<issuing_model::PaymentIntent, ApiError>,
+}
+
+impl ChargeOutcome {
+    /// The outcome in the current language (tracked).
+    pub fn text(&self) -> String {
+        let t = t();
+        match &self.result {
+            Ok(intent) => (t.charged)(
+                &format_amount(intent.amount, &intent.currency, use_locale()),
+                &intent.id,
+                intent.status.as_str(),
+            ),
+            Err(e) => (t.refused)(&e.text()),
+        }
+    }
 }
 
 #[component]
@@ -28,23 +45,25 @@ pub fn ChargeForm(
     let api = expect_context::<ApiClient>();
     let amount = RwSignal::new(String::new());
     let touched = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
+    let server_error = RwSignal::new(None::<ApiError>);
     let currency = token.usage_limits.currency.clone();
     let token = StoredValue::new(token);
     // The amount in the minor unit, or why it cannot be charged.
     let checked = {
         let currency = currency.clone();
         Memo::new(move |_| {
-            let minor = parse_amount(&amount.get(), &currency).map_err(|e| e.to_string())?;
+            let locale = use_locale();
+            let minor = parse_amount(&amount.get(), &currency).map_err(|e| e.message_in(locale))?;
             token
                 .with_value(|t| check_charge(t, minor, &currency, now.get()))
-                .map_err(|v| v.message)?;
+                .map_err(|v| v.message_in(locale).to_owned())?;
             Ok::<i64, String>(minor)
         })
     };
     let error = move || {
         server_error
             .get()
+            .map(|e| e.text())
             .or_else(|| touched.get().then(|| checked.get().err()).flatten())
     };
     let charge = {
@@ -68,19 +87,13 @@ pub fn ChargeForm(
         };
         match result {
             Ok(intent) => {
-                let text = format!(
-                    "Charged {} — {} {}",
-                    format_amount(intent.amount, &intent.currency, Default::default()),
-                    intent.id,
-                    intent.status.as_str()
-                );
                 outcomes.update(|o| {
                     o.insert(
                         0,
                         ChargeOutcome {
                             token: id,
-                            text,
                             ok: true,
+                            result: Ok(intent),
                         },
                     )
                 });
@@ -90,18 +103,17 @@ pub fn ChargeForm(
             }
             Err(e) => {
                 // The typed amount stays, so the operator can correct it.
-                let text = e.to_string();
                 outcomes.update(|o| {
                     o.insert(
                         0,
                         ChargeOutcome {
                             token: id,
-                            text: format!("Refused: {text}"),
                             ok: false,
+                            result: Err(e.clone()),
                         },
                     )
                 });
-                server_error.set(Some(text));
+                server_error.set(Some(e));
             }
         }
     });
@@ -116,14 +128,15 @@ pub fn ChargeForm(
     };
     let token_id = token.with_value(|t| t.id.clone());
     let token_attr = token_id.clone();
-    let left = token.with_value(|t| format_amount(t.remaining(), &currency, Default::default()));
+    let left = token.with_value(|t| t.remaining());
+    let left_currency = currency.clone();
     let code = currency.to_ascii_uppercase();
     view! {
         <form class="ia-form ia-charge" on:submit=submit novalidate data-token=token_attr>
-            <h2>"Charge " <code>{token_id}</code></h2>
-            <p class="ia-muted">{format!("{left} left on this token.")}</p>
+            <h2>{move || t().charge_title} <code>{token_id}</code></h2>
+            <p class="ia-muted">{move || (t().left_on_token)(&format_amount(left, &left_currency, use_locale()))}</p>
             <div class="ia-field">
-                <label for="charge-amount">{format!("Amount ({code})")}</label>
+                <label for="charge-amount">{move || (t().amount_in)(&code)}</label>
                 <input
                     id="charge-amount"
                     name="amount"
@@ -146,7 +159,7 @@ pub fn ChargeForm(
                 data-action="charge"
                 disabled=move || pending.get() || checked.get().is_err()
             >
-                {move || if pending.get() { "Charging…" } else { "Charge" }}
+                {move || if pending.get() { t().charging } else { t().charge }}
             </button>
         </form>
     }

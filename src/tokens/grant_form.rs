@@ -7,17 +7,18 @@ use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
 use super::table::brand_name;
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
+use crate::i18n::{t, use_locale, Label};
 use crate::ui::unix_now;
 
 const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
 /// Expiry choices: label and seconds from now (none: no expiry).
-const EXPIRIES: &[(&str, Option<i64>)] = &[
-    ("Never", None),
-    ("In 1 minute", Some(60)),
-    ("In 10 minutes", Some(600)),
-    ("In 1 hour", Some(3_600)),
-    ("In 1 day", Some(86_400)),
+const EXPIRIES: &[(Label, Option<i64>)] = &[
+    (|t| t.expiry_never, None),
+    (|t| t.expiry_minute, Some(60)),
+    (|t| t.expiry_10_minutes, Some(600)),
+    (|t| t.expiry_hour, Some(3_600)),
+    (|t| t.expiry_day, Some(86_400)),
 ];
 
 #[component]
@@ -28,11 +29,11 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
     let max_amount = RwSignal::new(String::new());
     let expiry = RwSignal::new(0usize);
     let touched = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<String>);
+    let server_error = RwSignal::new(None::<ApiError>);
 
     let request = Memo::new(move |_| {
-        let currency = currency.get();
-        let max = parse_amount(&max_amount.get(), &currency).map_err(|e| e.to_string())?;
+        let (currency, locale) = (currency.get(), use_locale());
+        let max = parse_amount(&max_amount.get(), &currency).map_err(|e| e.message_in(locale))?;
         let request = GrantTokenRequest {
             payment_method: payment_method.get(),
             currency,
@@ -40,7 +41,7 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
             expires_at: EXPIRIES[expiry.get()].1.map(|s| unix_now() + s),
         };
         match request.validate(unix_now()).into_iter().next() {
-            Some(v) => Err(v.message),
+            Some(v) => Err(v.message_in(locale).to_owned()),
             None => Ok(request),
         }
     });
@@ -54,12 +55,13 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
             touched.set(false);
             on_granted.run(token);
         }
-        Some(Err(e)) => server_error.set(Some(e.to_string())),
+        Some(Err(e)) => server_error.set(Some(e)),
         None => {}
     });
     let error = move || {
         server_error
             .get()
+            .map(|e| e.text())
             .or_else(|| touched.get().then(|| request.get().err()).flatten())
     };
     let pending = grant.pending();
@@ -75,11 +77,11 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
     };
     view! {
         <form class="ia-form ia-grant" on:submit=submit novalidate>
-            <h2>"Grant a test token"</h2>
-            <p class="ia-muted">"Test mode only: does what an AI agent does when it grants this business a token."</p>
+            <h2>{move || t().grant_title}</h2>
+            <p class="ia-muted">{move || t().grant_hint}</p>
             <div class="ia-form-row">
                 <div class="ia-field">
-                    <label for="grant-pm">"Payment method"</label>
+                    <label for="grant-pm">{move || t().payment_method}</label>
                     <select id="grant-pm" name="payment_method" on:change=move |ev| payment_method.set(event_target_value(&ev))>
                         {TEST_PAYMENT_METHODS.iter().map(|(id, brand, last4)| view! {
                             <option value=*id>{format!("{} •••• {last4}", brand_name(brand))}</option>
@@ -87,13 +89,13 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
                     </select>
                 </div>
                 <div class="ia-field">
-                    <label for="grant-currency">"Currency"</label>
+                    <label for="grant-currency">{move || t().currency}</label>
                     <select id="grant-currency" name="currency" on:change=move |ev| currency.set(event_target_value(&ev))>
                         {CURRENCIES.iter().map(|c| view! { <option value=*c>{c.to_ascii_uppercase()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="ia-field">
-                    <label for="grant-max">{move || format!("Maximum amount ({})", currency.get().to_ascii_uppercase())}</label>
+                    <label for="grant-max">{move || (t().max_amount)(&currency.get().to_ascii_uppercase())}</label>
                     <input
                         id="grant-max"
                         name="max_amount"
@@ -110,19 +112,19 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
                     />
                 </div>
                 <div class="ia-field">
-                    <label for="grant-expiry">"Expires"</label>
+                    <label for="grant-expiry">{move || t().expires}</label>
                     <select id="grant-expiry" name="expires" on:change=move |ev| {
                         expiry.set(event_target_value(&ev).parse().unwrap_or(0));
                     }>
                         {EXPIRIES.iter().enumerate().map(|(i, (label, _))| view! {
-                            <option value=i.to_string()>{*label}</option>
+                            <option value=i.to_string()>{move || label(t())}</option>
                         }).collect_view()}
                     </select>
                 </div>
             </div>
             <p id="grant-error" class="ia-field-error" role="alert">{error}</p>
             <button type="submit" class="ia-button" data-action="grant" disabled=move || pending.get() || request.get().is_err()>
-                {move || if pending.get() { "Granting…" } else { "Grant token" }}
+                {move || if pending.get() { t().granting } else { t().grant_token }}
             </button>
         </form>
     }

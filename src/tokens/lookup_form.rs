@@ -3,13 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
+use crate::i18n::{t, Label};
 
 #[component]
 pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let id = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    // A refusal from the server, or one of our own messages.
+    let error = RwSignal::new(None::<Result<ApiError, Label>>);
     let lookup = Action::new_local(move |id: &String| {
         let (api, account, id) = (api.clone(), account.clone(), id.clone());
         async move { api.token(&account, &id).await }
@@ -19,14 +21,14 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
             id.set(String::new());
             on_found.run(token.id);
         }
-        Some(Err(e)) => error.set(Some(e.to_string())),
+        Some(Err(e)) => error.set(Some(Ok(e))),
         None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = id.get_untracked().trim().to_owned();
         if !value.starts_with("spt_") {
-            error.set(Some("A token id starts with spt_.".into()));
+            error.set(Some(Err(|t| t.token_id_prefix)));
             return;
         }
         error.set(None);
@@ -36,7 +38,7 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
         <form class="ia-form ia-lookup" on:submit=submit novalidate>
             <div class="ia-form-row">
                 <div class="ia-field">
-                    <label for="lookup-token">"Find a token by id"</label>
+                    <label for="lookup-token">{move || t().find_by_id}</label>
                     <input
                         id="lookup-token"
                         name="token"
@@ -53,9 +55,12 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
                     />
                 </div>
             </div>
-            <p id="lookup-error" class="ia-field-error" role="alert">{move || error.get()}</p>
+            <p id="lookup-error" class="ia-field-error" role="alert">{move || error.get().map(|e| match e {
+                Ok(e) => e.text(),
+                Err(label) => label(t()).to_owned(),
+            })}</p>
             <button type="submit" class="ia-button ia-button-secondary" data-action="lookup" disabled=move || lookup.pending().get()>
-                "Find"
+                {move || t().find}
             </button>
         </form>
     }

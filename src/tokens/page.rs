@@ -8,6 +8,7 @@ use super::lookup_form::LookupForm;
 use super::table::TokensTable;
 use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
+use crate::i18n::t;
 use crate::session::Session;
 use crate::ui::{href, use_now, ErrorState, LoadingState};
 
@@ -79,13 +80,13 @@ pub fn TokensPage() -> impl IntoView {
 
     let list = move || {
         match tokens.get() {
-        None => view! { <LoadingState label="Loading tokens…" /> }.into_any(),
+        None => view! { <LoadingState label=t().loading_tokens /> }.into_any(),
         Some(Err(e)) => view! {
-            <ErrorState title="The tokens could not be loaded." message=e.to_string() on_retry=move || tokens.refetch() />
+            <ErrorState title=t().tokens_failed message=e.text() on_retry=move || tokens.refetch() />
         }
         .into_any(),
         Some(Ok(list)) if list.data.is_empty() => view! {
-            <p class="ia-empty">"No tokens yet. When an AI agent grants this business a Shared Payment Token, it is listed here."</p>
+            <p class="ia-empty">{move || t().no_tokens}</p>
         }
         .into_any(),
         Some(Ok(list)) => view! { <TokensTable tokens=list.data now=now selected=selected /> }.into_any(),
@@ -98,17 +99,20 @@ pub fn TokensPage() -> impl IntoView {
         Some(if can_edit {
             view! { <ChargeForm account=account.get() token=token now=now on_charged=on_charged outcomes=outcomes /> }.into_any()
         } else {
-            view! { <p class="ia-muted">"Your role is read-only: you can see tokens but not charge them."</p> }.into_any()
+            view! { <p class="ia-muted">{move || t().tokens_read_only}</p> }.into_any()
         })
     };
     let results = move || {
         let list = outcomes.get();
         (!list.is_empty()).then(|| view! {
             <section class="ia-outcomes" aria-labelledby="outcomes-title">
-                <h2 id="outcomes-title">"Charges made here"</h2>
+                <h2 id="outcomes-title">{move || t().charges_made_here}</h2>
                 <ul role="status">
-                    {list.into_iter().map(|o| view! {
-                        <li class:ia-outcome-ok=o.ok class:ia-outcome-refused=!o.ok data-token=o.token>{o.text}</li>
+                    {list.into_iter().map(|o| {
+                        let (ok, token) = (o.ok, o.token.clone());
+                        view! {
+                            <li class:ia-outcome-ok=ok class:ia-outcome-refused=!ok data-token=token>{move || o.text()}</li>
+                        }
                     }).collect_view()}
                 </ul>
             </section>
@@ -116,8 +120,8 @@ pub fn TokensPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="tokens-title">
-            <p><a href=move || href(format!("/accounts/{}/cards", account.get()))>"← Cards"</a></p>
-            <h1 id="tokens-title">"Shared payment tokens"</h1>
+            <p><a href=move || href(format!("/accounts/{}/cards", account.get()))>{move || t().back_to_cards}</a></p>
+            <h1 id="tokens-title">{move || t().tokens_title}</h1>
             <div class="ia-columns">
                 <div class="ia-column-main">
                     {move || can_grant().then(|| view! { <GrantForm account=account.get() on_granted=on_granted /> })}

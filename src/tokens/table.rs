@@ -5,25 +5,29 @@ use issuing_model::tokens::{countdown, TokenState};
 use issuing_model::{DeactivatedReason, GrantedToken};
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_locale, Label};
+
 /// The token's state as a badge whose text says it all (colour only repeats it): active,
 /// partly used (still active), used up, or deactivated and why.
 #[component]
 pub fn TokenBadge(state: TokenState, used: bool) -> impl IntoView {
-    let (status, label) = match &state {
-        TokenState::Active if used => ("used", "Partly used"),
-        TokenState::Active => ("active", "Active"),
-        TokenState::Deactivated(DeactivatedReason::Consumed) => ("consumed", "Used up"),
-        TokenState::Deactivated(DeactivatedReason::Revoked) => ("revoked", "Revoked by the agent"),
-        TokenState::Deactivated(DeactivatedReason::Expired) => ("expired", "Expired"),
-        TokenState::Deactivated(DeactivatedReason::Resolved) => ("resolved", "Resolved"),
-        TokenState::Deactivated(DeactivatedReason::Other(_)) => ("deactivated", "Deactivated"),
+    let (status, label): (&str, Label) = match &state {
+        TokenState::Active if used => ("used", |t| t.token_partly_used),
+        TokenState::Active => ("active", |t| t.token_active),
+        TokenState::Deactivated(DeactivatedReason::Consumed) => ("consumed", |t| t.token_used_up),
+        TokenState::Deactivated(DeactivatedReason::Revoked) => ("revoked", |t| t.token_revoked),
+        TokenState::Deactivated(DeactivatedReason::Expired) => ("expired", |t| t.token_expired),
+        TokenState::Deactivated(DeactivatedReason::Resolved) => ("resolved", |t| t.token_resolved),
+        TokenState::Deactivated(DeactivatedReason::Other(_)) => {
+            ("deactivated", |t| t.token_deactivated)
+        }
     };
     let class = if matches!(status, "active" | "used") {
         "ia-badge ia-badge-active"
     } else {
         "ia-badge ia-badge-canceled"
     };
-    view! { <span class=class data-status=status>{label}</span> }
+    view! { <span class=class data-status=status>{move || label(t())}</span> }
 }
 
 /// `Visa •••• 4242`, from the limited details Stripe shares.
@@ -71,23 +75,23 @@ pub fn TokensTable(
     view! {
         <div class="ia-table-scroll">
         <table class="ia-table ia-tokens">
-            <caption class="ia-visually-hidden">"Shared payment tokens"</caption>
+            <caption class="ia-visually-hidden">{move || t().tokens_title}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Token"</th>
-                    <th scope="col">"Payment method"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col" class="ia-num">"Limit"</th>
-                    <th scope="col" class="ia-num">"Charged"</th>
-                    <th scope="col" class="ia-num">"Left"</th>
-                    <th scope="col">"Expires"</th>
-                    <th scope="col"><span class="ia-visually-hidden">"Actions"</span></th>
+                    <th scope="col">{move || t().col_token}</th>
+                    <th scope="col">{move || t().payment_method}</th>
+                    <th scope="col">{move || t().status}</th>
+                    <th scope="col" class="ia-num">{move || t().col_limit}</th>
+                    <th scope="col" class="ia-num">{move || t().col_charged}</th>
+                    <th scope="col" class="ia-num">{move || t().col_left}</th>
+                    <th scope="col">{move || t().expires}</th>
+                    <th scope="col"><span class="ia-visually-hidden">{move || t().col_actions}</span></th>
                 </tr>
             </thead>
             <tbody>
                 {tokens.into_iter().map(|token| {
                     let limits = token.usage_limits.clone();
-                    let money = move |a| format_amount(a, &limits.currency, Default::default());
+                    let money = move |a| format_amount(a, &limits.currency, use_locale());
                     let charged = token.usage_limits.max_amount - token.remaining();
                     let id = token.id.clone();
                     let expires_at = token.usage_limits.expires_at;
@@ -109,7 +113,7 @@ pub fn TokensTable(
                             <td class="ia-num">{money(token.usage_limits.max_amount)}</td>
                             <td class="ia-num">{money(charged)}</td>
                             <td class="ia-num" data-field="left">{money(token.remaining())}</td>
-                            <td data-field="expires">{move || countdown(expires_at, now.get())}</td>
+                            <td data-field="expires">{move || countdown(expires_at, now.get(), use_locale())}</td>
                             <td>
                                 <button
                                     type="button"
@@ -118,7 +122,7 @@ pub fn TokensTable(
                                     aria-pressed=move || is_selected().to_string()
                                     on:click=choose
                                 >
-                                    "Charge…"
+                                    {move || t().charge_open}
                                 </button>
                             </td>
                         </tr>

@@ -7,7 +7,10 @@ use wasm_bindgen::JsCast;
 /// the router sees it) asks with `window.confirm`, and a reload or tab close gets the
 /// browser's own prompt. Lives as long as the component that renders it.
 #[component]
-pub fn LeaveGuard(#[prop(into)] dirty: Signal<bool>, message: &'static str) -> impl IntoView {
+pub fn LeaveGuard(
+    #[prop(into)] dirty: Signal<bool>,
+    #[prop(into)] message: Signal<&'static str>,
+) -> impl IntoView {
     let window = window();
     let on_click =
         Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
@@ -29,7 +32,7 @@ pub fn LeaveGuard(#[prop(into)] dirty: Signal<bool>, message: &'static str) -> i
                 return;
             }
             let stay = !web_sys::window()
-                .and_then(|w| w.confirm_with_message(message).ok())
+                .and_then(|w| w.confirm_with_message(message.get_untracked()).ok())
                 .unwrap_or(true);
             if stay {
                 ev.prevent_default();

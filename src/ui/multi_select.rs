@@ -3,6 +3,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// One choice: the value sent to Stripe and the words a person reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
@@ -23,10 +25,10 @@ fn next_id() -> u32 {
 /// A chosen value missing from `choices` (a category Stripe added later) shows as it is.
 #[component]
 pub fn MultiSelect(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     /// Names the widget for styling, tests and error routing (`data-field`).
     field: String,
-    choices: Arc<Vec<Choice>>,
+    #[prop(into)] choices: Signal<Arc<Vec<Choice>>>,
     selected: RwSignal<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
@@ -36,20 +38,19 @@ pub fn MultiSelect(
     let open = RwSignal::new(false);
     let active = RwSignal::new(0usize);
 
-    let label_of = {
-        let choices = choices.clone();
-        move |value: &str| {
+    let label_of = move |value: &str| {
+        choices.with(|choices| {
             choices
                 .iter()
                 .find(|c| c.value == value)
                 .map_or_else(|| value.to_owned(), |c| c.label.clone())
-        }
+        })
     };
     let matches = Memo::new({
-        let choices = choices.clone();
         move |_| {
             let q = query.get().trim().to_lowercase();
             choices
+                .get()
                 .iter()
                 .filter(|c| {
                     q.is_empty()
@@ -111,7 +112,7 @@ pub fn MultiSelect(
             (open.get() && active.get() < matches.with(Vec::len)).then(|| option_id(active.get()))
         }
     };
-    let chip_label = label_of.clone();
+    let chip_label = label_of;
     let described_by = {
         let error_id = error_id.clone();
         move || error.with(Option::is_some).then(|| error_id.clone())
@@ -119,8 +120,8 @@ pub fn MultiSelect(
 
     view! {
         <div class="ia-field ia-multi" data-field=field class:ia-invalid=move || error.with(Option::is_some)>
-            <label for=input_id.clone()>{label.clone()}</label>
-            <ul class="ia-chips" aria-label=format!("{label}: chosen")>
+            <label for=input_id.clone()>{move || label.get()}</label>
+            <ul class="ia-chips" aria-label=move || (t().chosen)(&label.get())>
                 {move || {
                     selected
                         .get()
@@ -134,7 +135,10 @@ pub fn MultiSelect(
                                     <button
                                         type="button"
                                         class="ia-chip-remove"
-                                        aria-label=format!("Remove {text}")
+                                        aria-label={
+                                            let text = text.clone();
+                                            move || (t().remove_item)(&text)
+                                        }
                                         on:click=move |_| toggle(remove.clone())
                                     >
                                         "×"
@@ -150,7 +154,7 @@ pub fn MultiSelect(
                 type="search"
                 role="combobox"
                 autocomplete="off"
-                placeholder="Search to add…"
+                placeholder=move || t().search_to_add
                 aria-autocomplete="list"
                 aria-controls=list_id.clone()
                 aria-expanded=move || open.get().to_string()
@@ -167,12 +171,12 @@ pub fn MultiSelect(
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown
             />
-            <ul id=list_id role="listbox" aria-multiselectable="true" aria-label=label.clone() class="ia-options" hidden=move || !open.get()>
+            <ul id=list_id role="listbox" aria-multiselectable="true" aria-label=move || label.get() class="ia-options" hidden=move || !open.get()>
                 {move || {
                     let chosen = selected.get();
                     let found = matches.get();
                     if found.is_empty() {
-                        return view! { <li class="ia-muted">"No match."</li> }.into_any();
+                        return view! { <li class="ia-muted">{t().no_match}</li> }.into_any();
                     }
                     found
                         .into_iter()

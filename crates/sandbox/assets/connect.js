@@ -54,6 +54,9 @@
       if (this._onLoadError) this._onLoadError({ error: err, elementTagName: this._tag });
     }
     _frame(path, query, title) {
+      // Like Stripe's, the frame speaks the instance's locale (init or update).
+      var locale = this._instance.options.locale;
+      if (locale) query.locale = locale;
       this.textContent = "";
       var frame = document.createElement("iframe");
       frame.src = ORIGIN + path + "?" + new URLSearchParams(query);
@@ -145,6 +148,8 @@
       },
       update: function (options) {
         Object.assign(instance.options, options || {});
+        // Stripe redraws its components with the new options, without a remount.
+        elements.forEach(function (el) { el._queue(); });
       },
       logout: function () {
         pending = null;

@@ -1,28 +1,29 @@
 //! What the editor's multi-selects offer: Stripe's categories with readable labels, and every
-//! ISO country with its English name.
+//! ISO country with its name, both in the panel's language.
 
 use std::sync::Arc;
 
 use issuing_model::country::country_codes;
+use issuing_model::money::Locale;
 use issuing_model::Category;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::ui::Choice;
 
-pub fn categories() -> Arc<Vec<Choice>> {
+pub fn categories(locale: Locale) -> Arc<Vec<Choice>> {
     Arc::new(
         Category::known()
             .map(|value| Choice {
                 value: value.to_owned(),
-                label: Category::from(value).label(),
+                label: Category::from(value).label_in(locale),
             })
             .collect(),
     )
 }
 
-/// `Germany (DE)`; the bare code where the browser has no `Intl.DisplayNames`.
-pub fn countries() -> Arc<Vec<Choice>> {
-    let names = region_names();
+/// `Germany (DE)` / `ドイツ (DE)`; the bare code where the browser has no `Intl.DisplayNames`.
+pub fn countries(locale: Locale) -> Arc<Vec<Choice>> {
+    let names = region_names(crate::i18n::tag(locale));
     Arc::new(
         country_codes()
             .map(|code| Choice {
@@ -36,9 +37,9 @@ pub fn countries() -> Arc<Vec<Choice>> {
     )
 }
 
-/// `new Intl.DisplayNames(["en"], { type: "region" })`, reached by reflection because js-sys
+/// `new Intl.DisplayNames([tag], { type: "region" })`, reached by reflection because js-sys
 /// does not bind it.
-fn region_names() -> Option<JsValue> {
+fn region_names(tag: &str) -> Option<JsValue> {
     use js_sys::Reflect;
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let ctor: js_sys::Function = Reflect::get(&intl, &"DisplayNames".into())
@@ -47,7 +48,7 @@ fn region_names() -> Option<JsValue> {
         .ok()?;
     let options = js_sys::Object::new();
     Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-    let args = js_sys::Array::of2(&js_sys::Array::of1(&"en".into()), &options);
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&tag.into()), &options);
     Reflect::construct(&ctor, &args).ok()
 }
 

@@ -5,16 +5,17 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 use super::{Errors, Fields, LimitRow};
+use crate::i18n::{t, Label};
 use crate::ui::{Choice, MultiSelect};
 
 /// The intervals Stripe offers, in the words the summary uses.
-const INTERVALS: [(&str, &str); 6] = [
-    ("per_authorization", "Per transaction"),
-    ("daily", "Per day"),
-    ("weekly", "Per week"),
-    ("monthly", "Per month"),
-    ("yearly", "Per year"),
-    ("all_time", "In total"),
+const INTERVALS: [(&str, Label); 6] = [
+    ("per_authorization", |t| t.per_authorization),
+    ("daily", |t| t.per_day),
+    ("weekly", |t| t.per_week),
+    ("monthly", |t| t.per_month),
+    ("yearly", |t| t.per_year),
+    ("all_time", |t| t.in_total),
 ];
 
 #[component]
@@ -22,14 +23,14 @@ pub(super) fn LimitRows(
     fields: Fields,
     errors: Errors,
     currency: Memo<String>,
-    choices: Arc<Vec<Choice>>,
+    choices: Memo<Arc<Vec<Choice>>>,
 ) -> impl IntoView {
     view! {
         {move || fields.rows.with(Vec::is_empty).then(|| view! {
-            <p class="ia-hint">"No limits: the card spends up to Stripe's default limits."</p>
+            <p class="ia-hint">{move || t().no_limits_hint}</p>
         })}
         <For each=move || fields.rows.get() key=|row| row.key let:row>
-            <LimitRowEditor row=row fields=fields errors=errors currency=currency choices=choices.clone() />
+            <LimitRowEditor row=row fields=fields errors=errors currency=currency choices=choices />
         </For>
     }
 }
@@ -40,7 +41,7 @@ fn LimitRowEditor(
     fields: Fields,
     errors: Errors,
     currency: Memo<String>,
-    choices: Arc<Vec<Choice>>,
+    choices: Memo<Arc<Vec<Choice>>>,
 ) -> impl IntoView {
     let index = Memo::new(move |_| {
         fields
@@ -72,9 +73,9 @@ fn LimitRowEditor(
         _ => None,
     });
     view! {
-        <div class="ia-limit" role="group" data-limit-row=move || index.get() aria-label=move || format!("Limit {}", index.get() + 1)>
+        <div class="ia-limit" role="group" data-limit-row=move || index.get() aria-label=move || (t().limit_n)(index.get() + 1)>
             <div class="ia-field ia-limit-amount" class:ia-invalid=move || amount_error.with(Option::is_some)>
-                <label for=amount_id.clone()>"Amount"</label>
+                <label for=amount_id.clone()>{move || t().amount}</label>
                 <span class="ia-amount">
                     <span class="ia-currency" aria-hidden="true">{move || currency.get().to_uppercase()}</span>
                     <input
@@ -95,7 +96,7 @@ fn LimitRowEditor(
                 {move || amount_error.get().map(|e| view! { <p id=error_id.clone() class="ia-field-error" role="alert">{e}</p> })}
             </div>
             <label class="ia-field ia-limit-interval">
-                <span>"Interval"</span>
+                <span>{move || t().interval}</span>
                 <select
                     name="interval"
                     on:change=move |ev| row.interval.set(event_target_value(&ev).parse().unwrap_or_else(|n| match n {}))
@@ -103,7 +104,7 @@ fn LimitRowEditor(
                     {INTERVALS
                         .into_iter()
                         .map(|(value, label)| view! {
-                            <option value=value selected=move || row.interval.with(|i| i.as_str() == value)>{label}</option>
+                            <option value=value selected=move || row.interval.with(|i| i.as_str() == value)>{move || label(t())}</option>
                         })
                         .collect_view()}
                     {unknown_interval.map(|other| view! { <option value=other.clone() selected>{other.clone()}</option> })}
@@ -111,7 +112,7 @@ fn LimitRowEditor(
                 {move || interval_error.get().map(|e| view! { <p class="ia-field-error" role="alert">{e}</p> })}
             </label>
             <MultiSelect
-                label="Only in these categories (optional)"
+                label=Signal::derive(move || t().only_these_categories.to_owned())
                 field="limit_categories".to_owned()
                 choices=choices
                 selected=row.categories
@@ -121,10 +122,10 @@ fn LimitRowEditor(
                 type="button"
                 class="ia-button ia-button-secondary ia-limit-remove"
                 data-action="remove-limit"
-                aria-label=move || format!("Remove limit {}", index.get() + 1)
+                aria-label=move || (t().remove_limit)(index.get() + 1)
                 on:click=move |_| fields.remove_limit(row.key)
             >
-                "Remove"
+                {move || t().remove}
             </button>
         </div>
     }

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use crate::api::{ApiClient, ApiError};
 use std::sync::Arc;
 
+use crate::i18n::{t, use_i18n, use_locale, Label};
 use crate::ui::{Choice, LeaveGuard, MultiSelect};
 use limits::LimitRows;
 use review::ChangesReview;
@@ -140,13 +141,13 @@ impl Errors {
             .with(|v| {
                 v.iter()
                     .find(|v| below(&v.param))
-                    .map(|v| v.message.clone())
+                    .map(|v| v.message_in(use_locale()).to_owned())
             })
             .or_else(|| {
                 self.server.with(|s| {
                     s.as_ref()
                         .filter(|(sent, v)| below(&v.param) && self.draft.with(|d| d == sent))
-                        .map(|(_, v)| v.message.clone())
+                        .map(|(_, v)| v.message_in(use_locale()).to_owned())
                 })
             })
     }
@@ -156,9 +157,6 @@ impl Errors {
     }
 }
 
-const LEAVE_MESSAGE: &str =
-    "You have unsaved changes to the spending controls. Leave this page and lose them?";
-
 #[component]
 pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> impl IntoView {
     let api = StoredValue::new(expect_context::<ApiClient>());
@@ -167,7 +165,8 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
     let editing = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let saved = RwSignal::new(false);
-    let failure = RwSignal::new(None::<String>);
+    let failure = RwSignal::new(None::<ApiError>);
+    let i18n = use_i18n();
     let server = RwSignal::new(None::<(ControlsDraft, Violation)>);
 
     let currency = Memo::new(move |_| card.with(|c| c.currency.clone()));
@@ -232,34 +231,32 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                     if let ApiError::Stripe(stripe) = &e {
                         if let Some(param) = stripe.error.param.clone() {
                             let message = stripe.error.message.clone();
-                            server.set(Some((sent, Violation { param, message })));
+                            server.set(Some((sent, Violation::new(param, message))));
                         }
                     }
-                    failure.set(Some(format!(
-                        "The changes were not saved: {e} Your edits are kept below."
-                    )));
+                    failure.set(Some(e));
                 }
             }
             busy.set(false);
         });
     };
 
-    let categories = choices::categories();
-    let countries = choices::countries();
+    // Relabelled when the language changes; what is chosen stays.
+    let categories = Memo::new(move |_| choices::categories(use_locale()));
+    let countries = Memo::new(move |_| choices::countries(use_locale()));
     view! {
-        <section class="ia-editor" aria-label="Spending controls editor">
+        <section class="ia-editor" aria-label=move || t().editor_label>
             {move || saved.get().then(|| view! {
-                <p class="ia-confirmation" role="status">"Spending controls saved. The card above is as Stripe returned it."</p>
+                <p class="ia-confirmation" role="status">{move || t().controls_saved}</p>
             })}
             {move || (!editing.get()).then(|| view! {
                 <button type="button" class="ia-button" data-action="edit-controls" on:click=start>
-                    "Edit spending controls"
+                    {move || t().edit_controls}
                 </button>
             })}
             {move || {
-                let (categories, countries) = (categories.clone(), countries.clone());
                 editing.get().then(|| view! {
-                    <LeaveGuard dirty=dirty message=LEAVE_MESSAGE />
+                    <LeaveGuard dirty=dirty message=Signal::derive(move || i18n.texts().leave_unsaved) />
                     <form
                         class="ia-editor-form"
                         novalidate
@@ -269,17 +266,17 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                             save();
                         }
                     >
-                        <h2>"Edit spending controls"</h2>
+                        <h2>{move || t().edit_controls}</h2>
                         <fieldset>
-                            <legend>"Spending limits"</legend>
-                            <LimitRows fields=fields errors=errors currency=currency choices=categories.clone() />
+                            <legend>{move || t().spending_limits}</legend>
+                            <LimitRows fields=fields errors=errors currency=currency choices=categories />
                             <button type="button" class="ia-button ia-button-secondary" data-action="add-limit" on:click=move |_| fields.add_limit()>
-                                "Add a limit"
+                                {move || t().add_limit}
                             </button>
                         </fieldset>
                         <AllowOrBlock
                             what="categories"
-                            legend="Merchant categories"
+                            legend=|t| t.merchant_categories
                             choices=categories
                             allowed=fields.allowed_categories
                             blocked=fields.blocked_categories
@@ -287,20 +284,20 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                         />
                         <AllowOrBlock
                             what="merchant_countries"
-                            legend="Merchant countries"
+                            legend=|t| t.merchant_countries
                             choices=countries
                             allowed=fields.allowed_countries
                             blocked=fields.blocked_countries
                             errors=errors
                         />
                         <ChangesReview card=card outcome=outcome />
-                        {move || failure.get().map(|f| view! { <p class="ia-field-error ia-form-error" role="alert">{f}</p> })}
+                        {move || failure.get().map(|e| view! { <p class="ia-field-error ia-form-error" role="alert">{move || (t().not_saved)(&e.text())}</p> })}
                         <div class="ia-editor-buttons">
                             <button type="submit" class="ia-button" data-action="save" disabled=move || !can_save()>
-                                {move || if busy.get() { "Saving…" } else { "Save changes" }}
+                                {move || if busy.get() { t().saving } else { t().save_changes }}
                             </button>
                             <button type="button" class="ia-button ia-button-secondary" data-action="discard" on:click=discard>
-                                "Discard changes"
+                                {move || t().discard_changes}
                             </button>
                         </div>
                     </form>
@@ -315,30 +312,30 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
 fn AllowOrBlock(
     /// `categories` or `merchant_countries`, as in Stripe's parameter names.
     what: &'static str,
-    legend: &'static str,
-    choices: Arc<Vec<Choice>>,
+    legend: Label,
+    #[prop(into)] choices: Signal<Arc<Vec<Choice>>>,
     allowed: RwSignal<Vec<String>>,
     blocked: RwSignal<Vec<String>>,
     errors: Errors,
 ) -> impl IntoView {
-    let noun = what.replace("merchant_", "");
-    let side = move |side: &str, selected| {
+    let countries = what == "merchant_countries";
+    let side = move |side: &str, label: Label, selected| {
         let field = format!("{side}_{what}");
         let error = errors.signal(format!("spending_controls[{field}]"));
-        let label = format!(
-            "{}{} {}",
-            &side[..1].to_uppercase(),
-            &side[1..],
-            what.replace('_', " ")
-        );
-        view! { <MultiSelect label=label field=field choices=choices.clone() selected=selected error=error /> }
+        let label = Signal::derive(move || label(t()).to_owned());
+        view! { <MultiSelect label=label field=field choices=choices selected=selected error=error /> }
+    };
+    let (allowed_label, blocked_label): (Label, Label) = if countries {
+        (|t| t.allowed_countries, |t| t.blocked_countries)
+    } else {
+        (|t| t.allowed_categories, |t| t.blocked_categories)
     };
     view! {
         <fieldset>
-            <legend>{legend}</legend>
-            <p class="ia-hint">{format!("Allow only some {noun}, or block some: not both.")}</p>
-            {side("allowed", allowed)}
-            {side("blocked", blocked)}
+            <legend>{move || legend(t())}</legend>
+            <p class="ia-hint">{move || if countries { t().hint_countries } else { t().hint_categories }}</p>
+            {side("allowed", allowed_label, allowed)}
+            {side("blocked", blocked_label, blocked)}
         </fieldset>
     }
 }

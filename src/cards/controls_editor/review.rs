@@ -1,7 +1,8 @@
 use issuing_model::controls_draft::describe_changes;
-use issuing_model::money::Locale;
 use issuing_model::{IssuingCard, SpendingControlsUpdate, Violation};
 use leptos::prelude::*;
+
+use crate::i18n::{t, use_locale};
 
 /// What saving will change, field by field (before → after), kept current as the operator
 /// types; or why it cannot be saved yet.
@@ -15,30 +16,31 @@ pub(super) fn ChangesReview(
             let n = problems.len();
             view! {
                 <p class="ia-review ia-review-blocked" role="status">
-                    {if n == 1 { "1 field needs fixing before saving.".to_owned() } else { format!("{n} fields need fixing before saving.") }}
+                    {(t().fields_to_fix)(n)}
                 </p>
             }
             .into_any()
         }
         Ok(update) if update.is_empty() => view! {
-            <p class="ia-review ia-hint" role="status">"No changes yet."</p>
+            <p class="ia-review ia-hint" role="status">{t().no_changes_yet}</p>
         }
         .into_any(),
         Ok(update) => {
-            let changes = card
-                .with(|c| describe_changes(&c.spending_controls, &update, &c.currency, Locale::En));
+            let changes = card.with(|c| {
+                describe_changes(&c.spending_controls, &update, &c.currency, use_locale())
+            });
             view! {
                 <table class="ia-review ia-diff">
-                    <caption>"What saving will change"</caption>
+                    <caption>{t().review_caption}</caption>
                     <thead>
-                        <tr><th scope="col">"Control"</th><th scope="col">"Now"</th><th scope="col">"After saving"</th></tr>
+                        <tr><th scope="col">{t().review_control}</th><th scope="col">{t().review_now}</th><th scope="col">{t().review_after}</th></tr>
                     </thead>
                     <tbody>
                         {changes
                             .into_iter()
                             .map(|c| view! {
-                                <tr data-field=c.field.to_lowercase().replace(' ', "_")>
-                                    <th scope="row">{c.field}</th>
+                                <tr data-field=c.field>
+                                    <th scope="row">{c.label}</th>
                                     <td><del>{c.before}</del></td>
                                     <td><ins>{c.after}</ins></td>
                                 </tr>

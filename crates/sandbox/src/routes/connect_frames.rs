@@ -38,9 +38,40 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// The frames speak English or Japanese, as the Connect instance's `locale` asks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    fn of(q: &HashMap<String, String>) -> Self {
+        match q.get("locale").map(String::as_str) {
+            Some(l) if l == "ja" || l.starts_with("ja-") => Self::Ja,
+            _ => Self::En,
+        }
+    }
+
+    fn pick(self, en: &'static str, ja: &'static str) -> &'static str {
+        match self {
+            Self::En => en,
+            Self::Ja => ja,
+        }
+    }
+
+    fn tag(self) -> &'static str {
+        self.pick("en", "ja")
+    }
+}
+
 fn page(body: String) -> Html<String> {
+    page_in(Lang::En, body)
+}
+
+fn page_in(lang: Lang, body: String) -> Html<String> {
     Html(format!(
-        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Stripe sandbox</title>
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Stripe sandbox</title>
 <style>
 body {{ font: 15px system-ui, sans-serif; margin: 0; padding: 16px; color: #1a1f36; }}
 .card {{ max-width: 360px; border-radius: 12px; padding: 18px; color: #fff;
@@ -52,7 +83,12 @@ button, .button {{ font: inherit; margin-top: 12px; padding: 6px 12px; border-ra
   border: 1px solid #5433ff; background: #5433ff; color: #fff; cursor: pointer; text-decoration: none; }}
 .error {{ color: #b3261e; }}
 table {{ border-collapse: collapse; }} td, th {{ text-align: left; padding: 4px 10px; border-top: 1px solid #dde2ea; }}
-</style></head><body>{body}<p class="muted" style="color:#5b6478">Stripe sandbox: test data only</p></body></html>"#
+</style></head><body>{body}<p class="muted" style="color:#5b6478">{footer}</p></body></html>"#,
+        lang = lang.tag(),
+        footer = lang.pick(
+            "Stripe sandbox: test data only",
+            "Stripe サンドボックス：テストデータのみ"
+        ),
     ))
 }
 
@@ -141,6 +177,7 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
         return refuse("No such card.");
     };
     let reveal = get("reveal") == "1";
+    let lang = Lang::of(&q);
     let (number, cvc) = if reveal {
         test_numbers(card)
     } else {
@@ -160,9 +197,9 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
             r#"<a class="button" id="toggle-numbers" href="?{}">{}</a>"#,
             escape(&href),
             if reveal {
-                "Hide numbers"
+                lang.pick("Hide numbers", "番号を隠す")
             } else {
-                "Show numbers"
+                lang.pick("Show numbers", "番号を表示")
             }
         )
     };
@@ -175,14 +212,22 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
             .map(|l| {
                 format!(
                     "<li>{}</li>",
-                    escape(&limit_phrase(l, currency, Locale::En))
+                    escape(&limit_phrase(
+                        l,
+                        currency,
+                        match lang {
+                            Lang::En => Locale::En,
+                            Lang::Ja => Locale::Ja,
+                        }
+                    ))
                 )
             })
             .collect();
         format!(
-            "<h3>Spending limits</h3><ul id=\"limits\">{}</ul>",
+            "<h3>{}</h3><ul id=\"limits\">{}</ul>",
+            lang.pick("Spending limits", "利用上限"),
             if items.is_empty() {
-                "<li>No limits</li>".to_owned()
+                format!("<li>{}</li>", lang.pick("No limits", "上限なし"))
             } else {
                 items
             }
@@ -190,22 +235,26 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     } else {
         String::new()
     };
-    page(format!(
-        r#"<div class="card"><div class="muted">{brand} · {kind}</div>
+    page_in(
+        lang,
+        format!(
+            r#"<div class="card"><div class="muted">{brand} · {kind}</div>
 <div class="number" id="number">{number}</div>
-<div class="row"><div><div class="muted">Expires</div><div>{month:02}/{year}</div></div>
+<div class="row"><div><div class="muted">{expires}</div><div>{month:02}/{year}</div></div>
 <div><div class="muted">CVC</div><div id="cvc">{cvc}</div></div></div>
 <div style="margin-top:10px">{name}</div></div>{toggle}{controls}"#,
-        brand = escape(&card.brand),
-        kind = if card.kind == issuing_model::CardType::Virtual {
-            "Virtual"
-        } else {
-            "Physical"
-        },
-        month = card.exp_month,
-        year = card.exp_year,
-        name = escape(&card.cardholder.name),
-    ))
+            brand = escape(&card.brand),
+            kind = if card.kind == issuing_model::CardType::Virtual {
+                lang.pick("Virtual", "バーチャル")
+            } else {
+                lang.pick("Physical", "物理カード")
+            },
+            expires = lang.pick("Expires", "有効期限"),
+            month = card.exp_month,
+            year = card.exp_year,
+            name = escape(&card.cardholder.name),
+        ),
+    )
 }
 
 pub async fn issuing_cards_list(
@@ -213,6 +262,7 @@ pub async fn issuing_cards_list(
     Query(q): Query_,
 ) -> Html<String> {
     let secret = q.get("client_secret").map(String::as_str).unwrap_or("");
+    let lang = Lang::of(&q);
     let data = state.store.read();
     let Some(session) = data
         .account_sessions
@@ -235,18 +285,27 @@ pub async fn issuing_cards_list(
                         escape(&c.last4),
                         escape(c.status.as_str()),
                         if c.kind == issuing_model::CardType::Virtual {
-                            "Virtual"
+                            lang.pick("Virtual", "バーチャル")
                         } else {
-                            "Physical"
+                            lang.pick("Physical", "物理カード")
                         }
                     )
                 })
                 .collect()
         })
         .unwrap_or_default();
-    page(format!(
-        "<table><thead><tr><th>Cardholder</th><th>Card</th><th>Status</th><th>Type</th></tr></thead><tbody>{rows}</tbody></table>"
-    ))
+    let head = [
+        lang.pick("Cardholder", "カード保有者"),
+        lang.pick("Card", "カード"),
+        lang.pick("Status", "状態"),
+        lang.pick("Type", "種類"),
+    ]
+    .map(|h| format!("<th>{h}</th>"))
+    .concat();
+    page_in(
+        lang,
+        format!("<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"),
+    )
 }
 
 #[cfg(test)]
