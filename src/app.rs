@@ -30,7 +30,11 @@ pub fn Panel(
     #[prop(optional_no_strip)]
     locale: Option<String>,
 ) -> impl IntoView {
-    let i18n = I18n::provide(i18n::choose(locale.as_deref()));
+    // An embedder may provide the language itself, to switch it from outside (`setLocale`).
+    let i18n = use_context::<I18n>().unwrap_or_else(|| {
+        let remember = matches!(auth, Auth::SignIn);
+        I18n::provide(i18n::start_in(locale.as_deref(), remember), remember)
+    });
     let session = Session::new(server, auth);
     provide_context(session);
     provide_context(RouteBase(base.clone()));

@@ -43,6 +43,7 @@ export function refreshingOptions(apiBase, stale, fresh) {
   return { apiBase, token: stale, getToken: () => { window.__iaAsked += 1; return Promise.resolve(fresh); } };
 }
 export function timesAsked() { return window.__iaAsked; }
+export function localeOptions(apiBase, token, locale) { return { apiBase, token, locale }; }
 "##)]
 extern "C" {
     #[wasm_bindgen(js_name = trackGlobals)]
@@ -53,6 +54,8 @@ extern "C" {
     fn refreshing_options(api_base: &str, stale: &str, fresh: &str) -> JsValue;
     #[wasm_bindgen(js_name = timesAsked)]
     fn times_asked() -> u32;
+    #[wasm_bindgen(js_name = localeOptions)]
+    fn locale_options(api_base: &str, token: &str, locale: &str) -> JsValue;
 }
 
 fn shadow(host: &web_sys::HtmlElement) -> web_sys::ShadowRoot {
@@ -143,9 +146,8 @@ fn bad_options_are_refused_with_a_message_naming_the_option() {
     assert!(host.shadow_root().is_none(), "nothing was rendered");
 }
 
-#[wasm_bindgen_test]
-async fn a_token_the_server_refuses_is_replaced_by_asking_the_host_again() {
-    let fresh = live_api().sign_in("op_aiko").await.unwrap().token;
+/// A fresh host element in the page, the page at the panel's root, and the server's URL.
+fn host_at_root() -> (web_sys::HtmlElement, &'static str) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
@@ -156,6 +158,13 @@ async fn a_token_the_server_refuses_is_replaced_by_asking_the_host_again() {
         .replace_state_with_url(&JsValue::NULL, "", Some("/"))
         .unwrap();
     let base = option_env!("IA_TEST_API_BASE").unwrap_or("http://127.0.0.1:48787");
+    (host, base)
+}
+
+#[wasm_bindgen_test]
+async fn a_token_the_server_refuses_is_replaced_by_asking_the_host_again() {
+    let fresh = live_api().sign_in("op_aiko").await.unwrap().token;
+    let (host, base) = host_at_root();
     let mut panel = mount_panel(
         host.clone(),
         refreshing_options(base, "sandbox_token_expired_long_ago", &fresh),
@@ -166,5 +175,43 @@ async fn a_token_the_server_refuses_is_replaced_by_asking_the_host_again() {
     assert_eq!(times_asked(), 1, "the host was asked once for a new token");
     assert!(find(&host, ".ia-sign-in").is_none());
     panel.unmount();
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_host_chooses_the_language_and_switches_it_in_place() {
+    let token = live_api().sign_in("op_aiko").await.unwrap().token;
+    let (host, base) = host_at_root();
+    let mut panel = mount_panel(host.clone(), locale_options(base, &token, "ja")).expect("mounted");
+    wait_in(&host, "tr[data-account]").await;
+    let heading = find(&host, "h1").unwrap();
+    assert_eq!(heading.text_content().as_deref(), Some("連結アカウント"));
+    assert_eq!(
+        find(&host, ".ia-shell")
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ja")
+    );
+
+    // In place: the same element is reworded, nothing is mounted again.
+    heading.set_attribute("data-marker", "kept").unwrap();
+    panel.set_locale(Some("en".into()));
+    wait_until("the panel speaks English", || {
+        find(&host, "h1").and_then(|h| h.text_content()).as_deref() == Some("Connected accounts")
+    })
+    .await;
+    assert_eq!(
+        find(&host, "h1")
+            .unwrap()
+            .get_attribute("data-marker")
+            .as_deref(),
+        Some("kept")
+    );
+    // Hosted, the choice is not stored in the host page.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(storage.get_item("issuing-admin.locale").unwrap(), None);
+    panel.unmount();
+    panel.set_locale(Some("ja".into())); // after unmount: nothing to switch, no panic
     host.remove();
 }

@@ -1,6 +1,7 @@
 // <issuing-admin api-base="…" account="…" base-path="…" token="…">: the panel as a custom
 // element. `getToken` (a function) and `theme` (an object of --ia-* properties) are properties.
-// It mounts when connected, unmounts when removed, and remounts when an option changes.
+// It mounts when connected, unmounts when removed, and remounts when an option changes, except
+// `locale`, which switches the language in place.
 export function defineIssuingAdmin(name, mount) {
   if (customElements.get(name)) return false;
   class IssuingAdminElement extends HTMLElement {
@@ -16,7 +17,11 @@ export function defineIssuingAdmin(name, mount) {
     set theme(value) { this.#theme = value; this.#remount(); }
     connectedCallback() { this.#mount(); }
     disconnectedCallback() { this.#unmount(); }
-    attributeChangedCallback() { this.#remount(); }
+    attributeChangedCallback(name, before, after) {
+      if (before === after) return;
+      if (name === "locale" && this.#panel) this.#panel.setLocale(after || "");
+      else this.#remount();
+    }
     #mount() {
       if (!this.isConnected || this.#panel) return;
       this.#panel = mount(this, {

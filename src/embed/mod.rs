@@ -16,6 +16,7 @@ use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 pub use options::EmbedOptions;
 
 use crate::api::ApiClient;
+use crate::i18n::{self, I18n};
 use crate::session::Auth;
 use crate::Panel;
 
@@ -26,10 +27,21 @@ const STYLE: &str = include_str!("../../style/main.css");
 #[wasm_bindgen]
 pub struct MountedPanel {
     mounted: Option<(Owner, Box<dyn Any>, Vec<web_sys::Node>)>,
+    i18n: I18n,
 }
 
 #[wasm_bindgen]
 impl MountedPanel {
+    /// Switches the panel's language in place (`en`, `ja`; anything else or `""`: the
+    /// browser's language), keeping whatever the operator was doing.
+    #[wasm_bindgen(js_name = setLocale)]
+    pub fn set_locale(&self, locale: Option<String>) {
+        if self.mounted.is_some() {
+            let tag = locale.filter(|l| !l.is_empty());
+            self.i18n.locale.set(i18n::choose(tag.as_deref()));
+        }
+    }
+
     /// Removes the panel. Calling it again does nothing.
     pub fn unmount(&mut self) {
         if let Some((owner, handle, nodes)) = self.mounted.take() {
@@ -84,10 +96,14 @@ pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPane
         options.locale.clone(),
     );
     let owner = Owner::new();
-    let handle = owner.with(|| {
-        leptos::mount::mount_to(container.clone(), move || {
-            view! { <Panel server=server auth=auth base=base account=account locale=locale /> }
-        })
+    let (handle, i18n) = owner.with(|| {
+        // Provided here rather than by the panel, so `setLocale` can reach it. Nothing is
+        // remembered: the host page's storage is not ours.
+        let i18n = I18n::provide(i18n::choose(locale.as_deref()), false);
+        let handle = leptos::mount::mount_to(container.clone(), move || {
+            view! { <Panel server=server auth=auth base=base account=account /> }
+        });
+        (handle, i18n)
     });
     Ok(MountedPanel {
         mounted: Some((
@@ -95,6 +111,7 @@ pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPane
             Box::new(handle),
             vec![style.into(), container.into()],
         )),
+        i18n,
     })
 }
 

@@ -33,8 +33,32 @@ pub fn parse(tag: &str) -> Option<Locale> {
     }
 }
 
-/// The language to start in: the option if it names one of ours, then the browser's
-/// preferences in order, then English.
+/// Where the standalone panel remembers the operator's choice (an embedded one stores
+/// nothing in its host's page).
+const SAVED_KEY: &str = "issuing-admin.locale";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The language to start in: the option if it names one of ours, then (standalone) the
+/// operator's last choice, then the browser's preferences in order, then English.
+pub fn start_in(option: Option<&str>, remember: bool) -> Locale {
+    let saved = || {
+        storage()
+            .and_then(|s| s.get_item(SAVED_KEY).ok().flatten())
+            .and_then(|tag| parse(&tag))
+    };
+    match option.and_then(parse) {
+        Some(locale) => locale,
+        None => remember
+            .then(saved)
+            .flatten()
+            .unwrap_or_else(|| choose(None)),
+    }
+}
+
+/// The option if it names one of ours, then the browser's preferences in order, then English.
 pub fn choose(option: Option<&str>) -> Locale {
     if let Some(locale) = option.and_then(parse) {
         return locale;
@@ -70,11 +94,22 @@ impl I18n {
         texts_of(self.locale.get())
     }
 
-    pub fn provide(initial: Locale) -> Self {
+    /// Puts the language in context; with `remember`, each switch is saved for next time.
+    pub fn provide(initial: Locale, remember: bool) -> Self {
         let i18n = Self {
             locale: RwSignal::new(initial),
         };
         provide_context(i18n);
+        if remember {
+            Effect::new(move |first: Option<()>| {
+                let locale = i18n.locale.get();
+                if first.is_some() {
+                    if let Some(s) = storage() {
+                        let _ = s.set_item(SAVED_KEY, tag(locale));
+                    }
+                }
+            });
+        }
         i18n
     }
 }

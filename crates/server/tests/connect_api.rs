@@ -134,6 +134,23 @@ async fn a_key_opens_its_own_card_in_the_sandbox_frame_and_no_other() {
     };
     let page = frame(&cards[0].id, "nonce-1").await;
     assert!(page.contains("Show numbers"), "{page}");
+    // Like Stripe's, the frame speaks the Connect instance's locale.
+    let japanese = reqwest::get(format!(
+        "{}/_sandbox/connect/issuing_card?client_secret={}&ephemeral_key={}&card={}&nonce=nonce-1&locale=ja",
+        api.server.sandbox_url().unwrap(),
+        session.client_secret,
+        key.secret,
+        cards[0].id
+    ))
+    .await
+    .unwrap()
+    .text()
+    .await
+    .unwrap();
+    assert!(
+        japanese.contains(r#"<html lang="ja">"#) && japanese.contains("番号を表示"),
+        "{japanese}"
+    );
     for (card, nonce) in [(&cards[1].id, "nonce-1"), (&cards[0].id, "nonce-2")] {
         let page = frame(card, nonce).await;
         assert!(!page.contains("Show numbers"), "{page}");

@@ -1,0 +1,163 @@
+//! English and Japanese: the language comes from the option, then the browser; the header's
+//! switch rewords the panel in place, with no reload and nothing lost (an open editor keeps
+//! its draft and its errors, now in the other language); the host page's `<html lang>` and
+//! cookies are left alone.
+
+mod support;
+
+use issuing_admin::i18n::{self, Locale};
+use issuing_admin::Panel;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use support::editor::*;
+use support::{input, live_api, open_as, text_of, type_into, wait_for, wait_text};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Picks `value` in the header's language switch, as a person would.
+fn switch_to(root: &web_sys::HtmlElement, value: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("select.ia-language")
+        .unwrap()
+        .expect("a language switch in the header")
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// `document.cookie` (read by reflection: web-sys binds it on `HtmlDocument`, a feature the
+/// panel does not need).
+fn cookies() -> String {
+    js_sys::Reflect::get(&document(), &"cookie".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn shell_lang(root: &web_sys::HtmlElement) -> Option<String> {
+    root.query_selector(".ia-shell")
+        .unwrap()
+        .and_then(|s| s.get_attribute("lang"))
+}
+
+#[wasm_bindgen_test]
+fn the_option_decides_then_the_browser_then_english() {
+    assert_eq!(i18n::choose(Some("ja")), Locale::Ja);
+    assert_eq!(i18n::choose(Some("ja-JP")), Locale::Ja);
+    assert_eq!(i18n::choose(Some("en-GB")), Locale::En);
+    // Not one of ours: the browser's first language we speak, else English.
+    let browser = web_sys::window()
+        .unwrap()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .find_map(|tag| i18n::parse(&tag))
+        .unwrap_or(Locale::En);
+    assert_eq!(i18n::choose(Some("fr-FR")), browser);
+    assert_eq!(i18n::choose(None), browser);
+    assert_eq!(i18n::parse("JA_jp"), Some(Locale::Ja));
+    assert_eq!(i18n::parse("de"), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_panel_started_in_japanese_speaks_it_and_leaves_the_host_page_alone() {
+    let html_lang = document().document_element().unwrap().get_attribute("lang");
+    let cookies_before = cookies();
+    let root = open_as("op_aiko", "/accounts").await;
+    let _mounted = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("ja".to_owned()) /> },
+    );
+    wait_for(&root, "tr[data-account]").await;
+    assert_eq!(text_of(&root, "h1").as_deref(), Some("連結アカウント"));
+    assert_eq!(
+        text_of(&root, ".ia-table thead th").as_deref(),
+        Some("ビジネス")
+    );
+    assert_eq!(shell_lang(&root).as_deref(), Some("ja"));
+    assert_eq!(
+        text_of(&root, "select.ia-language option:checked").as_deref(),
+        Some("日本語")
+    );
+    // The panel's language is its own: the host page's is untouched, and nothing is stored.
+    assert_eq!(
+        document().document_element().unwrap().get_attribute("lang"),
+        html_lang
+    );
+    assert_eq!(cookies(), cookies_before);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_rewords_an_open_editor_and_keeps_its_draft() {
+    let (root, _, _) = open_card("op_aiko", 5).await;
+    let _mounted = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("en".to_owned()) /> },
+    );
+    start_editing(&root).await;
+    add_limit(&root, "12.345").await;
+    let error = wait_text(&root, NEW_AMOUNT_ERROR, "at most 2 decimal places").await;
+    block_category(&root, "bake", "bakeries").await;
+    let chip = "[data-field=blocked_categories] .ia-chip[data-value=bakeries]";
+    assert!(text_of(&root, chip).unwrap().starts_with("Bakeries"));
+    let created_en = text_of(&root, ".ia-facts").unwrap();
+
+    switch_to(&root, "ja");
+    wait_text(&root, ".ia-editor-form h2", "利用制限を編集").await;
+    assert_eq!(shell_lang(&root).as_deref(), Some("ja"));
+    let error_ja = wait_text(&root, NEW_AMOUNT_ERROR, "小数点以下は 2 桁まで").await;
+    assert_ne!(error, error_ja);
+    // The draft is the operator's: the typed amount and the chosen category are still there.
+    assert_eq!(input(&root, NEW_AMOUNT).value(), "12.345");
+    assert!(
+        text_of(&root, chip).unwrap().starts_with("パン屋"),
+        "the chip is relabelled: {:?}",
+        text_of(&root, chip)
+    );
+    assert_eq!(
+        text_of(
+            &root,
+            ".ia-limit:last-of-type select[name=interval] option:checked"
+        )
+        .as_deref(),
+        Some("1日あたり"),
+        "a new limit is daily, now in Japanese"
+    );
+    let facts = text_of(&root, ".ia-facts").unwrap();
+    assert!(facts.contains("作成日") && facts.contains('年'), "{facts}");
+    assert_ne!(facts, created_en);
+    assert_eq!(
+        text_of(&root, "[data-action=save]").as_deref(),
+        Some("変更を保存")
+    );
+    assert_eq!(
+        text_of(&root, ".ia-review").as_deref(),
+        Some("保存する前に 1 件の項目を直してください。")
+    );
+
+    // Back to English, still with the same draft; fixing it now works as before.
+    switch_to(&root, "en");
+    wait_text(&root, NEW_AMOUNT_ERROR, "at most 2 decimal places").await;
+    assert_eq!(input(&root, NEW_AMOUNT).value(), "12.345");
+    type_into(&root, NEW_AMOUNT, "12.34");
+    wait_text(&root, ".ia-diff caption", "What saving will change").await;
+    assert!(save_enabled(&root));
+    // The standalone panel remembers the last choice for next time.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    assert_eq!(
+        storage.get_item("issuing-admin.locale").unwrap().as_deref(),
+        Some("en")
+    );
+    storage.remove_item("issuing-admin.locale").unwrap();
+    root.remove();
+}
