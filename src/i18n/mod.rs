@@ -17,20 +17,12 @@ pub use issuing_model::money::Locale;
 
 /// The BCP 47 tag of `locale`.
 pub fn tag(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "en",
-        Locale::Ja => "ja",
-    }
+    locale.tag()
 }
 
 /// `ja`, `ja-JP` → Japanese; `en`, `en-GB` → English; anything else: none of ours.
 pub fn parse(tag: &str) -> Option<Locale> {
-    let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-    match primary.as_str() {
-        "ja" => Some(Locale::Ja),
-        "en" => Some(Locale::En),
-        _ => None,
-    }
+    Locale::from_tag(tag)
 }
 
 /// Where the standalone panel remembers the operator's choice (an embedded one stores
@@ -132,8 +124,5 @@ pub fn t() -> &'static Texts {
 }
 
 pub fn texts_of(locale: Locale) -> &'static Texts {
-    match locale {
-        Locale::En => &EN,
-        Locale::Ja => &JA,
-    }
+    locale.pick(&EN, &JA)
 }

@@ -6,6 +6,7 @@ use issuing_model::tokens::{check_charge, ChargeRequest};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
+use super::amount_field::{AmountField, AmountInput};
 use crate::api::{ApiClient, ApiError};
 use crate::i18n::{t, use_locale};
 
@@ -43,9 +44,7 @@ pub fn ChargeForm(
     outcomes: RwSignal<Vec<ChargeOutcome>>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let amount = RwSignal::new(String::new());
-    let touched = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<ApiError>);
+    let amount = AmountField::new();
     let currency = token.usage_limits.currency.clone();
     let token = StoredValue::new(token);
     // The amount in the minor unit, or why it cannot be charged.
@@ -53,19 +52,15 @@ pub fn ChargeForm(
         let currency = currency.clone();
         Memo::new(move |_| {
             let locale = use_locale();
-            let minor = parse_amount(&amount.get(), &currency).map_err(|e| e.message_in(locale))?;
+            let minor =
+                parse_amount(&amount.text.get(), &currency).map_err(|e| e.message_in(locale))?;
             token
                 .with_value(|t| check_charge(t, minor, &currency, now.get()))
                 .map_err(|v| v.message_in(locale).to_owned())?;
             Ok::<i64, String>(minor)
         })
     };
-    let error = move || {
-        server_error
-            .get()
-            .map(|e| e.text())
-            .or_else(|| touched.get().then(|| checked.get().err()).flatten())
-    };
+    let error = move || amount.message(checked);
     let charge = {
         let currency = currency.clone();
         Action::new_local(move |minor: &i64| {
@@ -97,8 +92,7 @@ pub fn ChargeForm(
                         },
                     )
                 });
-                amount.set(String::new());
-                touched.set(false);
+                amount.reset();
                 on_charged.run(());
             }
             Err(e) => {
@@ -113,16 +107,16 @@ pub fn ChargeForm(
                         },
                     )
                 });
-                server_error.set(Some(e));
+                amount.refuse(e);
             }
         }
     });
     let pending = charge.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        touched.set(true);
+        amount.submitted();
         if let Ok(minor) = checked.get_untracked() {
-            server_error.set(None);
+            amount.sending();
             charge.dispatch(minor);
         }
     };
@@ -137,19 +131,12 @@ pub fn ChargeForm(
             <p class="ia-muted">{move || (t().left_on_token)(&format_amount(left, &left_currency, use_locale()))}</p>
             <div class="ia-field">
                 <label for="charge-amount">{move || (t().amount_in)(&code)}</label>
-                <input
+                <AmountInput
+                    field=amount
                     id="charge-amount"
                     name="amount"
-                    inputmode="decimal"
-                    autocomplete="off"
-                    prop:value=move || amount.get()
-                    aria-invalid=move || error().is_some().to_string()
-                    aria-describedby="charge-amount-error"
-                    on:input=move |ev| {
-                        amount.set(event_target_value(&ev));
-                        touched.set(true);
-                        server_error.set(None);
-                    }
+                    described_by="charge-amount-error"
+                    invalid=Signal::derive(move || error().is_some())
                 />
                 <p id="charge-amount-error" class="ia-field-error" role="alert">{error}</p>
             </div>

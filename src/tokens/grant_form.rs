@@ -6,8 +6,9 @@ use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
+use super::amount_field::{AmountField, AmountInput};
 use super::table::brand_name;
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiClient;
 use crate::i18n::{t, use_locale, Label};
 use crate::ui::unix_now;
 
@@ -26,14 +27,13 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
     let api = expect_context::<ApiClient>();
     let payment_method = RwSignal::new(TEST_PAYMENT_METHODS[0].0.to_owned());
     let currency = RwSignal::new("jpy".to_owned());
-    let max_amount = RwSignal::new(String::new());
+    let max_amount = AmountField::new();
     let expiry = RwSignal::new(0usize);
-    let touched = RwSignal::new(false);
-    let server_error = RwSignal::new(None::<ApiError>);
 
     let request = Memo::new(move |_| {
         let (currency, locale) = (currency.get(), use_locale());
-        let max = parse_amount(&max_amount.get(), &currency).map_err(|e| e.message_in(locale))?;
+        let max =
+            parse_amount(&max_amount.text.get(), &currency).map_err(|e| e.message_in(locale))?;
         let request = GrantTokenRequest {
             payment_method: payment_method.get(),
             currency,
@@ -51,27 +51,21 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
     });
     Effect::new(move |_| match grant.value().get() {
         Some(Ok(token)) => {
-            max_amount.set(String::new());
-            touched.set(false);
+            max_amount.reset();
             on_granted.run(token);
         }
-        Some(Err(e)) => server_error.set(Some(e)),
+        Some(Err(e)) => max_amount.refuse(e),
         None => {}
     });
-    let error = move || {
-        server_error
-            .get()
-            .map(|e| e.text())
-            .or_else(|| touched.get().then(|| request.get().err()).flatten())
-    };
+    let error = move || max_amount.message(request);
     let pending = grant.pending();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        touched.set(true);
+        max_amount.submitted();
         if let Ok(mut r) = request.get_untracked() {
             // The expiry counts from now, not from the last keystroke.
             r.expires_at = EXPIRIES[expiry.get_untracked()].1.map(|s| unix_now() + s);
-            server_error.set(None);
+            max_amount.sending();
             grant.dispatch(r);
         }
     };
@@ -96,19 +90,12 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
                 </div>
                 <div class="ia-field">
                     <label for="grant-max">{move || (t().max_amount)(&currency.get().to_ascii_uppercase())}</label>
-                    <input
+                    <AmountInput
+                        field=max_amount
                         id="grant-max"
                         name="max_amount"
-                        inputmode="decimal"
-                        autocomplete="off"
-                        prop:value=move || max_amount.get()
-                        aria-invalid=move || error().is_some().to_string()
-                        aria-describedby="grant-error"
-                        on:input=move |ev| {
-                            max_amount.set(event_target_value(&ev));
-                            touched.set(true);
-                            server_error.set(None);
-                        }
+                        described_by="grant-error"
+                        invalid=Signal::derive(move || error().is_some())
                     />
                 </div>
                 <div class="ia-field">

@@ -4,14 +4,20 @@
 use leptos::prelude::*;
 
 use crate::api::{ApiClient, ApiError};
-use crate::i18n::{t, Label};
+use crate::i18n::t;
+
+/// Why nothing was found: not an id at all, or the server's answer.
+#[derive(Clone)]
+enum Problem {
+    NotAnId,
+    Refused(ApiError),
+}
 
 #[component]
 pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let id = RwSignal::new(String::new());
-    // A refusal from the server, or one of our own messages.
-    let error = RwSignal::new(None::<Result<ApiError, Label>>);
+    let error = RwSignal::new(None::<Problem>);
     let lookup = Action::new_local(move |id: &String| {
         let (api, account, id) = (api.clone(), account.clone(), id.clone());
         async move { api.token(&account, &id).await }
@@ -21,14 +27,14 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
             id.set(String::new());
             on_found.run(token.id);
         }
-        Some(Err(e)) => error.set(Some(Ok(e))),
+        Some(Err(e)) => error.set(Some(Problem::Refused(e))),
         None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let value = id.get_untracked().trim().to_owned();
         if !value.starts_with("spt_") {
-            error.set(Some(Err(|t| t.token_id_prefix)));
+            error.set(Some(Problem::NotAnId));
             return;
         }
         error.set(None);
@@ -56,8 +62,8 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
                 </div>
             </div>
             <p id="lookup-error" class="ia-field-error" role="alert">{move || error.get().map(|e| match e {
-                Ok(e) => e.text(),
-                Err(label) => label(t()).to_owned(),
+                Problem::NotAnId => t().token_id_prefix.to_owned(),
+                Problem::Refused(e) => e.text(),
             })}</p>
             <button type="submit" class="ia-button ia-button-secondary" data-action="lookup" disabled=move || lookup.pending().get()>
                 {move || t().find}

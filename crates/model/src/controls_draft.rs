@@ -187,18 +187,15 @@ pub fn describe_changes(
         list => list.join(list_separator(locale)),
     };
     let mut changes = Vec::new();
-    let label = |field: &str| match (field, ja) {
-        ("spending_limits", false) => "Spending limits",
-        ("spending_limits", true) => "利用上限",
-        ("allowed_categories", false) => "Allowed categories",
-        ("allowed_categories", true) => "許可するカテゴリ",
-        ("blocked_categories", false) => "Blocked categories",
-        ("blocked_categories", true) => "ブロックするカテゴリ",
-        ("allowed_merchant_countries", false) => "Allowed merchant countries",
-        ("allowed_merchant_countries", true) => "許可する加盟店の国",
-        ("blocked_merchant_countries", false) => "Blocked merchant countries",
-        (_, false) => "Blocked merchant countries",
-        (_, true) => "ブロックする加盟店の国",
+    let label = |field: &str| {
+        let (en, ja) = match field {
+            "spending_limits" => ("Spending limits", "利用上限"),
+            "allowed_categories" => ("Allowed categories", "許可するカテゴリ"),
+            "blocked_categories" => ("Blocked categories", "ブロックするカテゴリ"),
+            "allowed_merchant_countries" => ("Allowed merchant countries", "許可する加盟店の国"),
+            _ => ("Blocked merchant countries", "ブロックする加盟店の国"),
+        };
+        locale.pick(en, ja)
     };
     let mut push = |field: &'static str, before: String, after: String| {
         if before != after {

@@ -18,6 +18,31 @@ pub enum Locale {
     Ja,
 }
 
+impl Locale {
+    /// The BCP 47 tag: `en`, `ja`.
+    pub fn tag(self) -> &'static str {
+        self.pick("en", "ja")
+    }
+
+    /// `ja`, `ja-JP`, `JA_jp` → Japanese; `en`, `en-GB` → English; anything else: none of ours.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "ja" => Some(Self::Ja),
+            "en" => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The English or the Japanese of a fixed text.
+    pub fn pick<T>(self, en: T, ja: T) -> T {
+        match self {
+            Self::En => en,
+            Self::Ja => ja,
+        }
+    }
+}
+
 /// Digits after the decimal point in `currency` (ISO code, any case).
 pub fn minor_digits(currency: &str) -> u32 {
     let c = currency.to_ascii_lowercase();

@@ -39,37 +39,13 @@ fn escape(text: &str) -> String {
 }
 
 /// The frames speak English or Japanese, as the Connect instance's `locale` asks.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    En,
-    Ja,
+fn lang_of(q: &HashMap<String, String>) -> Locale {
+    q.get("locale")
+        .and_then(|l| Locale::from_tag(l))
+        .unwrap_or_default()
 }
 
-impl Lang {
-    fn of(q: &HashMap<String, String>) -> Self {
-        match q.get("locale").map(String::as_str) {
-            Some(l) if l == "ja" || l.starts_with("ja-") => Self::Ja,
-            _ => Self::En,
-        }
-    }
-
-    fn pick(self, en: &'static str, ja: &'static str) -> &'static str {
-        match self {
-            Self::En => en,
-            Self::Ja => ja,
-        }
-    }
-
-    fn tag(self) -> &'static str {
-        self.pick("en", "ja")
-    }
-}
-
-fn page(body: String) -> Html<String> {
-    page_in(Lang::En, body)
-}
-
-fn page_in(lang: Lang, body: String) -> Html<String> {
+fn page(lang: Locale, body: String) -> Html<String> {
     Html(format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Stripe sandbox</title>
 <style>
@@ -93,10 +69,10 @@ table {{ border-collapse: collapse; }} td, th {{ text-align: left; padding: 4px 
 }
 
 fn refuse(message: &str) -> Html<String> {
-    page(format!(
-        r#"<p class="error" role="alert">{}</p>"#,
-        escape(message)
-    ))
+    page(
+        Locale::En,
+        format!(r#"<p class="error" role="alert">{}</p>"#, escape(message)),
+    )
 }
 
 /// A test number with the card's last four digits that passes the Luhn check, and a CVC:
@@ -177,7 +153,7 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
         return refuse("No such card.");
     };
     let reveal = get("reveal") == "1";
-    let lang = Lang::of(&q);
+    let lang = lang_of(&q);
     let (number, cvc) = if reveal {
         test_numbers(card)
     } else {
@@ -209,19 +185,7 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
             .spending_controls
             .limits()
             .iter()
-            .map(|l| {
-                format!(
-                    "<li>{}</li>",
-                    escape(&limit_phrase(
-                        l,
-                        currency,
-                        match lang {
-                            Lang::En => Locale::En,
-                            Lang::Ja => Locale::Ja,
-                        }
-                    ))
-                )
-            })
+            .map(|l| format!("<li>{}</li>", escape(&limit_phrase(l, currency, lang))))
             .collect();
         format!(
             "<h3>{}</h3><ul id=\"limits\">{}</ul>",
@@ -235,7 +199,7 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     } else {
         String::new()
     };
-    page_in(
+    page(
         lang,
         format!(
             r#"<div class="card"><div class="muted">{brand} · {kind}</div>
@@ -262,7 +226,7 @@ pub async fn issuing_cards_list(
     Query(q): Query_,
 ) -> Html<String> {
     let secret = q.get("client_secret").map(String::as_str).unwrap_or("");
-    let lang = Lang::of(&q);
+    let lang = lang_of(&q);
     let data = state.store.read();
     let Some(session) = data
         .account_sessions
@@ -302,7 +266,7 @@ pub async fn issuing_cards_list(
     ]
     .map(|h| format!("<th>{h}</th>"))
     .concat();
-    page_in(
+    page(
         lang,
         format!("<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"),
     )
