@@ -35,14 +35,48 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// The message in the panel's language (tracked). Stripe's own messages stay as Stripe
-    /// wrote them: its API answers in English.
+    /// The message in the panel's words and language (tracked). What the panel knows how to
+    /// say itself (signed out, no right, rate limited, Stripe away) it says; any other refusal
+    /// keeps Stripe's message, which its API writes in English.
     pub fn text(&self) -> String {
         let t = crate::i18n::t();
         match self {
-            Self::Stripe(e) => e.error.message.clone(),
-            Self::Network(e) => (t.server_unreachable)(e),
+            Self::Stripe(e) => {
+                let error = &e.error;
+                match (error.code.as_deref(), &error.kind) {
+                    (Some("authentication_required"), _) => t.err_signed_out.to_owned(),
+                    (Some("permission_denied"), _) if error.param.as_deref() == Some("account") => {
+                        t.err_no_access.to_owned()
+                    }
+                    (Some("permission_denied"), _) => t.err_read_only.to_owned(),
+                    (Some("rate_limit"), _) => t.err_rate_limited.to_owned(),
+                    (Some("resource_missing"), _) => t.err_not_found.to_owned(),
+                    (_, issuing_model::ErrorType::ApiError) => t.err_stripe_unavailable.to_owned(),
+                    _ => error.message.clone(),
+                }
+            }
+            Self::Network(_) => t.server_unreachable.to_owned(),
             Self::Unexpected(e) => (t.server_unexpected)(e),
+        }
+    }
+
+    /// Whether the same request could succeed if sent again: the network, the server or
+    /// Stripe being away or busy, never a refusal of what was asked.
+    pub fn retryable(&self) -> bool {
+        match self {
+            Self::Network(_) | Self::Unexpected(_) => true,
+            Self::Stripe(e) => {
+                e.error.code.as_deref() == Some("rate_limit")
+                    || e.error.kind == issuing_model::ErrorType::ApiError
+            }
+        }
+    }
+
+    /// The Stripe parameter the refusal names, if any.
+    pub fn param(&self) -> Option<&str> {
+        match self {
+            Self::Stripe(e) => e.error.param.as_deref(),
+            _ => None,
         }
     }
 }

@@ -3,6 +3,7 @@
 mod support;
 
 use issuing_admin::accounts::{AccountsPage, AccountsTable};
+use issuing_admin::api::ApiError;
 use issuing_admin::ui::ErrorState;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -71,6 +72,10 @@ async fn unreachable_server_shows_an_error_with_a_working_retry() {
     let text = alert.text_content().unwrap();
     assert!(text.contains("could not be loaded"), "{text}");
     assert!(text.contains("could not be reached"), "{text}");
+    assert!(
+        !text.contains("TypeError") && !text.contains("fetch"),
+        "the browser's own error text is not for the operator: {text}"
+    );
 
     assert!(
         alert.query_selector("button").unwrap().is_some(),
@@ -84,7 +89,7 @@ async fn error_state_retry_button_calls_retry_each_time() {
     let retries = RwSignal::new(0);
     let _mounted = mount_to(root.clone(), move || {
         view! {
-            <ErrorState title="Failed." message="Because." on_retry=move || retries.update(|n| *n += 1) />
+            <ErrorState title="Failed." error=ApiError::Network("TypeError: Failed to fetch".into()) on_retry=move || retries.update(|n| *n += 1) />
         }
     });
     let retry: web_sys::HtmlElement = root
@@ -96,6 +101,29 @@ async fn error_state_retry_button_calls_retry_each_time() {
     retry.click();
     leptos::task::tick().await;
     assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_refusal_is_worded_by_the_panel_and_offers_no_retry() {
+    let root = fresh_container();
+    let refused: issuing_model::StripeError = serde_json::from_value(serde_json::json!({
+        "error": {
+            "type": "invalid_request_error",
+            "code": "permission_denied",
+            "param": "card",
+            "message": "Your operator role is read-only: you can view cards but not change them."
+        }
+    }))
+    .unwrap();
+    let _mounted = mount_to(root.clone(), move || {
+        view! { <ErrorState title="Failed." error=ApiError::Stripe(refused) on_retry=|| () /> }
+    });
+    let text = root.text_content().unwrap();
+    assert!(text.contains("you can look, but not change anything"), "{text}");
+    assert!(
+        root.query_selector("[data-action=retry]").unwrap().is_none(),
+        "sending the same refused request again cannot help"
+    );
 }
 
 #[wasm_bindgen_test]

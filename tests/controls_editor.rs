@@ -26,7 +26,7 @@ async fn amounts_are_checked_as_typed_and_a_broken_form_cannot_be_saved() {
     for (typed, says) in [
         ("12.345", "at most 2 decimal places"),
         ("five hundred", "as a number"),
-        ("0", "positive"),
+        ("0", "greater than zero"),
         ("", "Enter an amount"),
     ] {
         type_into(&root, NEW_AMOUNT, typed);
@@ -131,9 +131,20 @@ async fn a_stripe_error_is_shown_at_its_field_and_the_edits_are_kept() {
     wait_text(
         &root,
         "[data-field=blocked_categories] .ia-field-error",
-        "allowed_categories and blocked_categories",
+        "Allowed categories and blocked categories cannot both be set",
     )
     .await;
+    // The conflict concerns both lists: both are marked, in the panel's words.
+    wait_text(
+        &root,
+        "[data-field=allowed_categories] .ia-field-error",
+        "cannot both be set",
+    )
+    .await;
+    assert!(
+        !root.text_content().unwrap().contains("allowed_categories"),
+        "no parameter names for the operator to decode"
+    );
     let alert = wait_text(&root, ".ia-form-error", "not saved").await;
     assert!(alert.contains("edits are kept"), "{alert}");
     assert_eq!(

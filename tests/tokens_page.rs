@@ -10,7 +10,9 @@ use issuing_model::tokens::GrantTokenRequest;
 use issuing_model::{Event, GrantedToken};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::{click, input, live_api, signed_in_api, type_into, wait_for, wait_text, wait_until};
+use support::{
+    click, input, live_api, signed_in_api, text_of, type_into, wait_for, wait_text, wait_until,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -20,10 +22,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 const ACCOUNT: &str = "acct_1SbxDESakuraLg";
 
 async fn grant(max_amount: i64) -> GrantedToken {
+    grant_in("jpy", max_amount).await
+}
+
+async fn grant_in(currency: &str, max_amount: i64) -> GrantedToken {
     let api = signed_in_api("op_aiko").await;
     let request = GrantTokenRequest {
         payment_method: "pm_card_visa".into(),
-        currency: "jpy".into(),
+        currency: currency.into(),
         max_amount,
         expires_at: None,
     };
@@ -80,6 +86,7 @@ async fn an_over_limit_charge_is_refused_before_sending_and_a_good_one_reaches_t
     type_into(&root, "#charge-amount", "2000");
     wait_until("Charge is enabled", || !charge_disabled(&root)).await;
     click(&root, "[data-action=charge]");
+    confirm_charge(&root, "¥2,000").await;
     wait_text(&root, ".ia-outcomes", "Charged ¥2,000").await;
     let used = format!(
         ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={}]",
@@ -93,6 +100,100 @@ async fn an_over_limit_charge_is_refused_before_sending_and_a_good_one_reaches_t
     )
     .await;
     assert_eq!(remaining(&token.id).await, 3_000);
+}
+
+/// The confirmation names `amount`; confirming it sends the charge.
+async fn confirm_charge(root: &web_sys::HtmlElement, amount: &str) {
+    wait_until("the confirmation is open", || dialog_open(root)).await;
+    wait_text(root, "[data-action=confirm-charge]", amount).await;
+    click(root, "[data-action=confirm-charge]");
+}
+
+fn dialog_open(root: &web_sys::HtmlElement) -> bool {
+    root.query_selector("form.ia-charge dialog")
+        .unwrap()
+        .is_some_and(|d| d.unchecked_into::<web_sys::HtmlDialogElement>().open())
+}
+
+#[wasm_bindgen_test]
+async fn a_euro_amount_typed_with_a_comma_is_confirmed_in_words_before_it_is_charged() {
+    let token = grant_in("eur", 5_000).await;
+    let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
+    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() locale=Some("en".into()) /> });
+    wait_for(&root, &format!("tr[data-token={}]", token.id)).await;
+    click(
+        &root,
+        &format!("tr[data-token={}] [data-action=select-token]", token.id),
+    );
+    wait_for(&root, &format!("form.ia-charge[data-token={}]", token.id)).await;
+
+    // Ambiguous: refused, and the message says how to write it.
+    type_into(&root, "#charge-amount", "1,250");
+    wait_text(&root, "#charge-amount-error", "Did you mean €1,250.00?").await;
+    wait_until("Charge is disabled", || charge_disabled(&root)).await;
+
+    type_into(&root, "#charge-amount", "12,50");
+    wait_until("Charge is enabled", || !charge_disabled(&root)).await;
+    click(&root, "[data-action=charge]");
+    wait_until("the confirmation is open", || dialog_open(&root)).await;
+    wait_text(&root, "[data-field=confirm]", "€12.50 (12.50 euros)").await;
+    // Going back charges nothing and keeps the amount.
+    click(&root, "[data-action=charge-back]");
+    wait_until("the confirmation is closed", || !dialog_open(&root)).await;
+    assert_eq!(input(&root, "#charge-amount").value(), "12,50");
+    assert_eq!(remaining(&token.id).await, 5_000, "nothing was charged");
+
+    // In Japanese the confirmation uses the currency's Japanese name.
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("select.ia-language")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    select.set_value("ja");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    click(&root, "[data-action=charge]");
+    wait_until("the confirmation is open", || dialog_open(&root)).await;
+    wait_text(&root, "[data-field=confirm]", "€12.50（12.50 ユーロ）").await;
+    confirm_charge(&root, "€12.50 を請求する").await;
+    wait_text(&root, ".ia-outcomes", "€12.50 を請求しました").await;
+    wait_text(&root, ".ia-outcomes", "成功").await;
+    assert_eq!(remaining(&token.id).await, 3_750, "exactly €12.50 was charged");
+    // The switch is remembered: leave the other tests in English.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("issuing-admin.locale").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_used_up_token_offers_no_charge_and_no_countdown() {
+    let api = signed_in_api("op_aiko").await;
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    let request = GrantTokenRequest {
+        payment_method: "pm_card_visa".into(),
+        currency: "jpy".into(),
+        max_amount: 1_000,
+        expires_at: Some(now + 3_600),
+    };
+    let token = api.grant_token(ACCOUNT, &request).await.expect("granted");
+    let charge = issuing_model::tokens::ChargeRequest {
+        amount: 1_000,
+        currency: "jpy".into(),
+    };
+    api.charge_token(ACCOUNT, &token.id, &charge)
+        .await
+        .expect("charged in full");
+    let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
+    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() locale=Some("en".into()) /> });
+    let row = format!("tr[data-token={}]", token.id);
+    wait_for(&root, &format!("{row} [data-status=consumed]")).await;
+    assert_eq!(text_of(&root, &format!("{row} [data-field=expires]")).as_deref(), Some("—"));
+    assert!(
+        root.query_selector(&format!("{row} [data-action=select-token]"))
+            .unwrap()
+            .is_none(),
+        "no Charge… on a used-up token"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -78,6 +78,11 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
     // Charge ¥3,000; the `used` event arrives in the feed without a reload.
     browser.type_into("#charge-amount", "3000").await;
     browser.click("[data-action=charge]").await;
+    browser
+        .wait_text("dialog[open] [data-field=confirm]", "¥3,000 (3,000 Japanese yen)")
+        .await;
+    browser.screenshot("tokens-confirm").await;
+    browser.click("[data-action=confirm-charge]").await;
     browser.wait_text(".ia-outcomes", "Charged ¥3,000").await;
     let used = format!(
         ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={token}]"
@@ -116,14 +121,22 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
         .wait_for(&format!("tr[data-token={token}] [data-status=revoked]"))
         .await;
 
-    // A charge now is refused, and says why.
-    browser.type_into("#charge-amount", "1000").await;
-    let message = browser.wait_text("#charge-amount-error", "revoked").await;
+    // Nothing more can be charged: the form gives way to why, and the row offers no charge
+    // and no countdown.
+    let message = browser
+        .wait_text(&format!(".ia-charge-closed[data-token={token}]"), "revoked")
+        .await;
     assert!(
         message.contains("Ask the agent for a new token"),
         "{message}"
     );
-    assert!(is_disabled(&browser, "[data-action=charge]").await);
+    assert!(browser.js("return !document.querySelector('form.ia-charge');").await == true);
+    let row = format!("tr[data-token={token}]");
+    assert_eq!(
+        browser.js(&format!("return document.querySelectorAll(\"{row} [data-action=select-token]\").length;")).await,
+        0
+    );
+    browser.wait_text(&format!("{row} [data-field=expires]"), "—").await;
     browser.screenshot("tokens-revoked").await;
     browser.close().await;
 }

@@ -22,7 +22,7 @@ pub fn AccountsPage() -> impl IntoView {
                 Some(Err(e)) => view! {
                     <ErrorState
                         title=t().accounts_failed
-                        message=e.text()
+                        error=e
                         on_retry=move || accounts.refetch()
                     />
                 }

@@ -37,7 +37,7 @@ pub fn CardDetailPage() -> impl IntoView {
                 None => view! { <LoadingState label=t().loading_card /> }.into_any(),
                 Some(Err(e)) => view! {
                     <h1 id="card-title">{move || t().card}</h1>
-                    <ErrorState title=t().card_failed message=e.text() on_retry=move || card.refetch() />
+                    <ErrorState title=t().card_failed error=e on_retry=move || card.refetch() />
                 }
                 .into_any(),
                 Some(Ok(c)) => view! { <CardDetail account=ids.get_untracked().0 card=c /> }.into_any(),

@@ -85,7 +85,7 @@ pub fn CardsPage() -> impl IntoView {
         match cards.get() {
             None => view! { <LoadingState label=t().loading_cards /> }.into_any(),
             Some(Err(e)) => view! {
-                <ErrorState title=t().cards_failed message=e.text() on_retry=move || cards.refetch() />
+                <ErrorState title=t().cards_failed error=e on_retry=move || cards.refetch() />
             }
             .into_any(),
             Some(Ok(list)) if list.data.is_empty() => view! {

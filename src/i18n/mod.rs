@@ -5,12 +5,14 @@
 
 mod en;
 mod ja;
+mod money_words;
 mod texts;
 
 use leptos::prelude::*;
 
 pub use en::EN;
 pub use ja::JA;
+pub use money_words::amount_in_words;
 pub use texts::Texts;
 
 pub use issuing_model::money::Locale;

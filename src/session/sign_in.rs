@@ -32,7 +32,7 @@ pub fn SignInPage() -> impl IntoView {
                 Some(Err(e)) => view! {
                     <ErrorState
                         title=t().operators_failed
-                        message=e.text()
+                        error=e
                         on_retry=move || operators.refetch()
                     />
                 }

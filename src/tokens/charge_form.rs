@@ -4,11 +4,12 @@
 use issuing_model::money::{format_amount, parse_amount};
 use issuing_model::tokens::{check_charge, ChargeRequest};
 use issuing_model::GrantedToken;
+use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::amount_field::{AmountField, AmountInput};
 use crate::api::{ApiClient, ApiError};
-use crate::i18n::{t, use_locale};
+use crate::i18n::{amount_in_words, t, use_locale};
 
 /// One charge made from this page, kept for the operator to see (and worded as it is shown,
 /// so a language switch rewords it).
@@ -27,7 +28,7 @@ impl ChargeOutcome {
             Ok(intent) => (t.charged)(
                 &format_amount(intent.amount, &intent.currency, use_locale()),
                 &intent.id,
-                intent.status.as_str(),
+                &(t.payment_status)(intent.status.as_str()),
             ),
             Err(e) => (t.refused)(&e.text()),
         }
@@ -112,14 +113,47 @@ pub fn ChargeForm(
         }
     });
     let pending = charge.pending();
+    // Money leaves a customer here: the amount is confirmed in the currency's words first.
+    let dialog = NodeRef::<Dialog>::new();
+    let confirming = RwSignal::new(None::<i64>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         amount.submitted();
         if let Ok(minor) = checked.get_untracked() {
+            confirming.set(Some(minor));
+            if let Some(d) = dialog.get() {
+                let _ = d.show_modal();
+            }
+        }
+    };
+    let close = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let confirm = move |_| {
+        let minor = confirming.get_untracked();
+        close();
+        if let Some(minor) = minor {
             amount.sending();
             charge.dispatch(minor);
         }
     };
+    let confirm_currency = currency.clone();
+    let confirm_token = token.with_value(|t| t.id.clone());
+    let confirm_text = StoredValue::new(move || {
+        let minor = confirming.get()?;
+        let locale = use_locale();
+        let money = format_amount(minor, &confirm_currency, locale);
+        Some((
+            (t().charge_confirm)(
+                &money,
+                &amount_in_words(minor, &confirm_currency, locale),
+                &confirm_token,
+            ),
+            (t().charge_confirm_yes)(&money),
+        ))
+    });
     let token_id = token.with_value(|t| t.id.clone());
     let token_attr = token_id.clone();
     let left = token.with_value(|t| t.remaining());
@@ -148,6 +182,18 @@ pub fn ChargeForm(
             >
                 {move || if pending.get() { t().charging } else { t().charge }}
             </button>
+            <dialog node_ref=dialog class="ia-dialog" aria-labelledby="charge-confirm-title" on:close=move |_| confirming.set(None)>
+                <h2 id="charge-confirm-title">{move || t().charge_confirm_title}</h2>
+                <p data-field="confirm">{move || confirm_text.with_value(|f| f()).map(|(text, _)| text)}</p>
+                <div class="ia-dialog-buttons">
+                    <button type="button" class="ia-button ia-button-secondary" data-action="charge-back" on:click=move |_| close()>
+                        {move || t().go_back}
+                    </button>
+                    <button type="button" class="ia-button" data-action="confirm-charge" on:click=confirm>
+                        {move || confirm_text.with_value(|f| f()).map(|(_, yes)| yes)}
+                    </button>
+                </div>
+            </dialog>
         </form>
     }
 }

@@ -1,3 +1,4 @@
+use issuing_model::tokens::{check_charge, TokenState};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -8,7 +9,7 @@ use super::lookup_form::LookupForm;
 use super::table::TokensTable;
 use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
-use crate::i18n::t;
+use crate::i18n::{t, use_locale};
 use crate::session::Session;
 use crate::ui::{href, use_now, ErrorState, LoadingState};
 
@@ -82,7 +83,7 @@ pub fn TokensPage() -> impl IntoView {
         match tokens.get() {
         None => view! { <LoadingState label=t().loading_tokens /> }.into_any(),
         Some(Err(e)) => view! {
-            <ErrorState title=t().tokens_failed message=e.text() on_retry=move || tokens.refetch() />
+            <ErrorState title=t().tokens_failed error=e on_retry=move || tokens.refetch() />
         }
         .into_any(),
         Some(Ok(list)) if list.data.is_empty() => view! {
@@ -92,9 +93,28 @@ pub fn TokensPage() -> impl IntoView {
         Some(Ok(list)) => view! { <TokensTable tokens=list.data now=now selected=selected /> }.into_any(),
     }
     };
-    let charge = move || {
+    let chosen = Memo::new(move |_| {
         let id = selected.get()?;
-        let token = tokens.get()?.ok()?.data.into_iter().find(|t| t.id == id)?;
+        tokens.get()?.ok()?.data.into_iter().find(|t| t.id == id)
+    });
+    // Deactivated (also by its expiry passing while it is open): say why instead of a form.
+    let closed = Memo::new(move |_| {
+        chosen.with(|t| {
+            let t = t.as_ref()?;
+            let now = now.get();
+            match t.state(now) {
+                TokenState::Active => None,
+                TokenState::Deactivated(_) => check_charge(t, 1, &t.usage_limits.currency, now).err(),
+            }
+        })
+    });
+    let charge = move || {
+        let token = chosen.get()?;
+        if let Some(why) = closed.get() {
+            return Some(view! {
+                <p class="ia-charge-closed" role="status" data-token=token.id>{move || why.message_in(use_locale()).to_owned()}</p>
+            }.into_any());
+        }
         let can_edit = session.operator.get().is_some_and(|o| o.can_edit());
         Some(if can_edit {
             view! { <ChargeForm account=account.get() token=token now=now on_charged=on_charged outcomes=outcomes /> }.into_any()

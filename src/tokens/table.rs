@@ -96,34 +96,40 @@ pub fn TokensTable(
                     let id = token.id.clone();
                     let expires_at = token.usage_limits.expires_at;
                     let state_token = token.clone();
+                    // Nothing more can happen to a deactivated token: no charge, no countdown.
+                    let live = {
+                        let token = token.clone();
+                        Memo::new(move |_| token.state(now.get()) == TokenState::Active)
+                    };
                     let is_selected = {
                         let id = id.clone();
-                        move || selected.get().as_deref() == Some(id.as_str())
+                        Memo::new(move |_| selected.get().as_deref() == Some(id.as_str()))
                     };
-                    let row_selected = is_selected.clone();
                     let choose = {
                         let id = id.clone();
-                        move |_| selected.set(Some(id.clone()))
+                        Callback::new(move |()| selected.set(Some(id.clone())))
                     };
                     view! {
-                        <tr data-token=id.clone() class:ia-row-selected=row_selected>
+                        <tr data-token=id.clone() class:ia-row-selected=is_selected>
                             <td><code>{id.clone()}</code></td>
                             <td class="ia-nowrap">{payment_method_label(&token)}</td>
                             <td>{move || view! { <TokenBadge state=state_token.state(now.get()) used={charged > 0} /> }}</td>
                             <td class="ia-num">{money(token.usage_limits.max_amount)}</td>
                             <td class="ia-num">{money(charged)}</td>
                             <td class="ia-num" data-field="left">{money(token.remaining())}</td>
-                            <td data-field="expires">{move || countdown(expires_at, now.get(), use_locale())}</td>
+                            <td class="ia-nowrap" data-field="expires">{move || if live.get() { countdown(expires_at, now.get(), use_locale()) } else { "—".to_owned() }}</td>
                             <td>
+                                {move || live.get().then(|| view! {
                                 <button
                                     type="button"
                                     class="ia-button ia-button-secondary"
                                     data-action="select-token"
-                                    aria-pressed=move || is_selected().to_string()
-                                    on:click=choose
+                                    aria-pressed=move || is_selected.get().to_string()
+                                    on:click=move |_| choose.run(())
                                 >
                                     {move || t().charge_open}
                                 </button>
+                                })}
                             </td>
                         </tr>
                     }

@@ -13,20 +13,23 @@ pub fn LoadingState(#[prop(into)] label: String) -> impl IntoView {
     }
 }
 
-/// What failed, and a way to try again.
+/// What failed, in the panel's words, and a way to try again where trying again can help.
 #[component]
 pub fn ErrorState(
     #[prop(into)] title: String,
-    #[prop(into)] message: String,
+    error: crate::api::ApiError,
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
+    let retry = error.retryable();
     view! {
         <div class="ia-state ia-error" role="alert">
             <strong>{title}</strong>
-            <p>{message}</p>
-            <button type="button" class="ia-button" on:click=move |_| on_retry()>
-                {move || crate::i18n::t().retry}
-            </button>
+            <p>{move || error.text()}</p>
+            {retry.then(|| view! {
+                <button type="button" class="ia-button" data-action="retry" on:click=move |_| on_retry()>
+                    {move || crate::i18n::t().retry}
+                </button>
+            })}
         </div>
     }
 }

@@ -29,7 +29,7 @@ impl CardUpdate {
             ));
         }
         if let Some(update) = &self.spending_controls {
-            found.extend(update.validate(&card.spending_controls));
+            found.extend(update.validate(&card.spending_controls, &card.currency));
         }
         if let Some(status) = &self.status {
             if !status.is_known() {

@@ -119,7 +119,7 @@ impl ControlsDraft {
             allowed_card_presences: None,
             blocked_card_presences: None,
         };
-        for v in update.validate(current) {
+        for v in update.validate(current, currency) {
             if !found.iter().any(|f| f.param == v.param) {
                 found.push(v);
             }
@@ -301,7 +301,7 @@ mod tests {
                 ),
             ]
         );
-        draft.limits[0].amount = "2.505".into();
+        draft.limits[0].amount = "2.5055".into();
         draft.blocked_merchant_countries = vec!["usa".into()];
         let broken = draft.to_update(&controls(), "eur").unwrap_err();
         let ja: Vec<_> = broken.iter().map(|v| v.message_in(Locale::Ja)).collect();

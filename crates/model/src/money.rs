@@ -9,6 +9,18 @@ const ZERO_DECIMAL: &[&str] = &[
 ];
 /// Currencies with three decimal places.
 const THREE_DECIMAL: &[&str] = &["bhd", "jod", "kwd", "omr", "tnd"];
+/// Currencies whose usual notation writes a decimal comma (`12,50 €`) and groups with points
+/// or spaces (`1.250,00`). Neither of the panel's languages writes a decimal comma, so for
+/// these the currency's own notation is what makes `12,50` mean twelve and a half.
+const DECIMAL_COMMA: &[&str] = &[
+    "eur", "dkk", "nok", "sek", "isk", "pln", "czk", "huf", "ron", "bgn", "try", "rub", "uah",
+    "brl", "ars", "clp", "cop", "pyg", "uyu", "idr", "vnd",
+];
+
+/// Whether people usually write `currency` with a decimal comma.
+pub fn writes_decimal_comma(currency: &str) -> bool {
+    DECIMAL_COMMA.contains(&currency.to_ascii_lowercase().as_str())
+}
 
 /// The languages the panel speaks. Both group thousands with `,` and use `.` for decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -104,6 +116,22 @@ pub enum MoneyError {
     Negative,
     TooManyDecimals { allowed: u32 },
     TooLarge,
+    /// `1,250` or `1.250` where both a thousands separator and a decimal mark make sense
+    /// (a decimal-comma currency): `whole` is the thousands reading, in the minor unit.
+    Ambiguous { whole: i64, currency: String },
+    /// `12,50` in a currency written with a decimal point: `suggestion` is `12.50`.
+    DecimalComma { suggestion: String },
+    /// Separators that are not groups of three (`12,50,000`, `1,2`).
+    BadGrouping,
+}
+
+/// `12.50` with `digits` decimals (`12` with none), the example the messages give.
+fn example(digits: u32, comma: bool) -> String {
+    let mark = if comma { "," } else { "." };
+    match digits {
+        0 => "12".to_owned(),
+        d => format!("12{mark}5{}", "0".repeat(d as usize - 1)),
+    }
 }
 
 impl fmt::Display for MoneyError {
@@ -119,6 +147,20 @@ impl fmt::Display for MoneyError {
                 write!(f, "This currency has at most {allowed} decimal places.")
             }
             Self::TooLarge => f.write_str("The amount is too large."),
+            Self::Ambiguous { whole, currency } => write!(
+                f,
+                "Did you mean {}? Write it as {} to be sure; for a part of a unit write the decimals in full, like {} or {}.",
+                format_amount(*whole, currency, Locale::En),
+                to_major_input(*whole, currency),
+                example(minor_digits(currency), false),
+                example(minor_digits(currency), true),
+            ),
+            Self::DecimalComma { suggestion } => {
+                write!(f, "Use a point for decimals: {suggestion}.")
+            }
+            Self::BadGrouping => f.write_str(
+                "Group thousands in threes, like 1,250,000, or leave the separators out.",
+            ),
         }
     }
 }
@@ -141,6 +183,20 @@ impl MoneyError {
                     format!("この通貨の小数点以下は {allowed} 桁までです。")
                 }
                 Self::TooLarge => "金額が大きすぎます。".to_owned(),
+                Self::Ambiguous { whole, currency } => format!(
+                    "{} のことですか？ 確実にするには {} と入力してください。1 未満の端数は {} や {} のように小数の桁をすべて入力します。",
+                    format_amount(*whole, currency, Locale::Ja),
+                    to_major_input(*whole, currency),
+                    example(minor_digits(currency), false),
+                    example(minor_digits(currency), true),
+                ),
+                Self::DecimalComma { suggestion } => {
+                    format!("小数点には「.」を使ってください：{suggestion}")
+                }
+                Self::BadGrouping => {
+                    "桁区切りは 1,250,000 のように 3 桁ごとにするか、区切りなしで入力してください。"
+                        .to_owned()
+                }
             },
         }
     }
@@ -148,16 +204,22 @@ impl MoneyError {
 
 impl std::error::Error for MoneyError {}
 
-/// What a person typed, in major units (`500`, `500.5`, `1,234.56`, `€500`), to the minor unit.
+/// What a person typed, in major units, to the minor unit: `500`, `500.5`, `1,234.56`, `€500`,
+/// and in a decimal-comma currency also `12,50` and `1.234,56`. A separator is read as a
+/// thousands separator only where the groups are well formed (`1,250,000`); one that could be
+/// either (`1,250` in euros) is refused as [`MoneyError::Ambiguous`], never guessed.
 pub fn parse_amount(input: &str, currency: &str) -> Result<i64, MoneyError> {
     let digits = minor_digits(currency);
-    let mut text: String = input
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && !matches!(c, '$' | '€' | '£' | '¥' | '￥'))
-        .collect();
     let code = currency.to_ascii_uppercase();
+    let mut text: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '$' | '€' | '£' | '¥' | '￥'))
+        .collect::<String>()
+        .to_ascii_uppercase();
     if let Some(rest) = text.strip_prefix(code.as_str()) {
+        text = rest.to_owned();
+    }
+    if let Some(rest) = text.strip_suffix(code.as_str()) {
         text = rest.to_owned();
     }
     if text.is_empty() {
@@ -166,12 +228,12 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<i64, MoneyError> {
     if text.starts_with('-') {
         return Err(MoneyError::Negative);
     }
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w, f),
-        None => (text.as_str(), ""),
-    };
+    if !text.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+        return Err(MoneyError::NotANumber);
+    }
+    let (whole, fraction) = split_decimal(&text, currency)?;
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction) {
+    if (whole.is_empty() && fraction.is_empty()) || !all_digits(&whole) || !all_digits(fraction) {
         return Err(MoneyError::NotANumber);
     }
     if fraction.len() > digits as usize {
@@ -192,6 +254,74 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<i64, MoneyError> {
         .checked_mul(10i64.pow(digits))
         .and_then(|w| w.checked_add(minor))
         .ok_or(MoneyError::TooLarge)
+}
+
+/// Splits digits and separators into the whole part (grouping removed) and the decimals.
+fn split_decimal<'a>(text: &'a str, currency: &str) -> Result<(String, &'a str), MoneyError> {
+    let comma_currency = writes_decimal_comma(currency);
+    let count = |c: char| text.matches(c).count();
+    let (commas, points) = (count(','), count('.'));
+    // The decimal mark, if any: the last separator when both kinds appear; one kind alone is
+    // a decimal mark only when it appears once and is not a well-formed thousands group.
+    let mark = match (commas, points) {
+        (0, 0) => None,
+        (_, _) if commas > 0 && points > 0 => {
+            let last = if text.rfind(',') > text.rfind('.') { ',' } else { '.' };
+            if count(last) > 1 {
+                return Err(MoneyError::NotANumber);
+            }
+            Some(last)
+        }
+        (1, 0) | (0, 1) => {
+            let sep = if commas == 1 { ',' } else { '.' };
+            let (head, tail) = text.split_once(sep).unwrap_or((text, ""));
+            let digits = minor_digits(currency);
+            let three = tail.len() == 3 && (1..=3).contains(&head.len());
+            // The operator's languages group with commas; decimal-comma currencies also group
+            // with points. A point is always a decimal mark to them (too many decimals is
+            // said as such), a comma only in a decimal-comma currency.
+            let could_group = three && (sep == ',' || comma_currency);
+            let could_decimal = sep == '.' || (comma_currency && digits > 0);
+            match (could_group, could_decimal) {
+                (true, true) if digits > 0 => {
+                    let whole: i64 = format!("{head}{tail}")
+                        .parse()
+                        .map_err(|_| MoneyError::TooLarge)?;
+                    return Err(MoneyError::Ambiguous {
+                        whole: whole.saturating_mul(10i64.pow(digits)),
+                        currency: currency.to_ascii_lowercase(),
+                    });
+                }
+                (true, _) => None,
+                (false, true) => Some(sep),
+                (false, false) if digits > 0 && tail.len() != 3 => {
+                    return Err(MoneyError::DecimalComma {
+                        suggestion: format!("{head}.{tail}"),
+                    });
+                }
+                (false, false) => return Err(MoneyError::BadGrouping),
+            }
+        }
+        _ => None, // one kind, several times: thousands separators
+    };
+    let (whole, fraction) = match mark {
+        Some(m) => text.rsplit_once(m).unwrap_or((text, "")),
+        None => (text, ""),
+    };
+    let group = match mark {
+        Some(',') => '.',
+        Some(_) => ',',
+        None if commas > 0 => ',',
+        None => '.',
+    };
+    if whole.contains(group) {
+        let mut groups = whole.split(group);
+        let first = groups.next().unwrap_or("");
+        if !(1..=3).contains(&first.len()) || groups.any(|g| g.len() != 3) {
+            return Err(MoneyError::BadGrouping);
+        }
+    }
+    Ok((whole.replace(group, ""), fraction))
 }
 
 /// The amount as a person would type it back, without symbol or grouping: `50000` usd → `500.00`.
@@ -243,7 +373,6 @@ mod tests {
     fn refuses_what_is_not_an_amount() {
         assert_eq!(parse_amount("", "usd"), Err(MoneyError::Empty));
         assert_eq!(parse_amount("abc", "usd"), Err(MoneyError::NotANumber));
-        assert_eq!(parse_amount("1.2.3", "usd"), Err(MoneyError::NotANumber));
         assert_eq!(parse_amount("-5", "usd"), Err(MoneyError::Negative));
         assert_eq!(
             parse_amount("10.5", "jpy"),
@@ -260,6 +389,59 @@ mod tests {
     }
 
     #[test]
+    fn reads_a_decimal_comma_where_the_currency_writes_one() {
+        assert_eq!(parse_amount("12,50", "eur"), Ok(1_250));
+        assert_eq!(parse_amount("12,5 €", "eur"), Ok(1_250));
+        assert_eq!(parse_amount("1.234,56", "eur"), Ok(123_456));
+        assert_eq!(parse_amount("1 234,56 EUR", "eur"), Ok(123_456));
+        assert_eq!(parse_amount("1.250.000", "eur"), Ok(125_000_000));
+        assert_eq!(parse_amount(",25", "eur"), Ok(25));
+        assert_eq!(parse_amount("1,250.00", "eur"), Ok(125_000));
+        assert_eq!(parse_amount("12.50", "eur"), Ok(1_250));
+    }
+
+    #[test]
+    fn groups_thousands_only_when_well_formed() {
+        assert_eq!(parse_amount("1,250", "usd"), Ok(125_000));
+        assert_eq!(parse_amount("1,250,000.75", "usd"), Ok(125_000_075));
+        assert_eq!(parse_amount("1,250", "kwd"), Ok(1_250_000));
+        assert_eq!(parse_amount("5,000", "jpy"), Ok(5_000));
+        assert_eq!(parse_amount("12,50,000", "usd"), Err(MoneyError::BadGrouping));
+        assert_eq!(parse_amount("1,2345.00", "usd"), Err(MoneyError::BadGrouping));
+        assert_eq!(parse_amount("12,50", "jpy"), Err(MoneyError::BadGrouping));
+        assert_eq!(parse_amount("1.2.3", "usd"), Err(MoneyError::BadGrouping));
+        assert_eq!(parse_amount("1,250,00", "eur"), Err(MoneyError::BadGrouping));
+    }
+
+    #[test]
+    fn refuses_a_separator_that_could_be_either_and_says_how_to_write_it() {
+        let ambiguous = |text| parse_amount(text, "eur").unwrap_err();
+        for text in ["1,250", "1.250"] {
+            let error = ambiguous(text);
+            assert_eq!(
+                error,
+                MoneyError::Ambiguous {
+                    whole: 125_000,
+                    currency: "eur".into()
+                }
+            );
+            assert_eq!(
+                error.to_string(),
+                "Did you mean €1,250.00? Write it as 1250.00 to be sure; for a part of a unit write the decimals in full, like 12.50 or 12,50."
+            );
+            assert!(error.message_in(Locale::Ja).starts_with("€1,250.00 のことですか？"));
+        }
+        let comma = parse_amount("12,50", "usd").unwrap_err();
+        assert_eq!(
+            comma,
+            MoneyError::DecimalComma {
+                suggestion: "12.50".into()
+            }
+        );
+        assert_eq!(comma.to_string(), "Use a point for decimals: 12.50.");
+    }
+
+    #[test]
     fn input_round_trips_through_the_minor_unit() {
         for (amount, currency) in [(50_000, "eur"), (5_000, "jpy"), (1_500, "kwd"), (7, "usd")] {
             let typed = to_major_input(amount, currency);
@@ -268,6 +450,21 @@ mod tests {
                 Ok(amount),
                 "{typed} {currency}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the panel writes (a formatted amount, or the editor's own input text)
+        /// reads back as the same amount, in every kind of currency.
+        #[test]
+        fn what_the_panel_writes_reads_back(
+            amount in 0i64..10_000_000_000,
+            currency in proptest::sample::select(vec!["eur", "usd", "jpy", "kwd", "gbp", "sek", "clp"]),
+        ) {
+            for locale in [Locale::En, Locale::Ja] {
+                proptest::prop_assert_eq!(parse_amount(&format_amount(amount, currency, locale), currency), Ok(amount));
+            }
+            proptest::prop_assert_eq!(parse_amount(&to_major_input(amount, currency), currency), Ok(amount));
         }
     }
 }

@@ -124,11 +124,13 @@ pub struct SpendingControlsUpdate {
 }
 
 /// One rule broken, with the parameter Stripe would name. `message` is English, as Stripe
-/// and the server answer; the panel shows `message_in` its own language.
+/// and the server answer (it names parameters); the panel shows `message_in` its own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     pub param: String,
     pub message: String,
+    /// The panel's English, where it differs from the API's (field labels, not parameters).
+    pub message_en: Option<String>,
     /// The same in Japanese, for the rules a person can break in the panel.
     pub message_ja: Option<String>,
 }
@@ -138,8 +140,15 @@ impl Violation {
         Self {
             param: param.into(),
             message: message.into(),
+            message_en: None,
             message_ja: None,
         }
+    }
+
+    /// The panel's English wording, where the API's names parameters.
+    pub fn en(mut self, message: impl Into<String>) -> Self {
+        self.message_en = Some(message.into());
+        self
     }
 
     /// The Japanese wording.
@@ -148,10 +157,12 @@ impl Violation {
         self
     }
 
-    /// The message in `locale`; English where no translation exists (an answer from Stripe).
+    /// The message in `locale`, in the panel's words; the API's English where no other
+    /// wording exists (an answer from Stripe).
     pub fn message_in(&self, locale: crate::money::Locale) -> &str {
-        match (locale, &self.message_ja) {
-            (crate::money::Locale::Ja, Some(ja)) => ja,
+        match (locale, &self.message_en, &self.message_ja) {
+            (crate::money::Locale::Ja, _, Some(ja)) => ja,
+            (crate::money::Locale::En, Some(en), _) => en,
             _ => &self.message,
         }
     }
@@ -167,9 +178,11 @@ const PREFIX: &str = "spending_controls";
 
 impl SpendingControlsUpdate {
     /// Checks the update on its own (amounts, intervals, codes), then the controls it would
-    /// leave on the card (`current`), where allowed and blocked lists must not both be set.
-    /// Every violation is returned, so an editor can mark each field at once.
-    pub fn validate(&self, current: &SpendingControls) -> Vec<Violation> {
+    /// leave on the card (`current`, whose amounts are in `currency`), where allowed and
+    /// blocked lists must not both be set. Every violation is returned, so an editor can mark
+    /// each field at once.
+    pub fn validate(&self, current: &SpendingControls, currency: &str) -> Vec<Violation> {
+        use crate::money::{format_amount, Locale};
         let mut found = Vec::new();
         for (i, limit) in SpendingControls::list(&self.spending_limits)
             .iter()
@@ -182,13 +195,19 @@ impl SpendingControlsUpdate {
                         format!("{param}[amount]"),
                         "The spending limit amount must be a positive integer.",
                     )
-                    .ja("利用上限の金額は正の整数にしてください。"),
+                    .en("Enter a limit greater than zero.")
+                    .ja("0 より大きい上限を入力してください。"),
                 );
             } else if limit.amount > MAX_AMOUNT {
-                found.push(Violation::new(
-                    format!("{param}[amount]"),
-                    format!("The spending limit amount must be at most {MAX_AMOUNT} (in the currency's smallest unit)."),
-                ).ja(format!("利用上限の金額は {MAX_AMOUNT}（通貨の最小単位）以下にしてください。")));
+                let most = |l| format_amount(MAX_AMOUNT, currency, l);
+                found.push(
+                    Violation::new(
+                        format!("{param}[amount]"),
+                        format!("The spending limit amount must be at most {MAX_AMOUNT} (in the currency's smallest unit)."),
+                    )
+                    .en(format!("A limit can be at most {}.", most(Locale::En)))
+                    .ja(format!("上限は {} までです。", most(Locale::Ja))),
+                );
             }
             if !limit.interval.is_known() {
                 found.push(Violation::new(
@@ -271,7 +290,11 @@ impl SpendingControlsUpdate {
                 found.push(Violation::new(
                     format!("{PREFIX}[{blamed}_{what}]"),
                     format!("You cannot set both allowed_{what} and blocked_{what}: clear one of them first."),
-                ).ja(match what {
+                ).en(match what {
+                    "categories" => "Allowed categories and blocked categories cannot both be set: clear one of them first.",
+                    "merchant_countries" => "Allowed countries and blocked countries cannot both be set: clear one of them first.",
+                    _ => "Allowed and blocked card presences cannot both be set: clear one of them first.",
+                }).ja(match what {
                     "categories" => "許可するカテゴリとブロックするカテゴリは同時に設定できません。どちらかを空にしてください。",
                     "merchant_countries" => "許可する国とブロックする国は同時に設定できません。どちらかを空にしてください。",
                     _ => "許可とブロックは同時に設定できません。どちらかを空にしてください。",
@@ -339,7 +362,7 @@ mod tests {
             allowed_merchant_countries: Some(vec!["DE".into(), "JP".into()]),
             ..Default::default()
         };
-        assert_eq!(update.validate(&SpendingControls::default()), vec![]);
+        assert_eq!(update.validate(&SpendingControls::default(), "eur"), vec![]);
     }
 
     #[test]
@@ -353,7 +376,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            params(&update.validate(&SpendingControls::default())),
+            params(&update.validate(&SpendingControls::default(), "eur")),
             [
                 "spending_controls[spending_limits][0][amount]",
                 "spending_controls[spending_limits][1][amount]",
@@ -373,7 +396,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            params(&update.validate(&current)),
+            params(&update.validate(&current, "eur")),
             ["spending_controls[blocked_categories]"]
         );
         // Clearing the allowed list in the same update makes it valid.
@@ -381,7 +404,7 @@ mod tests {
             allowed_categories: Some(vec![]),
             ..update
         };
-        assert_eq!(update.validate(&current), vec![]);
+        assert_eq!(update.validate(&current, "eur"), vec![]);
     }
 
     #[test]
@@ -396,7 +419,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            params(&update.validate(&SpendingControls::default())),
+            params(&update.validate(&SpendingControls::default(), "eur")),
             [
                 "spending_controls[blocked_merchant_countries][1]",
                 "spending_controls[blocked_merchant_countries][2]",
@@ -415,7 +438,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            params(&update.validate(&SpendingControls::default())),
+            params(&update.validate(&SpendingControls::default(), "eur")),
             ["spending_controls[allowed_categories][1]"]
         );
     }

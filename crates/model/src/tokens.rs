@@ -70,10 +70,24 @@ impl GrantTokenRequest {
             );
         }
         if !(1..=MAX_AMOUNT).contains(&self.max_amount) {
-            found.push(Violation::new(
-                "usage_limits[max_amount]",
-                format!("The maximum amount must be between 1 and {MAX_AMOUNT} in the currency's smallest unit."),
-            ).ja(format!("上限金額は通貨の最小単位で 1 から {MAX_AMOUNT} の間にしてください。")));
+            // In the currency's own terms (¥1 to ¥99,999,999; €0.01 to €999,999.99).
+            let currency = if is_currency(&self.currency) { self.currency.as_str() } else { "usd" };
+            let money = |a, l| format_amount(a, currency, l);
+            found.push(
+                Violation::new(
+                    "usage_limits[max_amount]",
+                    format!(
+                        "The maximum amount must be between {} and {}.",
+                        money(1, Locale::En),
+                        money(MAX_AMOUNT, Locale::En)
+                    ),
+                )
+                .ja(format!(
+                    "上限金額は {} から {} の間にしてください。",
+                    money(1, Locale::Ja),
+                    money(MAX_AMOUNT, Locale::Ja)
+                )),
+            );
         }
         if let Some(at) = self.expires_at {
             if at <= now {

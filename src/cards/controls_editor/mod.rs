@@ -152,6 +152,20 @@ impl Errors {
             })
     }
 
+    /// The message for exactly `param` (not its items).
+    fn exactly(self, param: &str) -> Option<String> {
+        let words = |v: &Violation| v.message_in(use_locale()).to_owned();
+        self.live
+            .with(|v| v.iter().find(|v| v.param == param).map(words))
+            .or_else(|| {
+                self.server.with(|s| {
+                    s.as_ref()
+                        .filter(|(sent, v)| v.param == param && self.draft.with(|d| d == sent))
+                        .map(|(_, v)| words(v))
+                })
+            })
+    }
+
     fn signal(self, param: String) -> Signal<Option<String>> {
         Signal::derive(move || self.at(&param))
     }
@@ -230,8 +244,19 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                 Err(e) => {
                     if let ApiError::Stripe(stripe) = &e {
                         if let Some(param) = stripe.error.param.clone() {
+                            // Refused at a field: the card likely changed elsewhere. The same
+                            // rules, run on what was sent and the card as Stripe has it now,
+                            // say why in the panel's words; Stripe's message where they can't.
+                            let fresh = api.card(&account, &id).await.ok();
+                            let ours = fresh.and_then(|fresh| {
+                                let sent = change.spending_controls.as_ref()?;
+                                sent.validate(&fresh.spending_controls, &fresh.currency)
+                                    .into_iter()
+                                    .find(|v| v.param == param)
+                            });
                             let message = stripe.error.message.clone();
-                            server.set(Some((sent, Violation::new(param, message))));
+                            let violation = ours.unwrap_or_else(|| Violation::new(param, message));
+                            server.set(Some((sent, violation)));
                         }
                     }
                     failure.set(Some(e));
@@ -291,7 +316,11 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                             errors=errors
                         />
                         <ChangesReview card=card outcome=outcome />
-                        {move || failure.get().map(|e| view! { <p class="ia-field-error ia-form-error" role="alert">{move || (t().not_saved)(&e.text())}</p> })}
+                        {move || failure.get().map(|e| view! {
+                            <p class="ia-field-error ia-form-error" role="alert">
+                                {move || (t().not_saved)(&e.param().and_then(|p| errors.at(p)).unwrap_or_else(|| e.text()))}
+                            </p>
+                        })}
                         <div class="ia-editor-buttons">
                             <button type="submit" class="ia-button" data-action="save" disabled=move || !can_save()>
                                 {move || if busy.get() { t().saving } else { t().save_changes }}
@@ -321,7 +350,14 @@ fn AllowOrBlock(
     let countries = what == "merchant_countries";
     let side = move |side: &str, label: Label, selected| {
         let field = format!("{side}_{what}");
-        let error = errors.signal(format!("spending_controls[{field}]"));
+        let other = format!(
+            "spending_controls[{}_{what}]",
+            if side == "allowed" { "blocked" } else { "allowed" }
+        );
+        let own = errors.signal(format!("spending_controls[{field}]"));
+        // A rule about the whole other list (not one of its items) is the allowed-and-blocked
+        // conflict: it concerns both lists, so both are marked.
+        let error = Signal::derive(move || own.get().or_else(|| errors.exactly(&other)));
         let label = Signal::derive(move || label(t()).to_owned());
         view! { <MultiSelect label=label field=field choices=choices selected=selected error=error /> }
     };
