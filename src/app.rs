@@ -96,7 +96,7 @@ pub fn Panel(
                     {move || session.operator.get().map(|op| view! {
                         <span class="ia-operator">{op.name}</span>
                         {(!session.is_hosted()).then(|| view! {
-                            <button type="button" class="ia-button ia-button-secondary" on:click=move |_| session.sign_out()>
+                            <button type="button" class="ia-button ia-button-secondary" data-action="sign-out" on:click=move |_| session.sign_out()>
                                 {move || t().sign_out}
                             </button>
                         })}

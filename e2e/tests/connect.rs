@@ -63,3 +63,53 @@ async fn card_numbers_show_only_inside_stripes_iframe() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn revealing_numbers_is_a_right_of_its_own() {
+    let server = start_server().await;
+    let proxy = RecordingProxy::start(&server.url()).await;
+    let browser = Browser::launch().await;
+    // Read-only by default: the card shows masked, with no "Show numbers", and the page says why.
+    browser.sign_in_at(&proxy.url, "op_chloe").await;
+    browser
+        .click("tr[data-account=acct_1SbxDESakuraLg] a")
+        .await;
+    browser.click("tbody tr[data-card] a.ia-row-link").await;
+    browser
+        .wait_text("[data-notice=numbers-not-allowed]", "does not have the right")
+        .await;
+    let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
+    browser.scroll_to("stripe-connect-issuing-card").await;
+    frame.enter_frame().await.unwrap();
+    let masked = browser.wait_for("#number").await.text().await.unwrap();
+    assert!(masked.starts_with("••••"), "{masked}");
+    assert!(
+        browser
+            .client
+            .find(Locator::Css("#toggle-numbers"))
+            .await
+            .is_err(),
+        "nothing to reveal"
+    );
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.screenshot("stripe-card-read-only").await;
+    assert_eq!(
+        proxy.responses_containing("\"secret\""),
+        Vec::<String>::new(),
+        "no ephemeral key was even asked for"
+    );
+
+    // Dana may not edit, but has the right: Show numbers is there.
+    browser.click("[data-action=sign-out]").await;
+    browser.sign_in_at(&proxy.url, "op_dana").await;
+    browser
+        .click("tr[data-account=acct_1SbxDESakuraLg] a")
+        .await;
+    browser.click("tbody tr[data-card] a.ia-row-link").await;
+    let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
+    assert!(browser.js("return !document.querySelector('[data-action=freeze]');").await == true);
+    frame.enter_frame().await.unwrap();
+    browser.wait_for("#toggle-numbers").await;
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.close().await;
+}

@@ -51,6 +51,13 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let session = expect_context::<Session>();
     let card = RwSignal::new(card);
     let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
+    // A memo: the operator may become known after the page (a resumed sign-in).
+    let reveal = Memo::new(move |_| {
+        session
+            .operator
+            .get()
+            .is_some_and(|o| o.can_reveal_card_numbers())
+    });
     let actions_account = account.clone();
     let editor_account = account.clone();
     let connect_account = Signal::stored(account.clone());
@@ -74,8 +81,17 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card /> })}
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
             <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>
-            <p class="ia-hint">{move || t().stripe_card_hint}</p>
-            <IssuingCard account=connect_account card=card_id show_spend_controls=true />
+            {move || if reveal.get() {
+                view! {
+                    <p class="ia-hint">{move || t().stripe_card_hint}</p>
+                    <IssuingCard account=connect_account card=card_id show_spend_controls=true reveal_numbers=true />
+                }.into_any()
+            } else {
+                view! {
+                    <p class="ia-notice" data-notice="numbers-not-allowed">{move || t().numbers_not_allowed}</p>
+                    <IssuingCard account=connect_account card=card_id show_spend_controls=true />
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -15,6 +15,13 @@ use crate::ui::{href, ErrorState, LoadingState};
 #[component]
 pub fn CardsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
+    let session = expect_context::<crate::session::Session>();
+    let reveal = Memo::new(move |_| {
+        session
+            .operator
+            .get()
+            .is_some_and(|o| o.can_reveal_card_numbers())
+    });
     let params = use_params_map();
     let query_map = use_query_map();
     let account = Memo::new(move |_| params.read().get("account").unwrap_or_default());
@@ -148,7 +155,7 @@ pub fn CardsPage() -> impl IntoView {
             </p>
             <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
             {move || if stripe_view.get() {
-                view! { <IssuingCardsList account=account show_spend_controls=true /> }.into_any()
+                view! { <IssuingCardsList account=account show_spend_controls=true reveal_numbers=reveal.get() /> }.into_any()
             } else {
                 view! { {filters.clone()} {results.clone()} }.into_any()
             }}

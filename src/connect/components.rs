@@ -211,6 +211,10 @@ pub fn IssuingCard(
     #[prop(into)] card: Signal<String>,
     #[prop(into, optional)] show_spend_controls: Signal<bool>,
     #[prop(into, optional)] card_switching: Signal<bool>,
+    /// Whether the operator may reveal the number and CVC: without it, no key callback is
+    /// given, and Stripe's component shows the card without them.
+    #[prop(optional)]
+    reveal_numbers: bool,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     let api = expect_context::<ApiClient>();
@@ -219,9 +223,11 @@ pub fn IssuingCard(
         "issuing-card",
         account,
         move |element, account, callbacks| {
-            let key = fetch_ephemeral_key(api.clone(), account.to_owned());
-            element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
-            callbacks.push(Box::new(key));
+            if reveal_numbers {
+                let key = fetch_ephemeral_key(api.clone(), account.to_owned());
+                element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
+                callbacks.push(Box::new(key));
+            }
             element.set_default_card(&card.get_untracked());
             element.set_show_spend_controls(show_spend_controls.get_untracked());
             element.set_card_switching(card_switching.get_untracked());
@@ -253,6 +259,9 @@ pub fn IssuingCardsList(
     #[prop(into)] account: Signal<String>,
     #[prop(into, optional)] show_spend_controls: Signal<bool>,
     #[prop(into, optional)] issuing_program: Signal<Option<String>>,
+    /// As for [`IssuingCard`]: the key callback only for operators who may reveal numbers.
+    #[prop(optional)]
+    reveal_numbers: bool,
 ) -> impl IntoView {
     let host = NodeRef::<Div>::new();
     let api = expect_context::<ApiClient>();
@@ -261,9 +270,11 @@ pub fn IssuingCardsList(
         "issuing-cards-list",
         account,
         move |element, account, callbacks| {
-            let key = fetch_ephemeral_key(api.clone(), account.to_owned());
-            element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
-            callbacks.push(Box::new(key));
+            if reveal_numbers {
+                let key = fetch_ephemeral_key(api.clone(), account.to_owned());
+                element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
+                callbacks.push(Box::new(key));
+            }
             element.set_show_spend_controls(show_spend_controls.get_untracked());
             if let Some(program) = issuing_program.get_untracked() {
                 element.set_issuing_program(&program);

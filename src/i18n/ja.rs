@@ -205,4 +205,5 @@ pub const JA: Texts = Texts {
     err_rate_limited: "リクエストが多すぎます。少し待ってからもう一度お試しください。",
     err_stripe_unavailable: "現在 Stripe に接続できません。少し待ってからもう一度お試しください。",
     err_not_found: "このアカウントに該当するオブジェクトは Stripe にありません。",
+    numbers_not_allowed: "カード番号と CVC は表示されません。あなたのオペレーターには表示する権限がありません。必要な場合はプラットフォームの管理者に依頼してください。",
 };

@@ -205,4 +205,5 @@ pub struct Texts {
     pub err_rate_limited: &'static str,
     pub err_stripe_unavailable: &'static str,
     pub err_not_found: &'static str,
+    pub numbers_not_allowed: &'static str,
 }

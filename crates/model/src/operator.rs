@@ -28,6 +28,10 @@ pub struct OperatorProfile {
     pub name: String,
     pub role: Role,
     pub accounts: AccountAccess,
+    /// May reveal full card numbers and CVCs in Stripe's card component: a right of its own
+    /// (support staff may need it without editing anything), granted by the platform.
+    #[serde(default)]
+    pub reveal_card_numbers: bool,
 }
 
 impl OperatorProfile {
@@ -40,6 +44,10 @@ impl OperatorProfile {
 
     pub fn can_edit(&self) -> bool {
         self.role == Role::Editor
+    }
+
+    pub fn can_reveal_card_numbers(&self) -> bool {
+        self.reveal_card_numbers
     }
 }
 

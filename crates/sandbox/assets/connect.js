@@ -73,9 +73,19 @@
     async _render(generation) {
       var card = this._props.defaultCard;
       var fetchKey = this._props.fetchEphemeralKey;
-      if (!card || !fetchKey) return;
+      if (!card) return;
       this._loaderStart();
       var secret = await this._instance._clientSecret();
+      if (!fetchKey) {
+        // As Stripe's: without the key callback the card shows, its numbers never.
+        if (generation !== this._generation) return;
+        this._frame("/_sandbox/connect/issuing_card", {
+          client_secret: secret,
+          card: card,
+          spend_controls: this._props.showSpendControls ? "1" : "0",
+        }, "Issued card");
+        return;
+      }
       var n = nonce();
       var answer = await fetchKey({ issuingCard: card, nonce: n });
       if (!answer || answer.issuingCard !== card || answer.nonce !== n ||

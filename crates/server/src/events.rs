@@ -140,6 +140,7 @@ mod tests {
             name: "Op".into(),
             role: Role::Editor,
             accounts,
+            reveal_card_numbers: true,
         }
     }
 

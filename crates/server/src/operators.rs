@@ -8,10 +8,40 @@ use serde::Deserialize;
 
 /// An operator with the bearer token that identifies them.
 #[derive(Debug, Clone, Deserialize)]
+#[serde(try_from = "OperatorEntry")]
 pub struct Operator {
-    #[serde(flatten)]
     pub profile: OperatorProfile,
     pub token: String,
+}
+
+/// One entry of the operators file: `reveal_card_numbers` may be left out, and then follows
+/// the role (editors may, read-only operators may not).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OperatorEntry {
+    id: String,
+    name: String,
+    role: Role,
+    accounts: AccountAccess,
+    reveal_card_numbers: Option<bool>,
+    token: String,
+}
+
+impl TryFrom<OperatorEntry> for Operator {
+    type Error = std::convert::Infallible;
+
+    fn try_from(e: OperatorEntry) -> Result<Self, Self::Error> {
+        Ok(Self {
+            profile: OperatorProfile {
+                reveal_card_numbers: e.reveal_card_numbers.unwrap_or(e.role == Role::Editor),
+                id: e.id,
+                name: e.name,
+                role: e.role,
+                accounts: e.accounts,
+            },
+            token: e.token,
+        })
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -24,13 +54,14 @@ impl Operators {
         Self { list }
     }
 
-    /// The sandbox's operators: one who sees everything, one limited to the UK account, and
-    /// one who may only look.
+    /// The sandbox's operators: one who sees everything, one limited to the UK account, one
+    /// who may only look, and a support agent who may only look but may reveal card numbers.
     pub fn sandbox() -> Self {
         let op = |id: &str, name: &str, role, accounts| Operator {
             profile: OperatorProfile {
                 id: id.to_owned(),
                 name: name.to_owned(),
+                reveal_card_numbers: role == Role::Editor,
                 role,
                 accounts,
             },
@@ -55,6 +86,16 @@ impl Operators {
                 Role::ReadOnly,
                 AccountAccess::All,
             ),
+            {
+                let mut dana = op(
+                    "op_dana",
+                    "Dana Okafor (support: read-only, may show card numbers)",
+                    Role::ReadOnly,
+                    AccountAccess::All,
+                );
+                dana.profile.reveal_card_numbers = true;
+                dana
+            },
         ])
     }
 
@@ -88,4 +129,29 @@ impl Operators {
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn revealing_card_numbers_follows_the_role_unless_the_file_says_otherwise() {
+        let list: Vec<Operator> = serde_json::from_str(
+            r#"[
+              { "id": "op_e", "name": "E", "role": "editor", "accounts": { "kind": "all" }, "token": "t1" },
+              { "id": "op_r", "name": "R", "role": "read_only", "accounts": { "kind": "all" }, "token": "t2" },
+              { "id": "op_s", "name": "S", "role": "read_only", "accounts": { "kind": "all" },
+                "reveal_card_numbers": true, "token": "t3" }
+            ]"#,
+        )
+        .unwrap();
+        let reveal: Vec<bool> = list.iter().map(|o| o.profile.reveal_card_numbers).collect();
+        assert_eq!(reveal, [true, false, true]);
+        let typo = serde_json::from_str::<Vec<Operator>>(
+            r#"[{ "id": "x", "name": "X", "role": "editor", "accounts": { "kind": "all" },
+                 "reveal_card_number": false, "token": "t" }]"#,
+        );
+        assert!(typo.is_err(), "a misspelt right is an error, not silently the default");
+    }
 }

@@ -32,6 +32,38 @@ async fn an_account_session_is_made_only_for_an_account_the_operator_may_see() {
     assert_eq!(refused.error.param.as_deref(), Some("account"));
 }
 
+#[tokio::test]
+async fn only_operators_with_the_right_may_have_a_key_that_reveals_card_numbers() {
+    let api = Api::start().await;
+    let aiko = api.token("op_aiko").await;
+    let card = first_card(&api, &aiko, EURO).await;
+    let before = api.applied_writes().await;
+    let body = json!({ "account": EURO, "issuing_card": card, "nonce": "n-read-only" });
+
+    // Read-only by default: no key, so Stripe's card component cannot show the numbers.
+    let chloe = api.token("op_chloe").await;
+    let refused: StripeError = expect(
+        api.post(&chloe, "/api/ephemeral_keys", body.clone()).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    assert_eq!(refused.error.code.as_deref(), Some("permission_denied"));
+    assert_eq!(refused.error.param.as_deref(), Some("issuing_card"));
+    assert_eq!(api.applied_writes().await, before, "no key was made");
+
+    // The right is its own: Dana may not edit, but may reveal numbers.
+    let dana = api.token("op_dana").await;
+    let key: EphemeralKeySecret = expect(
+        api.post(&dana, "/api/ephemeral_keys", body).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(key.secret.starts_with("ek_"), "{}", key.secret);
+    let me: issuing_model::OperatorProfile =
+        expect(api.get(&dana, "/api/me").await, StatusCode::OK).await;
+    assert!(me.reveal_card_numbers && !me.can_edit());
+}
+
 async fn first_card(api: &Api, token: &str, account: &str) -> String {
     api.cards(token, account, "limit=1").await.data[0]
         .id

@@ -139,11 +139,15 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     else {
         return refuse("This account session is not valid or has expired.");
     };
-    let Some(grant) = data.ephemeral_keys.get(key).filter(|k| k.expires > t) else {
-        return refuse("This ephemeral key is not valid or has expired.");
-    };
-    if grant.card != card_id || grant.nonce != nonce || grant.account != session.account {
-        return refuse("The ephemeral key was not made for this card, nonce and account.");
+    // No key: the card masked, with nothing to reveal (the component had no key callback).
+    let revealable = !key.is_empty();
+    if revealable {
+        let Some(grant) = data.ephemeral_keys.get(key).filter(|k| k.expires > t) else {
+            return refuse("This ephemeral key is not valid or has expired.");
+        };
+        if grant.card != card_id || grant.nonce != nonce || grant.account != session.account {
+            return refuse("The ephemeral key was not made for this card, nonce and account.");
+        }
     }
     let Some(card) = data
         .issuing
@@ -152,14 +156,16 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     else {
         return refuse("No such card.");
     };
-    let reveal = get("reveal") == "1";
+    let reveal = revealable && get("reveal") == "1";
     let lang = lang_of(&q);
     let (number, cvc) = if reveal {
         test_numbers(card)
     } else {
         (format!("•••• •••• •••• {}", card.last4), "•••".to_owned())
     };
-    let toggle = {
+    let toggle = if !revealable {
+        String::new()
+    } else {
         let mut query: Vec<(String, String)> = q
             .iter()
             .filter(|(k, _)| k.as_str() != "reveal")

@@ -86,6 +86,21 @@ impl CurrentOperator {
     }
 }
 
+impl CurrentOperator {
+    /// 403 unless the operator may reveal card numbers (the ephemeral key is what lets
+    /// Stripe's card component show them).
+    pub fn may_reveal_card_numbers(&self) -> Result<(), ApiError> {
+        if self.0.can_reveal_card_numbers() {
+            Ok(())
+        } else {
+            Err(forbidden(
+                "Your operator may not reveal card numbers: ask the platform for that right.".into(),
+                "issuing_card",
+            ))
+        }
+    }
+}
+
 fn forbidden(message: String, param: &str) -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,

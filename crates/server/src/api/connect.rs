@@ -54,12 +54,14 @@ pub async fn account_session(
 }
 
 /// `POST /api/ephemeral_keys` `{ account, issuing_card, nonce }`: a key for the card
-/// component, made with the pinned `Stripe-Version`; only its secret is returned.
+/// component, made with the pinned `Stripe-Version`; only its secret is returned. Only for
+/// operators with the right to reveal card numbers: the key is what shows them.
 pub async fn ephemeral_key(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
     body: Bytes,
 ) -> Result<Json<EphemeralKeySecret>, ApiError> {
+    operator.may_reveal_card_numbers()?;
     let request: EphemeralKeyRequest = json_body(&body)?;
     let Some(nonce) = request.nonce.filter(|n| !n.trim().is_empty()) else {
         return Err(ApiError::bad_request(
