@@ -161,3 +161,41 @@ async fn switching_rewords_an_open_editor_and_keeps_its_draft() {
     storage.remove_item("issuing-admin.locale").unwrap();
     root.remove();
 }
+
+fn deactivated(reason: &str) -> issuing_model::Event {
+    serde_json::from_value(serde_json::json!({
+        "id": "evt_1", "object": "event", "api_version": null, "created": 1_795_435_509,
+        "data": { "object": { "id": "spt_1", "deactivated_reason": reason } },
+        "livemode": false, "type": "shared_payment.granted_token.deactivated"
+    }))
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn every_token_status_in_the_feed_has_words_in_both_languages() {
+    use issuing_admin::events::summary;
+    for (reason, en, ja) in [
+        ("consumed", "Deactivated: used up", "無効化：使い切り"),
+        ("expired", "Deactivated: expired", "無効化：期限切れ"),
+        ("revoked", "Deactivated: revoked by the agent", "無効化：エージェントが取り消し"),
+    ] {
+        let event = deactivated(reason);
+        assert_eq!(summary(&event, &i18n::EN, Locale::En), en);
+        let japanese = summary(&event, &i18n::JA, Locale::Ja);
+        assert_eq!(japanese, ja);
+        assert!(!japanese.contains(reason), "no API word left: {japanese}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_feed_dates_read_like_every_other_date_of_the_panel() {
+    use issuing_admin::events::local_time;
+    use issuing_model::describe::date;
+    // Midday UTC, so the date is the same in any time zone the browser runs in.
+    let at = 1_795_435_509;
+    let en = local_time(at, Locale::En);
+    assert!(en.starts_with(&format!("{}, ", date(at, Locale::En))), "{en}");
+    let ja = local_time(at, Locale::Ja);
+    assert!(ja.starts_with(&date(at, Locale::Ja)), "{ja}");
+    assert!(!en.contains('/') && !ja.contains('/'), "{en} / {ja}");
+}

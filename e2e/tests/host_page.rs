@@ -112,6 +112,15 @@ async fn the_host_page_mounts_uses_unmounts_and_remounts_the_panel_and_stays_unt
         "using the panel changed the host page"
     );
 
+    // A reload of that deep link is the host page again, on the same card: the server answers
+    // paths under /host/ with the host's page, not the standalone panel's sign-in.
+    let deep = browser.client.current_url().await.unwrap();
+    browser.client.refresh().await.unwrap();
+    wait_in_panel(&browser, ".ia-facts").await;
+    assert_eq!(browser.client.current_url().await.unwrap(), deep);
+    assert_eq!(fingerprint(&browser).await, host, "the host page itself came back");
+    browser.screenshot("host-page-reloaded").await;
+
     // Unmount with the host's own button: the panel and its styles are gone, the host is as it was.
     browser.click("#unmount").await;
     browser

@@ -6,20 +6,32 @@ use leptos::prelude::*;
 use super::live::{FeedStatus, LiveEvents};
 use crate::i18n::{t, use_locale, Locale, Texts};
 
-/// `created` (unix seconds) in the operator's local time and language: `23/11/2026, 14:05:09`,
-/// `2026/11/23 14:05:09`.
+/// `created` (unix seconds) in the operator's local time, in the panel's one date style:
+/// `Nov 23, 2026, 14:05:09`, `2026年11月23日 14:05:09`.
 pub fn local_time(created: i64, locale: Locale) -> String {
+    use js_sys::Reflect;
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(created as f64 * 1000.0));
-    let tag = match locale {
-        Locale::En => "en-GB",
-        Locale::Ja => "ja-JP",
+    let (tag, month) = match locale {
+        Locale::En => ("en-US", "short"),
+        Locale::Ja => ("ja-JP", "long"),
     };
-    date.to_locale_string(tag, &wasm_bindgen::JsValue::UNDEFINED)
-        .into()
+    let options = js_sys::Object::new();
+    for (k, v) in [
+        ("year", "numeric"),
+        ("month", month),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("second", "2-digit"),
+        ("hourCycle", "h23"),
+    ] {
+        let _ = Reflect::set(&options, &k.into(), &v.into());
+    }
+    date.to_locale_string(tag, &options).into()
 }
 
 /// What the event is about, for the operator: `used`, `deactivated (revoked)`, `succeeded`.
-fn summary(event: &Event, t: &Texts, locale: Locale) -> String {
+pub fn summary(event: &Event, t: &Texts, locale: Locale) -> String {
     let object = &event.data.object;
     let amount = |value: &serde_json::Value, currency: &serde_json::Value| {
         let (Some(v), Some(c)) = (value.as_i64(), currency.as_str()) else {
@@ -39,9 +51,9 @@ fn summary(event: &Event, t: &Texts, locale: Locale) -> String {
             ),
         ),
         "shared_payment.granted_token.deactivated" => (t.event_deactivated)(
-            object["deactivated_reason"]
+            &object["deactivated_reason"]
                 .as_str()
-                .unwrap_or(t.unknown_reason),
+                .map_or_else(|| t.unknown_reason.to_owned(), t.deactivated_reason),
         ),
         "payment_intent.succeeded" => {
             (t.event_succeeded)(&amount(&object["amount"], &object["currency"]))

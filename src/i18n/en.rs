@@ -206,4 +206,5 @@ pub const EN: Texts = Texts {
     err_stripe_unavailable: "Stripe could not be reached just now. Try again in a moment.",
     err_not_found: "Stripe has no such object on this account.",
     numbers_not_allowed: "The card's number and CVC stay hidden: your operator does not have the right to reveal them. Ask your platform administrator if you need it.",
+    deactivated_reason: |r| match r { "revoked" => "revoked by the agent", "consumed" => "used up", "expired" => "expired", "resolved" => "resolved", _ => "for a reason Stripe did not name" }.to_owned(),
 };

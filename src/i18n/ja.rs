@@ -206,4 +206,5 @@ pub const JA: Texts = Texts {
     err_stripe_unavailable: "現在 Stripe に接続できません。少し待ってからもう一度お試しください。",
     err_not_found: "このアカウントに該当するオブジェクトは Stripe にありません。",
     numbers_not_allowed: "カード番号と CVC は表示されません。あなたのオペレーターには表示する権限がありません。必要な場合はプラットフォームの管理者に依頼してください。",
+    deactivated_reason: |r| match r { "revoked" => "エージェントが取り消し", "consumed" => "使い切り", "expired" => "期限切れ", "resolved" => "解決済み", _ => "理由不明" }.to_owned(),
 };

@@ -206,4 +206,5 @@ pub struct Texts {
     pub err_stripe_unavailable: &'static str,
     pub err_not_found: &'static str,
     pub numbers_not_allowed: &'static str,
+    pub deactivated_reason: fn(&str) -> String,
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::process::{run_checked, wait_for_port, Children};
+use crate::process::{run_checked, wait_for_port, wait_for_port_saying, Children};
 
 /// The server port `Trunk.toml`'s `[[proxy]]` points at.
 const DEFAULT_API_PORT: u16 = 8787;
@@ -30,7 +30,22 @@ impl Options {
     }
 }
 
+/// Refuses a port something else already listens on, before anything is started: checking
+/// after the start would find the other process answering there and carry on.
+fn ensure_free(port: u16, what: &str, flag: &str, env: &str) -> Result<(), String> {
+    std::net::TcpListener::bind(("127.0.0.1", port))
+        .map(drop)
+        .map_err(|e| {
+            format!(
+                "port {port} on 127.0.0.1 is already in use ({e}), so the {what} cannot start.\n       \
+                 Stop whatever listens there, or choose another port: {flag} N (or {env}=N)."
+            )
+        })
+}
+
 pub fn run(options: Options) -> Result<(), String> {
+    ensure_free(options.api_port, "platform server", "--api-port", "IA_API_PORT")?;
+    ensure_free(options.port, "panel (trunk serve)", "--port", "IA_PORT")?;
     crate::setup::run()?;
     let root = crate::root();
     let children = Children::default();
@@ -64,6 +79,7 @@ pub fn run(options: Options) -> Result<(), String> {
     trunk
         .current_dir(&root)
         .env("PATH", crate::setup::path_with_tools())
+        .env("NO_COLOR", "1")
         .args(["serve", "--offline", "--port", &options.port.to_string()]);
     if options.api_port != DEFAULT_API_PORT {
         // Trunk.toml's [[proxy]] targets the default port, and Trunk would add a second proxy
@@ -71,12 +87,21 @@ pub fn run(options: Options) -> Result<(), String> {
         let config = proxied_config(&root, options.api_port)?;
         trunk.arg("--config").arg(config);
     }
-    children.spawn("trunk serve", &mut trunk)?;
-    // The first build of the panel takes a while; trunk listens once it is done.
-    wait_for_port(options.port, 900, &children)?;
+    children.spawn_filtered("trunk serve", &mut trunk, trunk_line_is_noise)?;
     println!(
-        "\n    Panel:  http://127.0.0.1:{}/\n    API:    http://127.0.0.1:{}/api\n\n    Ctrl-C stops both.\n",
-        options.port, options.api_port
+        "==> building the panel (Rust to WebAssembly). The first build compiles every crate \
+         and takes one to two minutes on two cores; later rebuilds take seconds."
+    );
+    // The first build of the panel takes a while; trunk listens once it is done.
+    let started = std::time::Instant::now();
+    wait_for_port_saying(options.port, 900, &children, |waited| {
+        println!("    … still building the panel ({} s)", waited.as_secs());
+    })?;
+    println!(
+        "\n    Panel ready after {} s:  http://127.0.0.1:{}/\n    API:    http://127.0.0.1:{}/api\n\n    Ctrl-C stops both.\n",
+        started.elapsed().as_secs(),
+        options.port,
+        options.api_port
     );
     loop {
         if let Some((name, status)) = children.exited() {
@@ -85,6 +110,12 @@ pub fn run(options: Options) -> Result<(), String> {
         }
         std::thread::sleep(Duration::from_millis(500));
     }
+}
+
+/// Trunk's lines that only repeat what xtask says once, plainly: the addresses it serves on
+/// (including host names like `http://vm.:8080` that lead nowhere useful).
+fn trunk_line_is_noise(line: &str) -> bool {
+    line.contains("http://") || line.contains("https://") || line.contains("serving static assets")
 }
 
 /// `Trunk.toml` with its `/api` proxy moved to `api_port` and its paths made absolute, written
@@ -122,4 +153,28 @@ fn proxied_config(root: &Path, api_port: u16) -> Result<PathBuf, String> {
     let path = dir.join("Trunk.toml");
     std::fs::write(&path, config).map_err(|e| e.to_string())?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_taken_port_is_refused_with_its_number_and_how_to_choose_another() {
+        let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        let port = taken.local_addr().unwrap().port();
+        let error = ensure_free(port, "platform server", "--api-port", "IA_API_PORT").unwrap_err();
+        assert!(error.contains(&format!("port {port}")), "{error}");
+        assert!(error.contains("--api-port N") && error.contains("IA_API_PORT=N"), "{error}");
+        drop(taken);
+        assert_eq!(ensure_free(port, "platform server", "--api-port", "IA_API_PORT"), Ok(()));
+    }
+
+    #[test]
+    fn only_trunks_address_lines_are_dropped() {
+        assert!(trunk_line_is_noise("INFO 🏠 http://vm.:8080/"));
+        assert!(trunk_line_is_noise("INFO    serving static assets at -> /"));
+        assert!(!trunk_line_is_noise("ERROR ❌ error[E0308]: mismatched types"));
+        assert!(!trunk_line_is_noise("INFO ✅ success"));
+    }
 }

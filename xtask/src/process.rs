@@ -1,5 +1,6 @@
 //! Running commands: printed before they run, and children that never outlive xtask.
 
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
@@ -54,12 +55,44 @@ impl Children {
         .map_err(|e| format!("cannot install the Ctrl-C handler: {e}"))
     }
 
+    /// Starts `cmd` in a process group of its own, so stopping it also stops what it started
+    /// (trunk's cargo and wasm-bindgen), and a terminal's Ctrl-C reaches only xtask.
     pub fn spawn(&self, name: &str, cmd: &mut Command) -> Result<(), String> {
         println!("  $ {}", describe(cmd));
         let child = cmd
+            .process_group(0)
             .spawn()
             .map_err(|e| format!("could not start {name}: {e}"))?;
         self.lock().push((name.to_owned(), child));
+        Ok(())
+    }
+
+    /// As [`spawn`](Self::spawn), with the child's output passed on except the lines `noise`
+    /// picks out.
+    pub fn spawn_filtered(
+        &self,
+        name: &str,
+        cmd: &mut Command,
+        noise: fn(&str) -> bool,
+    ) -> Result<(), String> {
+        cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+        self.spawn(name, cmd)?;
+        let mut children = self.lock();
+        let (_, child) = children.last_mut().expect("just spawned");
+        let out: Vec<Box<dyn std::io::Read + Send>> = vec![
+            Box::new(child.stdout.take().expect("piped")),
+            Box::new(child.stderr.take().expect("piped")),
+        ];
+        for stream in out {
+            std::thread::spawn(move || {
+                use std::io::BufRead;
+                for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+                    if !noise(&line) {
+                        println!("  {line}");
+                    }
+                }
+            });
+        }
         Ok(())
     }
 
@@ -72,6 +105,11 @@ impl Children {
 
     pub fn kill_all(&self) {
         for (_, child) in self.lock().iter_mut() {
+            // The whole group: the child and whatever it started.
+            let _ = Command::new("kill")
+                .args(["-TERM", &format!("-{}", child.id())])
+                .stderr(Stdio::null())
+                .status();
             let _ = child.kill();
             let _ = child.wait();
         }
@@ -94,8 +132,24 @@ impl Drop for Children {
 
 /// Waits until something accepts connections on `127.0.0.1:port`, or `seconds` pass.
 pub fn wait_for_port(port: u16, seconds: u64, children: &Children) -> Result<(), String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    wait_for_port_saying(port, seconds, children, |_| {})
+}
+
+/// As [`wait_for_port`], calling `still` every 20 s of waiting, to say what is going on.
+pub fn wait_for_port_saying(
+    port: u16,
+    seconds: u64,
+    children: &Children,
+    still: impl Fn(std::time::Duration),
+) -> Result<(), String> {
+    let start = std::time::Instant::now();
+    let deadline = start + std::time::Duration::from_secs(seconds);
+    let mut next_word = 20;
     while std::time::Instant::now() < deadline {
+        if start.elapsed().as_secs() >= next_word {
+            still(start.elapsed());
+            next_word += 20;
+        }
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             return Ok(());
         }

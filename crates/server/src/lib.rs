@@ -4,6 +4,7 @@
 pub mod api;
 pub mod config;
 mod cors;
+mod spa;
 pub mod events;
 pub mod operators;
 pub mod stripe_client;
@@ -17,7 +18,6 @@ use stripe_sandbox::RunningSandbox;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
-use tower_http::services::{ServeDir, ServeFile};
 
 pub use config::{ConfigError, ServerConfig, StripeMode};
 use operators::Operators;
@@ -217,9 +217,9 @@ impl Drop for RunningServer {
 fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
     let mut app = api::router(state);
     if let Some(dir) = &config.static_dir {
-        // A single-page app: unknown paths get index.html so deep links and reloads work.
-        let index = ServeFile::new(dir.join("index.html"));
-        app = app.fallback_service(ServeDir::new(dir).fallback(index));
+        // Single-page apps: unknown paths get the nearest index.html, so deep links and
+        // reloads work for the panel's page and for host pages under their base path.
+        app = app.fallback(spa::service(dir.clone()));
     }
     app.layer(cors::layer(&config.allowed_origins))
         .layer(tower_http::trace::TraceLayer::new_for_http())
