@@ -119,9 +119,14 @@ fn a_refusal_is_worded_by_the_panel_and_offers_no_retry() {
         view! { <ErrorState title="Failed." error=ApiError::Stripe(refused) on_retry=|| () /> }
     });
     let text = root.text_content().unwrap();
-    assert!(text.contains("you can look, but not change anything"), "{text}");
     assert!(
-        root.query_selector("[data-action=retry]").unwrap().is_none(),
+        text.contains("you can look, but not change anything"),
+        "{text}"
+    );
+    assert!(
+        root.query_selector("[data-action=retry]")
+            .unwrap()
+            .is_none(),
         "sending the same refused request again cannot help"
     );
 }

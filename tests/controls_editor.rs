@@ -80,7 +80,7 @@ async fn the_review_shows_before_and_after_and_saving_sends_exactly_that() {
     let blocked = wait_text(
         &root,
         ".ia-diff tr[data-field=blocked_categories]",
-        "Betting casino gambling",
+        "Betting, casinos and gambling",
     )
     .await;
     assert!(blocked.contains("None"), "{blocked}");
@@ -105,7 +105,10 @@ async fn the_review_shows_before_and_after_and_saving_sends_exactly_that() {
         card.spending_controls.limits().len() + 1
     );
     let summary = wait_text(&root, ".ia-controls", "$1,250.50 per week").await;
-    assert!(summary.contains("Betting casino gambling"), "{summary}");
+    assert!(
+        summary.contains("Betting, casinos and gambling"),
+        "{summary}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -184,4 +187,43 @@ async fn read_only_operators_see_the_controls_but_no_editor() {
         .unwrap()
         .is_none());
     assert!(root.query_selector(".ia-editor-form").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_category_is_found_by_its_four_digit_code_under_a_proper_label() {
+    let (root, _, _) = open_card("op_aiko", 3).await;
+    let _mounted = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("en".to_owned()) /> },
+    );
+    start_editing(&root).await;
+    type_into(&root, BLOCKED_SEARCH, "5993");
+    let option = "[data-field=blocked_categories] [role=option]:first-child[data-value=cigar_stores_and_stands]";
+    let text = wait_text(&root, option, "Cigar stores and stands").await;
+    assert!(
+        text.contains("5993 · cigar_stores_and_stands"),
+        "the code and Stripe's value as a hint: {text}"
+    );
+    // Stripe's misspelt value reads properly.
+    type_into(&root, BLOCKED_SEARCH, "7801");
+    wait_text(
+        &root,
+        "[data-field=blocked_categories] [role=option]:first-child",
+        "Government-licensed online casinos and gambling (US only)",
+    )
+    .await;
+    type_into(&root, BLOCKED_SEARCH, "5993");
+    wait_for(&root, option).await;
+    support::press(&root, BLOCKED_SEARCH, "Enter");
+    wait_for(
+        &root,
+        "[data-field=blocked_categories] .ia-chip[data-value=cigar_stores_and_stands]",
+    )
+    .await;
+    assert_eq!(
+        input(&root, BLOCKED_SEARCH).value(),
+        "",
+        "the search clears after a pick"
+    );
+    click(&root, "[data-action=discard]");
 }

@@ -177,7 +177,11 @@ fn every_token_status_in_the_feed_has_words_in_both_languages() {
     for (reason, en, ja) in [
         ("consumed", "Deactivated: used up", "無効化：使い切り"),
         ("expired", "Deactivated: expired", "無効化：期限切れ"),
-        ("revoked", "Deactivated: revoked by the agent", "無効化：エージェントが取り消し"),
+        (
+            "revoked",
+            "Deactivated: revoked by the agent",
+            "無効化：エージェントが取り消し",
+        ),
     ] {
         let event = deactivated(reason);
         assert_eq!(summary(&event, &i18n::EN, Locale::En), en);
@@ -194,7 +198,10 @@ fn the_feed_dates_read_like_every_other_date_of_the_panel() {
     // Midday UTC, so the date is the same in any time zone the browser runs in.
     let at = 1_795_435_509;
     let en = local_time(at, Locale::En);
-    assert!(en.starts_with(&format!("{}, ", date(at, Locale::En))), "{en}");
+    assert!(
+        en.starts_with(&format!("{}, ", date(at, Locale::En))),
+        "{en}"
+    );
     let ja = local_time(at, Locale::Ja);
     assert!(ja.starts_with(&date(at, Locale::Ja)), "{ja}");
     assert!(!en.contains('/') && !ja.contains('/'), "{en} / {ja}");

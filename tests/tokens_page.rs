@@ -119,7 +119,10 @@ fn dialog_open(root: &web_sys::HtmlElement) -> bool {
 async fn a_euro_amount_typed_with_a_comma_is_confirmed_in_words_before_it_is_charged() {
     let token = grant_in("eur", 5_000).await;
     let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
-    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() locale=Some("en".into()) /> });
+    let _handle = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("en".into()) /> },
+    );
     wait_for(&root, &format!("tr[data-token={}]", token.id)).await;
     click(
         &root,
@@ -159,7 +162,11 @@ async fn a_euro_amount_typed_with_a_comma_is_confirmed_in_words_before_it_is_cha
     confirm_charge(&root, "€12.50 を請求する").await;
     wait_text(&root, ".ia-outcomes", "€12.50 を請求しました").await;
     wait_text(&root, ".ia-outcomes", "成功").await;
-    assert_eq!(remaining(&token.id).await, 3_750, "exactly €12.50 was charged");
+    assert_eq!(
+        remaining(&token.id).await,
+        3_750,
+        "exactly €12.50 was charged"
+    );
     // The switch is remembered: leave the other tests in English.
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     storage.remove_item("issuing-admin.locale").unwrap();
@@ -184,10 +191,16 @@ async fn a_used_up_token_offers_no_charge_and_no_countdown() {
         .await
         .expect("charged in full");
     let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
-    let _handle = mount_to(root.clone(), || view! { <Panel server=live_api() locale=Some("en".into()) /> });
+    let _handle = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("en".into()) /> },
+    );
     let row = format!("tr[data-token={}]", token.id);
     wait_for(&root, &format!("{row} [data-status=consumed]")).await;
-    assert_eq!(text_of(&root, &format!("{row} [data-field=expires]")).as_deref(), Some("—"));
+    assert_eq!(
+        text_of(&root, &format!("{row} [data-field=expires]")).as_deref(),
+        Some("—")
+    );
     assert!(
         root.query_selector(&format!("{row} [data-action=select-token]"))
             .unwrap()

@@ -76,7 +76,10 @@ async fn revealing_numbers_is_a_right_of_its_own() {
         .await;
     browser.click("tbody tr[data-card] a.ia-row-link").await;
     browser
-        .wait_text("[data-notice=numbers-not-allowed]", "does not have the right")
+        .wait_text(
+            "[data-notice=numbers-not-allowed]",
+            "does not have the right",
+        )
         .await;
     let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
     browser.scroll_to("stripe-connect-issuing-card").await;
@@ -107,7 +110,12 @@ async fn revealing_numbers_is_a_right_of_its_own() {
         .await;
     browser.click("tbody tr[data-card] a.ia-row-link").await;
     let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
-    assert!(browser.js("return !document.querySelector('[data-action=freeze]');").await == true);
+    assert!(
+        browser
+            .js("return !document.querySelector('[data-action=freeze]');")
+            .await
+            == true
+    );
     frame.enter_frame().await.unwrap();
     browser.wait_for("#toggle-numbers").await;
     browser.client.enter_parent_frame().await.unwrap();

@@ -118,7 +118,11 @@ async fn the_host_page_mounts_uses_unmounts_and_remounts_the_panel_and_stays_unt
     browser.client.refresh().await.unwrap();
     wait_in_panel(&browser, ".ia-facts").await;
     assert_eq!(browser.client.current_url().await.unwrap(), deep);
-    assert_eq!(fingerprint(&browser).await, host, "the host page itself came back");
+    assert_eq!(
+        fingerprint(&browser).await,
+        host,
+        "the host page itself came back"
+    );
     browser.screenshot("host-page-reloaded").await;
 
     // Unmount with the host's own button: the panel and its styles are gone, the host is as it was.

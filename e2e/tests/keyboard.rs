@@ -101,7 +101,9 @@ async fn the_main_tasks_work_with_the_keyboard_alone() {
     tab_to(&browser, "#charge-amount").await;
     press(&browser, "2500").await;
     press(&browser, ENTER).await;
-    browser.wait_for("dialog[open] [data-action=confirm-charge]").await;
+    browser
+        .wait_for("dialog[open] [data-action=confirm-charge]")
+        .await;
     tab_to(&browser, "[data-action=confirm-charge]").await;
     press(&browser, ENTER).await;
     browser.wait_text("body", "Charged ¥2,500").await;

@@ -79,7 +79,10 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
     browser.type_into("#charge-amount", "3000").await;
     browser.click("[data-action=charge]").await;
     browser
-        .wait_text("dialog[open] [data-field=confirm]", "¥3,000 (3,000 Japanese yen)")
+        .wait_text(
+            "dialog[open] [data-field=confirm]",
+            "¥3,000 (3,000 Japanese yen)",
+        )
         .await;
     browser.screenshot("tokens-confirm").await;
     browser.click("[data-action=confirm-charge]").await;
@@ -130,13 +133,24 @@ async fn grant_charge_follow_the_events_and_be_refused_after_revoking() {
         message.contains("Ask the agent for a new token"),
         "{message}"
     );
-    assert!(browser.js("return !document.querySelector('form.ia-charge');").await == true);
+    assert!(
+        browser
+            .js("return !document.querySelector('form.ia-charge');")
+            .await
+            == true
+    );
     let row = format!("tr[data-token={token}]");
     assert_eq!(
-        browser.js(&format!("return document.querySelectorAll(\"{row} [data-action=select-token]\").length;")).await,
+        browser
+            .js(&format!(
+                "return document.querySelectorAll(\"{row} [data-action=select-token]\").length;"
+            ))
+            .await,
         0
     );
-    browser.wait_text(&format!("{row} [data-field=expires]"), "—").await;
+    browser
+        .wait_text(&format!("{row} [data-field=expires]"), "—")
+        .await;
     browser.screenshot("tokens-revoked").await;
     browser.close().await;
 }

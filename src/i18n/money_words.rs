@@ -28,7 +28,11 @@ pub fn amount_in_words(amount: i64, currency: &str, locale: Locale) -> String {
     let formatted = ok
         .then(|| {
             let format = Intl::NumberFormat::new(&Array::of1(&locale.tag().into()), &options);
-            format.format().call1(&JsValue::UNDEFINED, &major.into()).ok()?.as_string()
+            format
+                .format()
+                .call1(&JsValue::UNDEFINED, &major.into())
+                .ok()?
+                .as_string()
         })
         .flatten();
     formatted.unwrap_or_else(|| {

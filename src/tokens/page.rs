@@ -79,8 +79,7 @@ pub fn TokensPage() -> impl IntoView {
         tokens.refetch();
     });
 
-    let list = move || {
-        match tokens.get() {
+    let list = move || match tokens.get() {
         None => view! { <LoadingState label=t().loading_tokens /> }.into_any(),
         Some(Err(e)) => view! {
             <ErrorState title=t().tokens_failed error=e on_retry=move || tokens.refetch() />
@@ -90,8 +89,9 @@ pub fn TokensPage() -> impl IntoView {
             <p class="ia-empty">{move || t().no_tokens}</p>
         }
         .into_any(),
-        Some(Ok(list)) => view! { <TokensTable tokens=list.data now=now selected=selected /> }.into_any(),
-    }
+        Some(Ok(list)) => {
+            view! { <TokensTable tokens=list.data now=now selected=selected /> }.into_any()
+        }
     };
     let chosen = Memo::new(move |_| {
         let id = selected.get()?;
@@ -104,7 +104,9 @@ pub fn TokensPage() -> impl IntoView {
             let now = now.get();
             match t.state(now) {
                 TokenState::Active => None,
-                TokenState::Deactivated(_) => check_charge(t, 1, &t.usage_limits.currency, now).err(),
+                TokenState::Deactivated(_) => {
+                    check_charge(t, 1, &t.usage_limits.currency, now).err()
+                }
             }
         })
     });

@@ -10,6 +10,8 @@ use crate::i18n::t;
 pub struct Choice {
     pub value: String,
     pub label: String,
+    /// Shown after the label, smaller, and searched too (a category's `5993 · cigar_stores…`).
+    pub hint: Option<String>,
 }
 
 /// How many matches the list shows at once; typing narrows it.
@@ -56,6 +58,9 @@ pub fn MultiSelect(
                     q.is_empty()
                         || c.label.to_lowercase().contains(&q)
                         || c.value.to_lowercase().contains(&q)
+                        || c.hint
+                            .as_ref()
+                            .is_some_and(|h| h.to_lowercase().contains(&q))
                 })
                 .take(SHOWN)
                 .cloned()
@@ -67,7 +72,12 @@ pub fn MultiSelect(
             Some(i) => {
                 s.remove(i);
             }
-            None => s.push(value),
+            None => {
+                s.push(value);
+                // Picked: the search is done, ready for the next one.
+                query.set(String::new());
+                active.set(0);
+            }
         })
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -184,7 +194,7 @@ pub fn MultiSelect(
                         .map(|(i, c)| {
                             let is_chosen = chosen.contains(&c.value);
                             let value = c.value.clone();
-                            let code = (!c.label.contains(&c.value)).then(|| c.value.clone());
+                            let code = c.hint.clone().or_else(|| (!c.label.contains(&c.value)).then(|| c.value.clone()));
                             view! {
                                 <li
                                     id=option_id(i)

@@ -44,7 +44,12 @@ fn ensure_free(port: u16, what: &str, flag: &str, env: &str) -> Result<(), Strin
 }
 
 pub fn run(options: Options) -> Result<(), String> {
-    ensure_free(options.api_port, "platform server", "--api-port", "IA_API_PORT")?;
+    ensure_free(
+        options.api_port,
+        "platform server",
+        "--api-port",
+        "IA_API_PORT",
+    )?;
     ensure_free(options.port, "panel (trunk serve)", "--port", "IA_PORT")?;
     crate::setup::run()?;
     let root = crate::root();
@@ -165,16 +170,24 @@ mod tests {
         let port = taken.local_addr().unwrap().port();
         let error = ensure_free(port, "platform server", "--api-port", "IA_API_PORT").unwrap_err();
         assert!(error.contains(&format!("port {port}")), "{error}");
-        assert!(error.contains("--api-port N") && error.contains("IA_API_PORT=N"), "{error}");
+        assert!(
+            error.contains("--api-port N") && error.contains("IA_API_PORT=N"),
+            "{error}"
+        );
         drop(taken);
-        assert_eq!(ensure_free(port, "platform server", "--api-port", "IA_API_PORT"), Ok(()));
+        assert_eq!(
+            ensure_free(port, "platform server", "--api-port", "IA_API_PORT"),
+            Ok(())
+        );
     }
 
     #[test]
     fn only_trunks_address_lines_are_dropped() {
         assert!(trunk_line_is_noise("INFO 🏠 http://vm.:8080/"));
         assert!(trunk_line_is_noise("INFO    serving static assets at -> /"));
-        assert!(!trunk_line_is_noise("ERROR ❌ error[E0308]: mismatched types"));
+        assert!(!trunk_line_is_noise(
+            "ERROR ❌ error[E0308]: mismatched types"
+        ));
         assert!(!trunk_line_is_noise("INFO ✅ success"));
     }
 }

@@ -86,7 +86,10 @@ impl Children {
         for stream in out {
             std::thread::spawn(move || {
                 use std::io::BufRead;
-                for line in std::io::BufReader::new(stream).lines().map_while(Result::ok) {
+                for line in std::io::BufReader::new(stream)
+                    .lines()
+                    .map_while(Result::ok)
+                {
                     if !noise(&line) {
                         println!("  {line}");
                     }

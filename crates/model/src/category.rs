@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 const KNOWN: &str = include_str!("categories.txt");
 /// Japanese labels, `code<TAB>label`, one per known category (checked by a test).
 const JAPANESE: &str = include_str!("categories_ja.tsv");
+/// English labels with the four-digit merchant category code (MCC) Stripe's docs give each
+/// category, `value<TAB>mcc<TAB>label`; `miscellaneous` has no single code.
+const ENGLISH: &str = include_str!("categories_en.tsv");
+
+fn english_row(value: &str) -> Option<(&'static str, &'static str)> {
+    ENGLISH.lines().find_map(|line| {
+        let mut cols = line.splitn(3, '\t');
+        (cols.next()? == value).then_some(())?;
+        Some((cols.next()?, cols.next()?))
+    })
+}
 
 /// A merchant category as Stripe names it. Unknown names are kept, not refused: Stripe adds
 /// categories, and a card carrying a new one must still load and save.
@@ -41,11 +52,22 @@ impl Category {
                 .lines()
                 .find_map(|line| line.strip_prefix(self.0.as_str())?.strip_prefix('\t'))
                 .map_or_else(|| self.label(), str::to_owned),
-            crate::money::Locale::En => self.label(),
+            crate::money::Locale::En => {
+                english_row(&self.0).map_or_else(|| self.label(), |(_, label)| label.to_owned())
+            }
         }
     }
 
-    /// A readable English label: `fast_food_restaurants` → "Fast food restaurants".
+    /// The four-digit merchant category code behind the category (`cigar_stores_and_stands`
+    /// → `5993`), where Stripe gives one.
+    pub fn mcc(&self) -> Option<&'static str> {
+        english_row(&self.0)
+            .map(|(mcc, _)| mcc)
+            .filter(|m| !m.is_empty())
+    }
+
+    /// A readable English label for a category not in our list: `fast_food_restaurants` →
+    /// "Fast food restaurants".
     pub fn label(&self) -> String {
         let mut label = self.0.replace('_', " ");
         if let Some(first) = label.get(..1) {
@@ -112,6 +134,57 @@ mod tests {
             Category::from("brand_new_thing").label_in(Locale::Ja),
             "Brand new thing"
         );
+    }
+
+    #[test]
+    fn every_known_category_has_a_proper_english_label_and_its_code() {
+        use crate::money::Locale;
+        let values: Vec<&str> = super::ENGLISH
+            .lines()
+            .map(|l| l.split('\t').next().unwrap())
+            .collect();
+        let known: Vec<&str> = Category::known().collect();
+        assert_eq!(
+            values, known,
+            "the English list follows the known list exactly"
+        );
+        for value in Category::known() {
+            let category = Category::from(value);
+            let en = category.label_in(Locale::En);
+            assert!(
+                !en.contains('_') && en.starts_with(|c: char| c.is_ascii_uppercase()),
+                "{value}: {en}"
+            );
+            if value != "miscellaneous" {
+                let mcc = category
+                    .mcc()
+                    .unwrap_or_else(|| panic!("{value} has no code"));
+                assert!(
+                    mcc.len() == 4 && mcc.bytes().all(|b| b.is_ascii_digit()),
+                    "{value}: {mcc}"
+                );
+            }
+        }
+        // Stripe's value keeps its typo; the label does not.
+        let casinos =
+            Category::from("government_licensed_online_casions_online_gambling_us_region_only");
+        assert_eq!(
+            casinos.label_in(Locale::En),
+            "Government-licensed online casinos and gambling (US only)"
+        );
+        assert_eq!(
+            Category::from("cigar_stores_and_stands").mcc(),
+            Some("5993")
+        );
+        assert_eq!(
+            Category::from("betting_casino_gambling").label_in(Locale::En),
+            "Betting, casinos and gambling"
+        );
+        assert_eq!(
+            Category::from("brand_new_thing").label_in(Locale::En),
+            "Brand new thing"
+        );
+        assert_eq!(Category::from("brand_new_thing").mcc(), None);
     }
 
     #[test]

@@ -114,13 +114,20 @@ pub enum MoneyError {
     Empty,
     NotANumber,
     Negative,
-    TooManyDecimals { allowed: u32 },
+    TooManyDecimals {
+        allowed: u32,
+    },
     TooLarge,
     /// `1,250` or `1.250` where both a thousands separator and a decimal mark make sense
     /// (a decimal-comma currency): `whole` is the thousands reading, in the minor unit.
-    Ambiguous { whole: i64, currency: String },
+    Ambiguous {
+        whole: i64,
+        currency: String,
+    },
     /// `12,50` in a currency written with a decimal point: `suggestion` is `12.50`.
-    DecimalComma { suggestion: String },
+    DecimalComma {
+        suggestion: String,
+    },
     /// Separators that are not groups of three (`12,50,000`, `1,2`).
     BadGrouping,
 }
@@ -228,7 +235,10 @@ pub fn parse_amount(input: &str, currency: &str) -> Result<i64, MoneyError> {
     if text.starts_with('-') {
         return Err(MoneyError::Negative);
     }
-    if !text.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+    {
         return Err(MoneyError::NotANumber);
     }
     let (whole, fraction) = split_decimal(&text, currency)?;
@@ -266,7 +276,11 @@ fn split_decimal<'a>(text: &'a str, currency: &str) -> Result<(String, &'a str),
     let mark = match (commas, points) {
         (0, 0) => None,
         (_, _) if commas > 0 && points > 0 => {
-            let last = if text.rfind(',') > text.rfind('.') { ',' } else { '.' };
+            let last = if text.rfind(',') > text.rfind('.') {
+                ','
+            } else {
+                '.'
+            };
             if count(last) > 1 {
                 return Err(MoneyError::NotANumber);
             }
@@ -406,11 +420,20 @@ mod tests {
         assert_eq!(parse_amount("1,250,000.75", "usd"), Ok(125_000_075));
         assert_eq!(parse_amount("1,250", "kwd"), Ok(1_250_000));
         assert_eq!(parse_amount("5,000", "jpy"), Ok(5_000));
-        assert_eq!(parse_amount("12,50,000", "usd"), Err(MoneyError::BadGrouping));
-        assert_eq!(parse_amount("1,2345.00", "usd"), Err(MoneyError::BadGrouping));
+        assert_eq!(
+            parse_amount("12,50,000", "usd"),
+            Err(MoneyError::BadGrouping)
+        );
+        assert_eq!(
+            parse_amount("1,2345.00", "usd"),
+            Err(MoneyError::BadGrouping)
+        );
         assert_eq!(parse_amount("12,50", "jpy"), Err(MoneyError::BadGrouping));
         assert_eq!(parse_amount("1.2.3", "usd"), Err(MoneyError::BadGrouping));
-        assert_eq!(parse_amount("1,250,00", "eur"), Err(MoneyError::BadGrouping));
+        assert_eq!(
+            parse_amount("1,250,00", "eur"),
+            Err(MoneyError::BadGrouping)
+        );
     }
 
     #[test]
@@ -429,7 +452,9 @@ mod tests {
                 error.to_string(),
                 "Did you mean €1,250.00? Write it as 1250.00 to be sure; for a part of a unit write the decimals in full, like 12.50 or 12,50."
             );
-            assert!(error.message_in(Locale::Ja).starts_with("€1,250.00 のことですか？"));
+            assert!(error
+                .message_in(Locale::Ja)
+                .starts_with("€1,250.00 のことですか？"));
         }
         let comma = parse_amount("12,50", "usd").unwrap_err();
         assert_eq!(

@@ -71,7 +71,11 @@ impl GrantTokenRequest {
         }
         if !(1..=MAX_AMOUNT).contains(&self.max_amount) {
             // In the currency's own terms (¥1 to ¥99,999,999; €0.01 to €999,999.99).
-            let currency = if is_currency(&self.currency) { self.currency.as_str() } else { "usd" };
+            let currency = if is_currency(&self.currency) {
+                self.currency.as_str()
+            } else {
+                "usd"
+            };
             let money = |a, l| format_amount(a, currency, l);
             found.push(
                 Violation::new(

@@ -4,9 +4,9 @@
 pub mod api;
 pub mod config;
 mod cors;
-mod spa;
 pub mod events;
 pub mod operators;
+mod spa;
 pub mod stripe_client;
 pub mod token_directory;
 

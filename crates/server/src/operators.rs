@@ -152,6 +152,9 @@ mod tests {
             r#"[{ "id": "x", "name": "X", "role": "editor", "accounts": { "kind": "all" },
                  "reveal_card_number": false, "token": "t" }]"#,
         );
-        assert!(typo.is_err(), "a misspelt right is an error, not silently the default");
+        assert!(
+            typo.is_err(),
+            "a misspelt right is an error, not silently the default"
+        );
     }
 }

@@ -72,7 +72,10 @@ mod tests {
         std::fs::write(dir.join("index.html"), "panel").unwrap();
         std::fs::write(dir.join("host/index.html"), "host").unwrap();
         let at = |p: &str| nearest_index(&dir, p);
-        assert_eq!(at("/host/accounts/acct_1/cards"), Some(dir.join("host/index.html")));
+        assert_eq!(
+            at("/host/accounts/acct_1/cards"),
+            Some(dir.join("host/index.html"))
+        );
         assert_eq!(at("/host/"), Some(dir.join("host/index.html")));
         assert_eq!(at("/accounts/acct_1/cards"), Some(dir.join("index.html")));
         assert_eq!(at("/hostile/x"), Some(dir.join("index.html")));

@@ -13,9 +13,17 @@ use crate::ui::Choice;
 pub fn categories(locale: Locale) -> Arc<Vec<Choice>> {
     Arc::new(
         Category::known()
-            .map(|value| Choice {
-                value: value.to_owned(),
-                label: Category::from(value).label_in(locale),
+            .map(|value| {
+                let category = Category::from(value);
+                Choice {
+                    value: value.to_owned(),
+                    label: category.label_in(locale),
+                    // The code and Stripe's own name, to search by and to match the Dashboard.
+                    hint: Some(match category.mcc() {
+                        Some(mcc) => format!("{mcc} · {value}"),
+                        None => value.to_owned(),
+                    }),
+                }
             })
             .collect(),
     )
@@ -27,6 +35,7 @@ pub fn countries(locale: Locale) -> Arc<Vec<Choice>> {
     Arc::new(
         country_codes()
             .map(|code| Choice {
+                hint: None,
                 value: code.to_owned(),
                 label: match names.as_ref().and_then(|n| name_of(n, code)) {
                     Some(name) if name != code => format!("{name} ({code})"),

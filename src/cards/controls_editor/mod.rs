@@ -352,7 +352,11 @@ fn AllowOrBlock(
         let field = format!("{side}_{what}");
         let other = format!(
             "spending_controls[{}_{what}]",
-            if side == "allowed" { "blocked" } else { "allowed" }
+            if side == "allowed" {
+                "blocked"
+            } else {
+                "allowed"
+            }
         );
         let own = errors.signal(format!("spending_controls[{field}]"));
         // A rule about the whole other list (not one of its items) is the allowed-and-blocked

@@ -94,7 +94,8 @@ impl CurrentOperator {
             Ok(())
         } else {
             Err(forbidden(
-                "Your operator may not reveal card numbers: ask the platform for that right.".into(),
+                "Your operator may not reveal card numbers: ask the platform for that right."
+                    .into(),
                 "issuing_card",
             ))
         }
