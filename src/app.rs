@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::path;
 
+use issuing_model::AccountAccess;
+
 use crate::accounts::AccountsPage;
 use crate::api::ApiClient;
 use crate::cards::{CardDetailPage, CardsPage};
@@ -66,9 +68,16 @@ pub fn Panel(
             provide_context(api);
             view! {
                 <Routes fallback=|| view! { <p class="ia-empty">{move || t().page_not_found}</p> }>
-                    <Route path=path!("/") view=move || match home.get_value() {
-                        Some(path) => view! { <Redirect path=path /> }.into_any(),
-                        None => view! { <AccountsPage /> }.into_any(),
+                    // The host's account, else the operator's only account, else the list.
+                    <Route path=path!("/") view=move || {
+                        let only = session.operator.get().and_then(|o| match o.accounts {
+                            AccountAccess::Only(ids) if ids.len() == 1 => Some(format!("/accounts/{}/cards", ids[0])),
+                            _ => None,
+                        });
+                        match home.get_value().or(only) {
+                            Some(path) => view! { <Redirect path=path /> }.into_any(),
+                            None => view! { <AccountsPage /> }.into_any(),
+                        }
                     } />
                     <Route path=path!("/accounts") view=AccountsPage />
                     <Route path=path!("/accounts/:account/cards") view=CardsPage />

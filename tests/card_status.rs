@@ -91,6 +91,16 @@ async fn cancel_asks_first_and_a_canceled_card_offers_nothing_more() {
             .is_none(),
         "no actions remain"
     );
+    // One message says so, not two.
+    wait_for(&root, "[data-notice=canceled]").await;
+    assert_eq!(
+        root.query_selector_all(".ia-notice, .ia-confirmation")
+            .unwrap()
+            .length(),
+        1,
+        "{}",
+        root.inner_html()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -105,4 +115,6 @@ async fn a_read_only_operator_sees_the_card_but_no_actions() {
         .query_selector("[data-action=freeze]")
         .unwrap()
         .is_none());
+    // Not silently missing: the page says why.
+    support::wait_text(&root, "[data-notice=read-only]", "read-only").await;
 }

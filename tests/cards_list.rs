@@ -69,6 +69,9 @@ async fn filters_and_cursor_pages_live_in_the_url() {
         .unchecked_into();
     assert_eq!(status.value(), "active");
 
+    // The heading names the account; the position says where this page is in the list.
+    support::wait_text(&root, "h1", "Cards — ").await;
+    support::wait_text(&root, ".ia-position", "1–3 of many").await;
     click(&root, ".ia-pager button:last-child");
     support::wait_until("the next page is listed", || {
         search().contains("starting_after=") && row_ids(&root) != first_page
@@ -79,6 +82,7 @@ async fn filters_and_cursor_pages_live_in_the_url() {
         "filters survive paging: {}",
         search()
     );
+    support::wait_text(&root, ".ia-position", "4–6 of many").await;
     let second_page = row_ids(&root);
     assert!(second_page.iter().all(|id| !first_page.contains(id)));
     assert!(statuses(&root).iter().all(|s| s == "active"));
@@ -86,6 +90,27 @@ async fn filters_and_cursor_pages_live_in_the_url() {
     click(&root, ".ia-pager button:first-child");
     support::wait_until("the first page is back", || row_ids(&root) == first_page).await;
     assert!(search().contains("ending_before="), "{}", search());
+    support::wait_text(&root, ".ia-position", "1–3 of many").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_result_offers_to_clear_the_filters_and_stripe_view_lives_in_the_url() {
+    // Nothing was created before 2020.
+    let root = open(&format!("/accounts/{EURO}/cards?created_lte=1577836800")).await;
+    let _mounted = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("en".into()) /> },
+    );
+    support::wait_text(&root, ".ia-empty", "No cards match").await;
+    click(&root, "[data-action=clear-filters]");
+    wait_for(&root, "tbody tr[data-card]").await;
+    assert!(!search().contains("created_lte"), "{}", search());
+    click(&root, "[data-action=stripe-view]");
+    support::wait_until("the view is in the URL", || {
+        search().contains("view=stripe")
+    })
+    .await;
+    wait_for(&root, "[data-component=issuing-cards-list]").await;
 }
 
 #[wasm_bindgen_test]
@@ -128,11 +153,13 @@ async fn a_bad_last4_is_refused_and_the_url_stays() {
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     click(&root, ".ia-filters button[type=submit]");
-    let alert = wait_for(&root, ".ia-filters [role=alert]").await;
+    // The message is at the field it is about, and the field is marked.
+    let alert = wait_for(&root, ".ia-filters [data-field=last4] [role=alert]").await;
     assert!(
         alert.text_content().unwrap().contains("last four digits"),
         "{:?}",
         alert.text_content()
     );
+    assert_eq!(last4.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(search(), before);
 }

@@ -92,7 +92,7 @@ async fn the_review_shows_before_and_after_and_saving_sends_exactly_that() {
     );
 
     click(&root, "[data-action=save]");
-    wait_for(&root, ".ia-editor .ia-confirmation").await;
+    wait_for(&root, ".ia-outcome .ia-confirmation").await;
     let saved = api.card(US, &card.id).await.unwrap().spending_controls;
     assert_eq!(
         saved.blocked_categories,

@@ -58,3 +58,36 @@ async fn a_token_the_server_rejects_signs_out_instead_of_failing_every_page() {
         .unwrap()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn an_operator_of_one_account_lands_on_its_cards() {
+    forget_saved_token();
+    let root = support::open_as("op_ben", "/").await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, "tbody tr[data-card]").await;
+    assert_eq!(
+        web_sys::window().unwrap().location().pathname().unwrap(),
+        "/accounts/acct_1SbxGBThamesCo/cards"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn signing_out_in_another_tab_signs_out_here() {
+    forget_saved_token();
+    let root = support::open_as("op_aiko", "/accounts").await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    wait_for(&root, "table tbody tr").await;
+    // What the browser tells this tab when another one removes the saved token.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("issuing-admin.operator-token").unwrap();
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("issuing-admin.operator-token"));
+    init.set_new_value(None);
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    wait_for(&root, "[data-operator=op_aiko]").await;
+    assert!(
+        root.query_selector("table").unwrap().is_none(),
+        "signed out shows no data"
+    );
+}

@@ -128,7 +128,15 @@ async fn a_euro_amount_typed_with_a_comma_is_confirmed_in_words_before_it_is_cha
         &root,
         &format!("tr[data-token={}] [data-action=select-token]", token.id),
     );
-    wait_for(&root, &format!("form.ia-charge[data-token={}]", token.id)).await;
+    // It opens right under the row that opened it.
+    wait_for(
+        &root,
+        &format!(
+            "tr[data-token={0}] + tr.ia-charge-row form.ia-charge[data-token={0}]",
+            token.id
+        ),
+    )
+    .await;
 
     // Ambiguous: refused, and the message says how to write it.
     type_into(&root, "#charge-amount", "1,250");
@@ -266,4 +274,83 @@ async fn looking_up_a_token_by_id_selects_it_or_says_what_is_wrong() {
     type_into(&root, "#lookup-token", &token.id);
     click(&root, "[data-action=lookup]");
     wait_for(&root, &format!("form.ia-charge[data-token={}]", token.id)).await;
+}
+
+fn choose(root: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_events_page_names_the_business_links_the_object_and_filters() {
+    let root = support::open_as("op_aiko", "/events").await;
+    let _handle = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("en".into()) /> },
+    );
+    wait_for(&root, ".ia-feed-status[data-status=live]").await;
+    let token = grant(2_000).await;
+    let api = signed_in_api("op_aiko").await;
+    let charge = issuing_model::tokens::ChargeRequest {
+        amount: 500,
+        currency: "jpy".into(),
+    };
+    api.charge_token(ACCOUNT, &token.id, &charge)
+        .await
+        .expect("charged");
+    let used = format!(
+        ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={}]",
+        token.id
+    );
+    wait_text(
+        &root,
+        &format!("{used} [data-field=account]"),
+        "Sakura Logistik GmbH",
+    )
+    .await;
+    assert!(
+        root.query_selector(&format!("{used} a[href='/accounts/{ACCOUNT}/tokens']"))
+            .unwrap()
+            .is_some(),
+        "the object links to where the panel shows it"
+    );
+    // The type breaks only after its dots.
+    assert_eq!(
+        root.query_selector_all(&format!("{used} .ia-feed-type wbr"))
+            .unwrap()
+            .length(),
+        3
+    );
+
+    choose(
+        &root,
+        "select[name=type]",
+        "shared_payment.granted_token.deactivated",
+    );
+    wait_until("a used event is filtered out", || {
+        root.query_selector(&used).unwrap().is_none()
+    })
+    .await;
+    choose(&root, "select[name=type]", "");
+    wait_for(&root, &used).await;
+    wait_until("the account filter lists the accounts", || {
+        root.query_selector("select[name=account] option[value=acct_1SbxGBThamesCo]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    choose(&root, "select[name=account]", "acct_1SbxGBThamesCo");
+    wait_until("another account's event is filtered out", || {
+        root.query_selector(&used).unwrap().is_none()
+    })
+    .await;
+    choose(&root, "select[name=account]", ACCOUNT);
+    wait_for(&root, &used).await;
 }

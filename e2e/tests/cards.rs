@@ -128,7 +128,7 @@ async fn set_a_daily_limit_and_block_a_category(browser: &Browser) {
     browser.screenshot("controls-editor-review").await;
 
     browser.click("[data-action=save]").await;
-    browser.wait_for(".ia-editor .ia-confirmation").await;
+    browser.wait_for(".ia-outcome .ia-confirmation").await;
     client.refresh().await.unwrap();
     let controls = browser.wait_for(".ia-controls").await.text().await.unwrap();
     assert!(controls.contains("€500.00 per day"), "{controls}");

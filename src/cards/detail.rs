@@ -12,6 +12,9 @@ use crate::i18n::{t, use_locale, Locale, Texts};
 use crate::session::Session;
 use crate::ui::{href, ErrorState, LoadingState};
 
+/// What the last change on the card page did: a confirmation, or why it failed.
+pub type Outcome = Result<crate::i18n::Label, crate::api::ApiError>;
+
 /// `/accounts/:account/cards/:card`: everything an operator needs to know about one card.
 #[component]
 pub fn CardDetailPage() -> impl IntoView {
@@ -50,6 +53,7 @@ pub fn CardDetailPage() -> impl IntoView {
 fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let session = expect_context::<Session>();
     let card = RwSignal::new(card);
+    let outcome = RwSignal::new(None::<Outcome>);
     let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
     // A memo: the operator may become known after the page (a resumed sign-in).
     let reveal = Memo::new(move |_| {
@@ -72,13 +76,31 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             " · "
             <span class="ia-mono">"•••• " {move || card.with(|c| c.last4.clone())}</span>
         </h1>
-        {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card /> })}
+        // One place for what the page has to say: why something is not offered, and what the
+        // last action did.
+        {move || {
+            let canceled = card.with(|c| c.status == issuing_model::CardStatus::Canceled);
+            if canceled {
+                Some(view! { <p class="ia-notice" data-notice="canceled">{move || t().canceled_note}</p> }.into_any())
+            } else if !can_edit() && session.operator.get().is_some() {
+                Some(view! { <p class="ia-notice" data-notice="read-only">{move || t().card_read_only}</p> }.into_any())
+            } else {
+                None
+            }
+        }}
+        <div class="ia-outcome" aria-live="polite">
+            {move || outcome.get().map(|m| match m {
+                Ok(done) => view! { <p class="ia-confirmation" role="status">{move || done(t())}</p> }.into_any(),
+                Err(e) => view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> }.into_any(),
+            })}
+        </div>
+        {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card outcome=outcome /> })}
         // Plain text, redrawn whole when the card or the language changes.
         {move || {
             use_locale();
             view! { <CardFacts account=account.clone() card=card.get() /> }
         }}
-        {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card /> })}
+        {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card notice=outcome /> })}
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
             <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>
             {move || if reveal.get() {
@@ -128,7 +150,7 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
             <dt>{t.cardholder}</dt>
             <dd>{card.cardholder.name.clone()} {card.cardholder.email.clone().map(|e| format!(" · {e}"))}</dd>
             <dt>{t.card_brand}</dt>
-            <dd>{card.brand.clone()}</dd>
+            <dd>{issuing_model::card::brand_name(&card.brand)}</dd>
             <dt>{t.card_type}</dt>
             <dd>{if card.kind == issuing_model::CardType::Virtual { t.virtual_card } else { t.physical_card }}</dd>
             <dt>{t.expires}</dt>

@@ -88,14 +88,54 @@ pub fn CardFilters(
             </label>
         }
     };
-    let input = |label: Label, name: &'static str, kind: &'static str, value: RwSignal<String>| {
+    // A rule broken by one field is shown at it (Stripe's parameter names the field).
+    let param_of = |name: &str| {
+        match name {
+            "created_gte" => "created[gte]",
+            "created_lte" => "created[lte]",
+            other => other,
+        }
+        .to_owned()
+    };
+    let error_at = move |name: &'static str| {
+        let param = param_of(name);
+        Signal::derive(move || {
+            error
+                .get()
+                .filter(|v| v.param == param)
+                .map(|v| v.message_in(use_locale()).to_owned())
+        })
+    };
+    let input = move |label: Label,
+                      name: &'static str,
+                      kind: &'static str,
+                      value: RwSignal<String>| {
+        let message = error_at(name);
+        let message_id = format!("filter-{name}-error");
         view! {
-            <label class="ia-field">
+            <label class="ia-field" data-field=name>
                 <span>{move || label(t())}</span>
-                <input type=kind name=name prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+                <input
+                    type=kind
+                    name=name
+                    prop:value=move || value.get()
+                    aria-invalid=move || message.get().is_some().to_string()
+                    aria-describedby=message_id.clone()
+                    on:input=move |ev| value.set(event_target_value(&ev))
+                />
+                {move || message.get().map(|m| view! { <span id=message_id.clone() class="ia-field-error" role="alert">{m}</span> })}
             </label>
         }
     };
+    let field_names = [
+        "status",
+        "type",
+        "cardholder",
+        "last4",
+        "created[gte]",
+        "created[lte]",
+        "limit",
+    ];
     view! {
         <form class="ia-filters" aria-label=move || t().filter_cards on:submit=move |ev| { ev.prevent_default(); apply(); }>
             {select(|t| t.status, "status", status, &[("", |t| t.any_status), ("active", |t| t.status_active), ("inactive", |t| t.status_frozen), ("canceled", |t| t.status_canceled)])}
@@ -106,7 +146,8 @@ pub fn CardFilters(
             {input(|t| t.created_to, "created_lte", "date", to)}
             {select(|t| t.per_page, "limit", limit, &[("10", |_| "10"), ("25", |_| "25"), ("50", |_| "50"), ("100", |_| "100")])}
             <button type="submit" class="ia-button">{move || t().apply}</button>
-            {move || error.get().map(|v| view! { <p class="ia-field-error" role="alert">{move || v.message_in(use_locale()).to_owned()}</p> })}
+            // What no field of the form stands for (a cursor from a hand-edited URL).
+            {move || error.get().filter(|v| !field_names.contains(&v.param.as_str())).map(|v| view! { <p class="ia-field-error" role="alert">{move || v.message_in(use_locale()).to_owned()}</p> })}
         </form>
     }
 }

@@ -29,13 +29,33 @@ pub fn CardsPage() -> impl IntoView {
         let map = query_map.read();
         CardListQuery::from_lookup(|k| map.get(k))
     });
+    // The panel's own URL parameters beside the filters: where this page starts in the list
+    // (Stripe's cursors do not say), and whether Stripe's own list is shown instead.
+    let from = Memo::new(move |_| {
+        query_map
+            .read()
+            .get("from")
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|n| *n >= 1)
+            .unwrap_or(1)
+    });
+    let stripe_view = Memo::new(move |_| query_map.read().get("view").as_deref() == Some("stripe"));
     let navigate = use_navigate();
-    let go = move |account: String, q: CardListQuery| {
+    let go_to = move |account: String, q: CardListQuery, from: usize, stripe: bool| {
+        let mut pairs = q.to_pairs();
+        if from > 1 {
+            pairs.push(("from", from.to_string()));
+        }
+        if stripe {
+            pairs.push(("view", "stripe".to_owned()));
+        }
         navigate(
-            &format!("/accounts/{account}/cards{}", query_string(&q.to_pairs())),
+            &format!("/accounts/{account}/cards{}", query_string(&pairs)),
             Default::default(),
         );
     };
+    let go_view = go_to.clone();
+    let go = move |account: String, q: CardListQuery| go_to(account, q, 1, false);
 
     let accounts = {
         let api = api.clone();
@@ -86,31 +106,58 @@ pub fn CardsPage() -> impl IntoView {
         view! { <CardFilters query=q on_apply=move |next| go(account.get_untracked(), next) /> }
     };
 
-    let go_page = go.clone();
+    let go_pages = go_view.clone();
     let results = move || {
-        let go = go_page.clone();
+        let go = go.clone();
+        let go_page = {
+            let go = go_pages.clone();
+            move |account: String, q: CardListQuery, from: usize| go(account, q, from, false)
+        };
         match cards.get() {
             None => view! { <LoadingState label=t().loading_cards /> }.into_any(),
             Some(Err(e)) => view! {
                 <ErrorState title=t().cards_failed error=e on_retry=move || cards.refetch() />
             }
             .into_any(),
-            Some(Ok(list)) if list.data.is_empty() => view! {
-                <p class="ia-empty">{move || t().no_cards_match}</p>
-            }
-            .into_any(),
-            Some(Ok(list)) => {
-                let pager = Pager::new(&query.get_untracked(), &list);
-                let (prev, next) = (pager.previous.clone(), pager.next.clone());
-                let go_prev = go.clone();
+            Some(Ok(list)) if list.data.is_empty() => {
+                let filtered = query.with_untracked(|q| q.first_page() != CardListQuery::default());
                 view! {
+                    <div class="ia-empty">
+                        <p>{move || t().no_cards_match}</p>
+                        {filtered.then(|| view! {
+                            <button
+                                type="button"
+                                class="ia-button ia-button-secondary"
+                                data-action="clear-filters"
+                                on:click=move |_| go(account.get_untracked(), CardListQuery::default())
+                            >
+                                {move || t().clear_filters}
+                            </button>
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+            Some(Ok(list)) => {
+                let q = query.get_untracked();
+                let pager = Pager::new(&q, &list);
+                let (prev, next) = (pager.previous.clone(), pager.next.clone());
+                let size = q
+                    .limit
+                    .unwrap_or(issuing_model::card_query::DEFAULT_PAGE_SIZE)
+                    as usize;
+                let first = from.get_untracked();
+                let (last, more) = (first + list.data.len() - 1, next.is_some());
+                let (go_prev, go_next) = (go_page.clone(), go_page.clone());
+                view! {
+                    <p class="ia-position" role="status">{move || (t().position)(first, last, more)}</p>
                     <CardsTable account=account.get_untracked() cards=list.data />
                     <nav class="ia-pager" aria-label=move || t().pages>
                         <button
                             type="button"
                             class="ia-button ia-button-secondary"
                             disabled=prev.is_none()
-                            on:click=move |_| if let Some(q) = prev.clone() { go_prev(account.get_untracked(), q) }
+                            on:click=move |_| if let Some(q) = prev.clone() { go_prev(account.get_untracked(), q, first.saturating_sub(size).max(1)) }
                         >
                             {move || t().previous}
                         </button>
@@ -118,7 +165,7 @@ pub fn CardsPage() -> impl IntoView {
                             type="button"
                             class="ia-button ia-button-secondary"
                             disabled=next.is_none()
-                            on:click=move |_| if let Some(q) = next.clone() { go(account.get_untracked(), q) }
+                            on:click=move |_| if let Some(q) = next.clone() { go_next(account.get_untracked(), q, last + 1) }
                         >
                             {move || t().next}
                         </button>
@@ -129,16 +176,17 @@ pub fn CardsPage() -> impl IntoView {
         }
     };
 
-    // Stripe's own list (its embedded component) instead of ours, for the same account.
-    let stripe_view = RwSignal::new(false);
+    // Stripe's own list (its embedded component) instead of ours, for the same account; in
+    // the URL, so a reload or a shared link keeps it.
     let view_toggle = move || {
+        let go = go_view.clone();
         view! {
             <button
                 type="button"
                 class="ia-button ia-button-secondary"
                 data-action="stripe-view"
                 aria-pressed=move || stripe_view.get().to_string()
-                on:click=move |_| stripe_view.update(|on| *on = !*on)
+                on:click=move |_| go(account.get_untracked(), query.get_untracked(), from.get_untracked(), !stripe_view.get_untracked())
             >
                 {move || if stripe_view.get() { t().panel_view } else { t().stripe_view }}
             </button>
@@ -147,7 +195,16 @@ pub fn CardsPage() -> impl IntoView {
     view! {
         <section class="ia-page" aria-labelledby="cards-title">
             <p><a href=href("/accounts")>{move || t().back_to_accounts}</a></p>
-            <h1 id="cards-title">{move || t().cards_title}</h1>
+            <h1 id="cards-title">{move || {
+                let id = account.get();
+                let name = accounts.get().and_then(Result::ok).and_then(|list| {
+                    list.data.iter().find(|a| a.id == id).map(|a| a.display_name().to_owned())
+                });
+                match name {
+                    Some(name) => (t().cards_of)(&name),
+                    None => t().cards_title.to_owned(),
+                }
+            }}</h1>
             <p>
                 <a href=move || href(format!("/accounts/{}/tokens", account.get())) data-link="tokens">
                     {move || t().tokens_link}

@@ -2,7 +2,7 @@
 
 mod badge;
 mod controls_editor;
-mod detail;
+pub mod detail;
 mod filters;
 mod list;
 mod status_actions;

@@ -2,17 +2,22 @@ use issuing_model::{CancellationReason, CardStatus, CardUpdate, IssuingCard};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::api::{ApiClient, ApiError};
+use crate::api::ApiClient;
 use crate::i18n::{t, Label};
 
 /// Freeze, unfreeze and cancel. Cancel asks for a reason in a modal dialog (which keeps focus
 /// inside it and returns it afterwards) and says it cannot be undone. A canceled card offers
 /// nothing more.
 #[component]
-pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoView {
+pub fn StatusActions(
+    account: String,
+    card: RwSignal<IssuingCard>,
+    /// Where the page says what happened.
+    outcome: RwSignal<Option<super::detail::Outcome>>,
+) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<Result<Label, ApiError>>);
+    let message = outcome;
     let reason = RwSignal::new("lost".to_owned());
     let dialog = NodeRef::<Dialog>::new();
 
@@ -29,8 +34,10 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
         leptos::task::spawn_local(async move {
             match api.update_card(&account, &id, &update).await {
                 Ok(updated) => {
+                    // A canceled card's own notice says it all: no second message.
+                    let canceled = updated.status == CardStatus::Canceled;
                     card.set(updated);
-                    message.set(Some(Ok(done)));
+                    message.set((!canceled).then_some(Ok(done)));
                 }
                 Err(e) => message.set(Some(Err(e))),
             }
@@ -76,10 +83,7 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
     view! {
         <div class="ia-actions" aria-label=move || t().status_actions role="group">
             {move || match card.get().status {
-                CardStatus::Canceled => view! {
-                    <p class="ia-muted">{move || t().canceled_note}</p>
-                }
-                .into_any(),
+                CardStatus::Canceled => ().into_any(),
                 status => {
                     let active = status == CardStatus::Active;
                     view! {
@@ -98,7 +102,7 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
                         </button>
                         <button
                             type="button"
-                            class="ia-button ia-button-danger"
+                            class="ia-button ia-button-danger-outline"
                             data-action="cancel"
                             disabled=move || busy.get()
                             on:click=open_dialog
@@ -109,10 +113,6 @@ pub fn StatusActions(account: String, card: RwSignal<IssuingCard>) -> impl IntoV
                     .into_any()
                 }
             }}
-            {move || message.get().map(|m| match m {
-                Ok(done) => view! { <p class="ia-confirmation" role="status">{move || done(t())}</p> }.into_any(),
-                Err(e) => view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> }.into_any(),
-            })}
             <dialog node_ref=dialog class="ia-dialog" aria-labelledby="cancel-title">
                 <h2 id="cancel-title">{move || t().cancel_title}</h2>
                 <p>{move || t().cancel_warning}</p>

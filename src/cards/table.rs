@@ -26,7 +26,7 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
                         <a href=target class="ia-row-link">{holder}</a>
                     </th>
                     <td><span class="ia-mono">"•••• " {card.last4.clone()}</span></td>
-                    <td>{card.brand.clone()}</td>
+                    <td>{issuing_model::card::brand_name(&card.brand)}</td>
                     <td>{move || if virtual_card { t().virtual_card } else { t().physical_card }}</td>
                     <td><StatusBadge status=card.status.clone() /></td>
                     <td>{card.expiry()}</td>
@@ -37,7 +37,8 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="ia-table" on:keydown=move_between_rows>
+        <div class="ia-table-scroll">
+        <table class="ia-table ia-cards" on:keydown=move_between_rows>
             <thead>
                 <tr>
                     <th scope="col">{move || t().cardholder}</th>
@@ -52,6 +53,7 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }
 

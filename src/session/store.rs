@@ -54,7 +54,27 @@ impl Session {
         if session.hosted && session.token.get_untracked().is_none() {
             session.renew();
         }
+        if !session.hosted {
+            session.follow_other_tabs();
+        }
         session
+    }
+
+    /// Signing out (or in as someone else) in another tab of the panel does the same here:
+    /// the browser tells every other tab when the saved token changes.
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() != Some(TOKEN_KEY) {
+                return;
+            }
+            let token = ev.new_value().filter(|t| !t.is_empty());
+            if token != self.token.get_untracked() {
+                // Someone else's profile, if anyone's: the shell asks the server who it is.
+                self.operator.set(None);
+                self.token.set(token);
+            }
+        });
+        on_cleanup(move || handle.remove());
     }
 
     /// Whether the host page signs the operator in (no sign-in page, no sign-out button).

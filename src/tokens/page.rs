@@ -79,20 +79,6 @@ pub fn TokensPage() -> impl IntoView {
         tokens.refetch();
     });
 
-    let list = move || match tokens.get() {
-        None => view! { <LoadingState label=t().loading_tokens /> }.into_any(),
-        Some(Err(e)) => view! {
-            <ErrorState title=t().tokens_failed error=e on_retry=move || tokens.refetch() />
-        }
-        .into_any(),
-        Some(Ok(list)) if list.data.is_empty() => view! {
-            <p class="ia-empty">{move || t().no_tokens}</p>
-        }
-        .into_any(),
-        Some(Ok(list)) => {
-            view! { <TokensTable tokens=list.data now=now selected=selected /> }.into_any()
-        }
-    };
     let chosen = Memo::new(move |_| {
         let id = selected.get()?;
         tokens.get()?.ok()?.data.into_iter().find(|t| t.id == id)
@@ -124,6 +110,22 @@ pub fn TokensPage() -> impl IntoView {
             view! { <p class="ia-muted">{move || t().tokens_read_only}</p> }.into_any()
         })
     };
+    let list = move || {
+        match tokens.get() {
+        None => view! { <LoadingState label=t().loading_tokens /> }.into_any(),
+        Some(Err(e)) => view! {
+            <ErrorState title=t().tokens_failed error=e on_retry=move || tokens.refetch() />
+        }
+        .into_any(),
+        Some(Ok(list)) if list.data.is_empty() => view! {
+            <p class="ia-empty">{move || t().no_tokens}</p>
+        }
+        .into_any(),
+        Some(Ok(list)) => {
+            view! { <TokensTable tokens=list.data now=now selected=selected opened=ViewFn::from(charge) /> }.into_any()
+        }
+    }
+    };
     let results = move || {
         let list = outcomes.get();
         (!list.is_empty()).then(|| view! {
@@ -149,7 +151,6 @@ pub fn TokensPage() -> impl IntoView {
                     {move || can_grant().then(|| view! { <GrantForm account=account.get() on_granted=on_granted /> })}
                     {list}
                     {move || view! { <LookupForm account=account.get() on_found=on_found /> }}
-                    {charge}
                     {results}
                 </div>
                 <aside class="ia-column-side">

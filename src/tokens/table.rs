@@ -50,27 +50,15 @@ pub fn payment_method_label(token: &GrantedToken) -> String {
     }
 }
 
-/// `visa` → `Visa`, `amex` → `American Express`, as cardholders know them.
-pub fn brand_name(brand: &str) -> String {
-    match brand {
-        "amex" => "American Express".to_owned(),
-        "jcb" => "JCB".to_owned(),
-        "mastercard" => "Mastercard".to_owned(),
-        other => {
-            let mut name = other.to_owned();
-            if let Some(first) = name.get_mut(0..1) {
-                first.make_ascii_uppercase();
-            }
-            name
-        }
-    }
-}
+pub use issuing_model::card::brand_name;
 
 #[component]
 pub fn TokensTable(
     tokens: Vec<GrantedToken>,
     now: ReadSignal<i64>,
     selected: RwSignal<Option<String>>,
+    /// What opens under the selected token's row (its charge form, or why it has none).
+    opened: ViewFn,
 ) -> impl IntoView {
     view! {
         <div class="ia-table-scroll">
@@ -109,6 +97,7 @@ pub fn TokensTable(
                         let id = id.clone();
                         Callback::new(move |()| selected.set(Some(id.clone())))
                     };
+                    let opened = opened.clone();
                     view! {
                         <tr data-token=id.clone() class:ia-row-selected=is_selected>
                             <td><code>{id.clone()}</code></td>
@@ -132,6 +121,9 @@ pub fn TokensTable(
                                 })}
                             </td>
                         </tr>
+                        {move || is_selected.get().then(|| view! {
+                            <tr class="ia-charge-row"><td colspan="8">{opened.run()}</td></tr>
+                        })}
                     }
                 }).collect_view()}
             </tbody>

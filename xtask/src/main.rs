@@ -21,7 +21,7 @@ commands:
       --port N       panel port (env IA_PORT, default 8080)
       --api-port N   platform server port (env IA_API_PORT, default 8787)
   test             setup, then every test: native, wasm in headless Chromium, end-to-end
-      --stage S      run only one stage: native | wasm | e2e (repeatable)
+      --stage S      run only one stage: lint | native | wasm | e2e (repeatable)
       --wasm-api-port N  port of the server the wasm tests call (env IA_TEST_API_PORT)
   bench            print how fast the card list answers on the 10,000-card sandbox account
 ";

@@ -15,6 +15,7 @@ const TEST_SERVER_LIFETIME_SECS: &str = "2400";
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Stage {
+    Lint,
     Native,
     Wasm,
     E2e,
@@ -33,12 +34,13 @@ impl Options {
             match args[i].as_str() {
                 "--stage" => {
                     let stage = match args.get(i + 1).map(String::as_str) {
+                        Some("lint") => Stage::Lint,
                         Some("native") => Stage::Native,
                         Some("wasm") => Stage::Wasm,
                         Some("e2e") => Stage::E2e,
                         other => {
                             return Err(format!(
-                                "--stage takes native, wasm or e2e (got {other:?})"
+                                "--stage takes lint, native, wasm or e2e (got {other:?})"
                             ))
                         }
                     };
@@ -50,7 +52,7 @@ impl Options {
             }
         }
         if stages.is_empty() {
-            stages = vec![Stage::Native, Stage::Wasm, Stage::E2e];
+            stages = vec![Stage::Lint, Stage::Native, Stage::Wasm, Stage::E2e];
         }
         let wasm_api_port = crate::port_option(
             args,
@@ -76,6 +78,7 @@ pub fn run(options: Options) -> Result<(), String> {
         let started = Instant::now();
         println!("\n==> test stage: {stage:?}");
         let tally = match stage {
+            Stage::Lint => Ok(lint(&root)),
             Stage::Native => native(&root),
             Stage::Wasm => wasm(&root, options.wasm_api_port, &children),
             Stage::E2e => e2e(&root),
@@ -112,6 +115,46 @@ pub fn run(options: Options) -> Result<(), String> {
 
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Formatting and both clippies (native crates, and the panel for wasm), warnings as errors:
+/// each check counts as one test, so CI keeps them clean.
+fn lint(root: &Path) -> Tally {
+    let checks: [&[&str]; 3] = [
+        &["fmt", "--all", "--check"],
+        &[
+            "clippy",
+            "--workspace",
+            "--exclude",
+            "issuing-admin",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[
+            "clippy",
+            "-p",
+            "issuing-admin",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    ];
+    let mut tally = Tally::default();
+    for args in checks {
+        match run_checked(cargo().current_dir(root).args(args)) {
+            Ok(()) => tally.passed += 1,
+            Err(e) => {
+                println!("  !! {e}");
+                tally.failed += 1;
+            }
+        }
+    }
+    tally
 }
 
 fn native(root: &Path) -> Result<Tally, String> {

@@ -121,3 +121,37 @@ pub struct Cardholder {
 fn cardholder_object() -> String {
     "issuing.cardholder".to_owned()
 }
+
+/// A card network as cardholders know it, whatever the API's spelling: `visa` / `Visa` →
+/// `Visa`, `mastercard` / `MasterCard` → `Mastercard`, `amex` → `American Express`.
+pub fn brand_name(brand: &str) -> String {
+    match brand.to_ascii_lowercase().as_str() {
+        "amex" | "american_express" | "american express" => "American Express".to_owned(),
+        "jcb" => "JCB".to_owned(),
+        "mastercard" => "Mastercard".to_owned(),
+        "visa" => "Visa".to_owned(),
+        "unionpay" => "UnionPay".to_owned(),
+        "diners" => "Diners Club".to_owned(),
+        _ => {
+            let mut name = brand.to_owned();
+            if let Some(first) = name.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            name
+        }
+    }
+}
+
+#[cfg(test)]
+mod brand_tests {
+    use super::brand_name;
+
+    #[test]
+    fn networks_are_spelt_as_their_owners_spell_them() {
+        assert_eq!(brand_name("MasterCard"), "Mastercard");
+        assert_eq!(brand_name("mastercard"), "Mastercard");
+        assert_eq!(brand_name("Visa"), "Visa");
+        assert_eq!(brand_name("amex"), "American Express");
+        assert_eq!(brand_name("discover"), "Discover");
+    }
+}

@@ -310,8 +310,9 @@ fn cards(
     count: usize,
     first_created: i64,
 ) -> Vec<IssuingCard> {
-    // Spread over a year for the large account, an hour apart for the small ones.
-    let step = if count > 1_000 { 3_000 } else { 3_600 * 5 };
+    // Spread over most of 2026 for the large account (ending in October, so no card is dated
+    // after today), five hours apart for the small ones.
+    let step = if count > 1_000 { 2_500 } else { 3_600 * 5 };
     let mut cards: Vec<IssuingCard> = Vec::with_capacity(count);
     for n in 0..count {
         // The first six cards cover every status and type combination.
@@ -434,4 +435,33 @@ fn shipping(holder: &Cardholder, a: &SeedAccount) -> serde_json::Value {
         "status": "delivered",
         "type": "individual",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_in_the_seed_is_dated_after_today() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let seed = seed(DEFAULT_LARGE_ACCOUNT_CARDS);
+        for (account, data) in &seed.issuing {
+            let newest = data.cards.iter().map(|c| c.created).max().unwrap();
+            assert!(
+                newest < now,
+                "{account} has a card created at {newest}, after now ({now})"
+            );
+            assert!(
+                data.cardholders.iter().all(|h| h.created < now),
+                "{account}"
+            );
+        }
+        assert!(seed
+            .accounts
+            .iter()
+            .all(|a| a.created.is_some_and(|c| c < now)));
+    }
 }

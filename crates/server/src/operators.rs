@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 /// An operator with the bearer token that identifies them.
 #[derive(Debug, Clone, Deserialize)]
-#[serde(try_from = "OperatorEntry")]
+#[serde(from = "OperatorEntry")]
 pub struct Operator {
     pub profile: OperatorProfile,
     pub token: String,
@@ -27,11 +27,9 @@ struct OperatorEntry {
     token: String,
 }
 
-impl TryFrom<OperatorEntry> for Operator {
-    type Error = std::convert::Infallible;
-
-    fn try_from(e: OperatorEntry) -> Result<Self, Self::Error> {
-        Ok(Self {
+impl From<OperatorEntry> for Operator {
+    fn from(e: OperatorEntry) -> Self {
+        Self {
             profile: OperatorProfile {
                 reveal_card_numbers: e.reveal_card_numbers.unwrap_or(e.role == Role::Editor),
                 id: e.id,
@@ -40,7 +38,7 @@ impl TryFrom<OperatorEntry> for Operator {
                 accounts: e.accounts,
             },
             token: e.token,
-        })
+        }
     }
 }
 

@@ -172,13 +172,17 @@ impl Errors {
 }
 
 #[component]
-pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> impl IntoView {
+pub fn SpendingControlsEditor(
+    account: String,
+    card: RwSignal<IssuingCard>,
+    /// Where the page says what happened (a save's confirmation).
+    notice: RwSignal<Option<crate::cards::detail::Outcome>>,
+) -> impl IntoView {
     let api = StoredValue::new(expect_context::<ApiClient>());
     let account = StoredValue::new(account);
     let fields = Fields::new();
     let editing = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let saved = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let i18n = use_i18n();
     let server = RwSignal::new(None::<(ControlsDraft, Violation)>);
@@ -204,7 +208,7 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
             fields.reset(card.with_untracked(|c| {
                 ControlsDraft::from_controls(&c.spending_controls, &c.currency)
             }));
-            saved.set(false);
+            notice.set(None);
             failure.set(None);
             server.set(None);
             editing.set(true);
@@ -239,7 +243,7 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                 Ok(updated) => {
                     card.set(updated);
                     editing.set(false);
-                    saved.set(true);
+                    notice.set(Some(Ok(|t| t.controls_saved)));
                 }
                 Err(e) => {
                     if let ApiError::Stripe(stripe) = &e {
@@ -271,9 +275,6 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
     let countries = Memo::new(move |_| choices::countries(use_locale()));
     view! {
         <section class="ia-editor" aria-label=move || t().editor_label>
-            {move || saved.get().then(|| view! {
-                <p class="ia-confirmation" role="status">{move || t().controls_saved}</p>
-            })}
             {move || (!editing.get()).then(|| view! {
                 <button type="button" class="ia-button" data-action="edit-controls" on:click=start>
                     {move || t().edit_controls}
@@ -316,12 +317,13 @@ pub fn SpendingControlsEditor(account: String, card: RwSignal<IssuingCard>) -> i
                             errors=errors
                         />
                         <ChangesReview card=card outcome=outcome />
-                        {move || failure.get().map(|e| view! {
-                            <p class="ia-field-error ia-form-error" role="alert">
-                                {move || (t().not_saved)(&e.param().and_then(|p| errors.at(p)).unwrap_or_else(|| e.text()))}
-                            </p>
-                        })}
+                        // In the sticky bar: why a save failed is seen where Save is pressed.
                         <div class="ia-editor-buttons">
+                            {move || failure.get().map(|e| view! {
+                                <p class="ia-field-error ia-form-error" role="alert">
+                                    {move || (t().not_saved)(&e.param().and_then(|p| errors.at(p)).unwrap_or_else(|| e.text()))}
+                                </p>
+                            })}
                             <button type="submit" class="ia-button" data-action="save" disabled=move || !can_save()>
                                 {move || if busy.get() { t().saving } else { t().save_changes }}
                             </button>
