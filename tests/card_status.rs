@@ -68,15 +68,7 @@ async fn cancel_asks_first_and_a_canceled_card_offers_nothing_more() {
     assert_eq!(api.card(US, &id).await.unwrap().status, CardStatus::Active);
 
     click(&root, "[data-action=cancel]");
-    let reason: web_sys::HtmlSelectElement = wasm_bindgen::JsCast::unchecked_into(
-        root.query_selector("select[name=cancellation_reason]")
-            .unwrap()
-            .unwrap(),
-    );
-    reason.set_value("stolen");
-    reason
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    support::choose(&root, "select[name=cancellation_reason]", "stolen");
     click(&root, "[data-action=confirm-cancel]");
     status_on_page(&root, "canceled").await;
     let on_server = api.card(US, &id).await.unwrap();

@@ -119,15 +119,7 @@ async fn choosing_a_filter_updates_the_url_and_the_rows() {
     let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
     wait_for(&root, "tbody tr[data-card]").await;
     let everything = row_ids(&root).len();
-    let status: web_sys::HtmlSelectElement = root
-        .query_selector("select[name=status]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    status.set_value("canceled");
-    status
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    support::choose(&root, "select[name=status]", "canceled");
     support::wait_until("only canceled cards are listed", || {
         let s = statuses(&root);
         !s.is_empty() && s.iter().all(|s| s == "canceled")

@@ -11,7 +11,6 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::editor::*;
 use support::{click, input, live_api, text_of, type_into, wait_for, wait_text, wait_until};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -60,15 +59,11 @@ async fn the_review_shows_before_and_after_and_saving_sends_exactly_that() {
     let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
     start_editing(&root).await;
     add_limit(&root, "1,250.5").await;
-    let interval: web_sys::HtmlSelectElement = root
-        .query_selector(".ia-limit:last-of-type select[name=interval]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    interval.set_value("weekly");
-    interval
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    support::choose(
+        &root,
+        ".ia-limit:last-of-type select[name=interval]",
+        "weekly",
+    );
     block_category(&root, "gambl", "betting_casino_gambling").await;
 
     wait_text(

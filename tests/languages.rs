@@ -11,22 +11,13 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::editor::*;
 use support::{input, live_api, open_as, text_of, type_into, wait_for, wait_text};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Picks `value` in the header's language switch, as a person would.
 fn switch_to(root: &web_sys::HtmlElement, value: &str) {
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("select.ia-language")
-        .unwrap()
-        .expect("a language switch in the header")
-        .unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    support::choose(root, "select.ia-language", value);
 }
 
 fn document() -> web_sys::Document {

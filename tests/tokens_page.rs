@@ -36,6 +36,18 @@ async fn grant_in(currency: &str, max_amount: i64) -> GrantedToken {
     api.grant_token(ACCOUNT, &request).await.expect("granted")
 }
 
+/// Charges `amount` yen to `token` through the server, as the panel's charge form would.
+async fn charge_yen(token: &GrantedToken, amount: i64) {
+    let charge = issuing_model::tokens::ChargeRequest {
+        amount,
+        currency: "jpy".into(),
+    };
+    let api = signed_in_api("op_aiko").await;
+    api.charge_token(ACCOUNT, &token.id, &charge)
+        .await
+        .expect("charged");
+}
+
 async fn remaining(id: &str) -> i64 {
     let api = signed_in_api("op_aiko").await;
     let tokens = api.tokens(ACCOUNT).await.unwrap();
@@ -155,15 +167,7 @@ async fn a_euro_amount_typed_with_a_comma_is_confirmed_in_words_before_it_is_cha
     assert_eq!(remaining(&token.id).await, 5_000, "nothing was charged");
 
     // In Japanese the confirmation uses the currency's Japanese name.
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector("select.ia-language")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    select.set_value("ja");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
+    support::choose(&root, "select.ia-language", "ja");
     click(&root, "[data-action=charge]");
     wait_until("the confirmation is open", || dialog_open(&root)).await;
     wait_text(&root, "[data-field=confirm]", "€12.50（12.50 ユーロ）").await;
@@ -191,13 +195,7 @@ async fn a_used_up_token_offers_no_charge_and_no_countdown() {
         expires_at: Some(now + 3_600),
     };
     let token = api.grant_token(ACCOUNT, &request).await.expect("granted");
-    let charge = issuing_model::tokens::ChargeRequest {
-        amount: 1_000,
-        currency: "jpy".into(),
-    };
-    api.charge_token(ACCOUNT, &token.id, &charge)
-        .await
-        .expect("charged in full");
+    charge_yen(&token, 1_000).await;
     let root = support::open_as("op_aiko", &format!("/accounts/{ACCOUNT}/tokens")).await;
     let _handle = mount_to(
         root.clone(),
@@ -276,18 +274,6 @@ async fn looking_up_a_token_by_id_selects_it_or_says_what_is_wrong() {
     wait_for(&root, &format!("form.ia-charge[data-token={}]", token.id)).await;
 }
 
-fn choose(root: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let select: web_sys::HtmlSelectElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into();
-    select.set_value(value);
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn the_events_page_names_the_business_links_the_object_and_filters() {
     let root = support::open_as("op_aiko", "/events").await;
@@ -297,14 +283,7 @@ async fn the_events_page_names_the_business_links_the_object_and_filters() {
     );
     wait_for(&root, ".ia-feed-status[data-status=live]").await;
     let token = grant(2_000).await;
-    let api = signed_in_api("op_aiko").await;
-    let charge = issuing_model::tokens::ChargeRequest {
-        amount: 500,
-        currency: "jpy".into(),
-    };
-    api.charge_token(ACCOUNT, &token.id, &charge)
-        .await
-        .expect("charged");
+    charge_yen(&token, 500).await;
     let used = format!(
         ".ia-feed-item[data-type='shared_payment.granted_token.used'][data-object={}]",
         token.id
@@ -329,7 +308,7 @@ async fn the_events_page_names_the_business_links_the_object_and_filters() {
         3
     );
 
-    choose(
+    support::choose(
         &root,
         "select[name=type]",
         "shared_payment.granted_token.deactivated",
@@ -338,7 +317,7 @@ async fn the_events_page_names_the_business_links_the_object_and_filters() {
         root.query_selector(&used).unwrap().is_none()
     })
     .await;
-    choose(&root, "select[name=type]", "");
+    support::choose(&root, "select[name=type]", "");
     wait_for(&root, &used).await;
     wait_until("the account filter lists the accounts", || {
         root.query_selector("select[name=account] option[value=acct_1SbxGBThamesCo]")
@@ -346,11 +325,11 @@ async fn the_events_page_names_the_business_links_the_object_and_filters() {
             .is_some()
     })
     .await;
-    choose(&root, "select[name=account]", "acct_1SbxGBThamesCo");
+    support::choose(&root, "select[name=account]", "acct_1SbxGBThamesCo");
     wait_until("another account's event is filtered out", || {
         root.query_selector(&used).unwrap().is_none()
     })
     .await;
-    choose(&root, "select[name=account]", ACCOUNT);
+    support::choose(&root, "select[name=account]", ACCOUNT);
     wait_for(&root, &used).await;
 }

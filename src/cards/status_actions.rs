@@ -1,9 +1,9 @@
 use issuing_model::{CancellationReason, CardStatus, CardUpdate, IssuingCard};
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use crate::api::ApiClient;
 use crate::i18n::{t, Label};
+use crate::ui::Modal;
 
 /// Freeze, unfreeze and cancel. Cancel asks for a reason in a modal dialog (which keeps focus
 /// inside it and returns it afterwards) and says it cannot be undone. A canceled card offers
@@ -19,7 +19,7 @@ pub fn StatusActions(
     let busy = RwSignal::new(false);
     let message = outcome;
     let reason = RwSignal::new("lost".to_owned());
-    let dialog = NodeRef::<Dialog>::new();
+    let dialog = Modal::new();
 
     let account = StoredValue::new(account);
     let api = StoredValue::new(api);
@@ -53,16 +53,8 @@ pub fn StatusActions(
             done,
         )
     };
-    let open_dialog = move |_| {
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
-    };
-    let close_dialog = move || {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let open_dialog = move |_| dialog.open();
+    let close_dialog = move || dialog.close();
     let confirm_cancel = move |_| {
         let why = if reason.get_untracked() == "stolen" {
             CancellationReason::Stolen
@@ -113,7 +105,7 @@ pub fn StatusActions(
                     .into_any()
                 }
             }}
-            <dialog node_ref=dialog class="ia-dialog" aria-labelledby="cancel-title">
+            <dialog node_ref=dialog.0 class="ia-dialog" aria-labelledby="cancel-title">
                 <h2 id="cancel-title">{move || t().cancel_title}</h2>
                 <p>{move || t().cancel_warning}</p>
                 <label class="ia-field">

@@ -4,12 +4,12 @@
 use issuing_model::money::{format_amount, parse_amount};
 use issuing_model::tokens::{check_charge, ChargeRequest};
 use issuing_model::GrantedToken;
-use leptos::html::Dialog;
 use leptos::prelude::*;
 
 use super::amount_field::{AmountField, AmountInput};
 use crate::api::{ApiClient, ApiError};
 use crate::i18n::{amount_in_words, t, use_locale};
+use crate::ui::Modal;
 
 /// One charge made from this page, kept for the operator to see (and worded as it is shown,
 /// so a language switch rewords it).
@@ -114,23 +114,17 @@ pub fn ChargeForm(
     });
     let pending = charge.pending();
     // Money leaves a customer here: the amount is confirmed in the currency's words first.
-    let dialog = NodeRef::<Dialog>::new();
+    let dialog = Modal::new();
     let confirming = RwSignal::new(None::<i64>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         amount.submitted();
         if let Ok(minor) = checked.get_untracked() {
             confirming.set(Some(minor));
-            if let Some(d) = dialog.get() {
-                let _ = d.show_modal();
-            }
+            dialog.open();
         }
     };
-    let close = move || {
-        if let Some(d) = dialog.get() {
-            d.close();
-        }
-    };
+    let close = move || dialog.close();
     let confirm = move |_| {
         let minor = confirming.get_untracked();
         close();
@@ -182,7 +176,7 @@ pub fn ChargeForm(
             >
                 {move || if pending.get() { t().charging } else { t().charge }}
             </button>
-            <dialog node_ref=dialog class="ia-dialog" aria-labelledby="charge-confirm-title" on:close=move |_| confirming.set(None)>
+            <dialog node_ref=dialog.0 class="ia-dialog" aria-labelledby="charge-confirm-title" on:close=move |_| confirming.set(None)>
                 <h2 id="charge-confirm-title">{move || t().charge_confirm_title}</h2>
                 <p data-field="confirm">{move || confirm_text.with_value(|f| f()).map(|(text, _)| text)}</p>
                 <div class="ia-dialog-buttons">

@@ -2,12 +2,14 @@
 
 mod clock;
 mod leave_guard;
+mod modal;
 mod multi_select;
 mod route_base;
 mod states;
 
 pub use clock::{unix_now, use_now};
 pub use leave_guard::LeaveGuard;
+pub use modal::Modal;
 pub use multi_select::{Choice, MultiSelect};
 pub use route_base::{href, RouteBase};
 pub use states::{ErrorState, LoadingState};

@@ -157,3 +157,17 @@ pub async fn wait_text(root: &web_sys::Element, selector: &str, needle: &str) ->
         text_of(root, selector)
     );
 }
+
+/// Chooses `value` in the `<select>` matching `selector`, the way a person's choice ends: its
+/// value, then `change`.
+pub fn choose(root: &web_sys::Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no `{selector}` in:\n{}", root.inner_html()))
+        .unchecked_into();
+    select.set_value(value);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
