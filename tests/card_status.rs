@@ -110,3 +110,23 @@ async fn a_read_only_operator_sees_the_card_but_no_actions() {
     // Not silently missing: the page says why.
     support::wait_text(&root, "[data-notice=read-only]", "read-only").await;
 }
+
+#[wasm_bindgen_test]
+async fn in_japanese_a_read_only_operator_is_told_why_actions_and_numbers_are_absent() {
+    let (root, _id, _api) = open_active_card("op_chloe", 3).await;
+    let _mounted = mount_to(
+        root.clone(),
+        || view! { <Panel server=live_api() locale=Some("ja".into()) /> },
+    );
+    support::wait_text(&root, "[data-notice=read-only]", "閲覧のみ").await;
+    support::wait_text(
+        &root,
+        "[data-notice=numbers-not-allowed]",
+        "表示する権限がありません",
+    )
+    .await;
+    assert!(root
+        .query_selector("[data-action=freeze]")
+        .unwrap()
+        .is_none());
+}

@@ -56,9 +56,11 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     );
     browser.screenshot("cards-euro-active-virtual").await;
 
-    // Open the first card with the keyboard's route: its link.
-    let first = browser.wait_for("tbody tr[data-card] a.ia-row-link").await;
-    first.click().await.unwrap();
+    // The whole row opens the card: a click on its Type cell, far from the cardholder's link.
+    let cell = browser
+        .wait_for("tbody tr[data-card]:first-child td:nth-child(4)")
+        .await;
+    cell.click().await.unwrap();
     browser.wait_for(".ia-facts").await;
     let text = browser.text().await;
     assert!(text.contains("Spending controls"), "{text}");
