@@ -78,7 +78,7 @@ async fn cancel_asks_first_and_a_canceled_card_offers_nothing_more() {
         Some(issuing_model::CancellationReason::Stolen)
     );
     assert!(
-        root.query_selector("[data-action]:not(dialog [data-action])")
+        root.query_selector(".ia-page [data-action]:not(dialog [data-action])")
             .unwrap()
             .is_none(),
         "no actions remain"
