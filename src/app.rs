@@ -69,7 +69,8 @@ pub fn Panel(
             view! {
                 <Routes fallback=|| view! { <p class="ia-empty">{move || t().page_not_found}</p> }>
                     // The host's account, else the operator's only account, else the list.
-                    <Route path=path!("/") view=move || {
+                    // (Reactive: a resumed sign-in learns who the operator is after the page.)
+                    <Route path=path!("/") view=move || move || {
                         let only = session.operator.get().and_then(|o| match o.accounts {
                             AccountAccess::Only(ids) if ids.len() == 1 => Some(format!("/accounts/{}/cards", ids[0])),
                             _ => None,

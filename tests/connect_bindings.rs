@@ -84,6 +84,32 @@ async fn call(function: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
 
+#[wasm_bindgen_test]
+async fn without_the_right_to_reveal_numbers_the_card_gets_no_key_callback() {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let query = CardListQuery {
+        limit: Some(1),
+        ..Default::default()
+    };
+    let card = api.cards(UK, &query).await.unwrap().data.remove(0).id;
+    let root = support::fresh_container();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api.clone());
+        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
+    });
+    let element = wait_for(&root, "[data-tag=issuing-card]").await;
+    assert!(
+        last("setDefaultCard").is_some(),
+        "the card itself is set up"
+    );
+    assert!(
+        last("setFetchEphemeralKey").is_none()
+            && get(&element, "_setFetchEphemeralKey").is_undefined(),
+        "no way to fetch a key, so Stripe's component cannot show the numbers"
+    );
+}
+
 fn key_request(card: &str, nonce: &str) -> JsValue {
     let request = Object::new();
     Reflect::set(&request, &"issuingCard".into(), &card.into()).unwrap();
@@ -111,7 +137,7 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
     let context = api.clone();
     let mounted = mount_to(root.clone(), move || {
         provide_context(context.clone());
-        view! { <IssuingCard account=UK.to_owned() card=card show_spend_controls=true /> }
+        view! { <IssuingCard account=UK.to_owned() card=card show_spend_controls=true reveal_numbers=true /> }
     });
     let element = wait_for(&root, "[data-tag=issuing-card]").await;
 

@@ -25,7 +25,7 @@ async fn signing_in_shows_the_operators_accounts_and_survives_a_remount_until_si
     assert!(root.query_selector("table").unwrap().is_none());
     click(&root, "[data-operator=op_ben]");
     wait_for(&root, "table tbody tr").await;
-    assert!(root.text_content().unwrap().contains("Thames Courier Co."));
+    support::wait_text(&root, ".ia-main", "Thames Courier Co.").await;
     wait_for(&root, ".ia-operator").await;
     assert!(root.text_content().unwrap().contains("Ben Clarke"));
     drop(mounted);
