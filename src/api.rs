@@ -72,6 +72,14 @@ impl ApiError {
         }
     }
 
+    /// Stripe's error code (`resource_missing`, …), if the refusal has one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Self::Stripe(e) => e.error.code.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The Stripe parameter the refusal names, if any.
     pub fn param(&self) -> Option<&str> {
         match self {

@@ -170,7 +170,7 @@ async fn a_euro_amount_typed_with_a_comma_is_confirmed_in_words_before_it_is_cha
     support::choose(&root, "select.ia-language", "ja");
     click(&root, "[data-action=charge]");
     wait_until("the confirmation is open", || dialog_open(&root)).await;
-    wait_text(&root, "[data-field=confirm]", "€12.50（12.50 ユーロ）").await;
+    wait_text(&root, "[data-field=confirm]", "€12.50（12.50ユーロ）").await;
     confirm_charge(&root, "€12.50 を請求する").await;
     wait_text(&root, ".ia-outcomes", "€12.50 を請求しました").await;
     wait_text(&root, ".ia-outcomes", "成功").await;

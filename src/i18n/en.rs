@@ -217,4 +217,5 @@ pub const EN: Texts = Texts {
     platform_event: "Platform",
     open_object: |id| format!("Open {id}"),
     no_events_match: "No events of this type or account yet.",
+    no_such_token: |id| format!("No such token on this account: {id}. Check the id the agent gave you."),
 };

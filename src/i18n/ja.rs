@@ -217,4 +217,5 @@ pub const JA: Texts = Texts {
     platform_event: "プラットフォーム",
     open_object: |id| format!("{id} を開く"),
     no_events_match: "この種類・アカウントのイベントはまだありません。",
+    no_such_token: |id| format!("このアカウントにトークン {id} はありません。エージェントから受け取った ID を確認してください。"),
 };

@@ -217,4 +217,5 @@ pub struct Texts {
     pub platform_event: &'static str,
     pub open_object: fn(&str) -> String,
     pub no_events_match: &'static str,
+    pub no_such_token: fn(&str) -> String,
 }

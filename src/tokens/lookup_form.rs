@@ -10,6 +10,8 @@ use crate::i18n::t;
 #[derive(Clone)]
 enum Problem {
     NotAnId,
+    /// Stripe has no token by that id here.
+    NotFound(String),
     Refused(ApiError),
 }
 
@@ -20,14 +22,17 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
     let error = RwSignal::new(None::<Problem>);
     let lookup = Action::new_local(move |id: &String| {
         let (api, account, id) = (api.clone(), account.clone(), id.clone());
-        async move { api.token(&account, &id).await }
+        async move { (id.clone(), api.token(&account, &id).await) }
     });
     Effect::new(move |_| match lookup.value().get() {
-        Some(Ok(token)) => {
+        Some((_, Ok(token))) => {
             id.set(String::new());
             on_found.run(token.id);
         }
-        Some(Err(e)) => error.set(Some(Problem::Refused(e))),
+        Some((asked, Err(e))) if e.code() == Some("resource_missing") => {
+            error.set(Some(Problem::NotFound(asked)))
+        }
+        Some((_, Err(e))) => error.set(Some(Problem::Refused(e))),
         None => {}
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -63,6 +68,7 @@ pub fn LookupForm(account: String, on_found: Callback<String>) -> impl IntoView 
             </div>
             <p id="lookup-error" class="ia-field-error" role="alert">{move || error.get().map(|e| match e {
                 Problem::NotAnId => t().token_id_prefix.to_owned(),
+                Problem::NotFound(asked) => (t().no_such_token)(&asked),
                 Problem::Refused(e) => e.text(),
             })}</p>
             <button type="submit" class="ia-button ia-button-secondary" data-action="lookup" disabled=move || lookup.pending().get()>
