@@ -159,8 +159,10 @@ fn lint(root: &Path) -> Tally {
 
 fn native(root: &Path) -> Result<Tally, String> {
     // The panel's tests need a browser: they run in the wasm stage.
+    // --no-fail-fast: a failing suite must not hide the results of the ones after it.
     run_counting(cargo().current_dir(root).args([
         "test",
+        "--no-fail-fast",
         "--workspace",
         "--exclude",
         "issuing-admin",
@@ -197,6 +199,7 @@ fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String
             .current_dir(root)
             .args([
                 "test",
+                "--no-fail-fast",
                 "--package",
                 "issuing-admin",
                 "--target",
@@ -235,7 +238,14 @@ fn e2e(root: &Path) -> Result<Tally, String> {
     let tally = run_counting(
         cargo()
             .current_dir(root)
-            .args(["test", "--package", "e2e", "--", "--test-threads=1"])
+            .args([
+                "test",
+                "--no-fail-fast",
+                "--package",
+                "e2e",
+                "--",
+                "--test-threads=1",
+            ])
             .env("IA_DIST", root.join("dist"))
             .env("IA_AXE", crate::setup::axe_script())
             .env("CHROMEDRIVER", chromedriver())
