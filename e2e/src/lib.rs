@@ -160,8 +160,11 @@ impl Browser {
         field.send_keys(text).await.unwrap();
     }
 
-    /// Waits for the element matching `css`, then clicks it.
+    /// Waits for the element matching `css`, brings it to the middle of the window (as a person
+    /// scrolls to what they click: chromedriver alone stops at the window's edge, under a sticky
+    /// bar), then clicks it.
     pub async fn click(&self, css: &str) {
+        self.scroll_to(css).await;
         self.wait_for(css).await.click().await.unwrap();
     }
 

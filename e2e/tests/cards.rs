@@ -56,11 +56,21 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     );
     browser.screenshot("cards-euro-active-virtual").await;
 
-    // The whole row opens the card: a click on its Type cell, far from the cardholder's link.
-    let cell = browser
-        .wait_for("tbody tr[data-card]:first-child td:nth-child(4)")
+    // The whole row opens the card: at its Type cell, far from the cardholder's name, what a
+    // click reaches is the row's link.
+    browser.scroll_to("tbody tr[data-card]:first-child").await;
+    let at_cell = browser
+        .js(
+            "const td = document.querySelector('tbody tr[data-card]:first-child td:nth-child(4)');
+             const r = td.getBoundingClientRect();
+             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             return hit.closest('a.ia-row-link') === td.closest('tr').querySelector('a.ia-row-link');",
+        )
         .await;
-    cell.click().await.unwrap();
+    assert_eq!(at_cell, true, "a click on the row's cell opens its card");
+    browser
+        .click("tbody tr[data-card]:first-child a.ia-row-link")
+        .await;
     browser.wait_for(".ia-facts").await;
     let text = browser.text().await;
     assert!(text.contains("Spending controls"), "{text}");

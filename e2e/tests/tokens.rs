@@ -203,7 +203,7 @@ async fn the_feed_reconnects_by_itself_after_the_server_restarts() {
             &format!(
             ".ia-feed-item[data-type='shared_payment.granted_token.deactivated'][data-object={id}]"
         ),
-            "consumed",
+            "used up",
         )
         .await;
     browser
