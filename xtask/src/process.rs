@@ -110,7 +110,7 @@ impl Children {
         for (_, child) in self.lock().iter_mut() {
             // The whole group: the child and whatever it started.
             let _ = Command::new("kill")
-                .args(["-TERM", &format!("-{}", child.id())])
+                .args(["-TERM", "--", &format!("-{}", child.id())])
                 .stderr(Stdio::null())
                 .status();
             let _ = child.kill();
@@ -164,4 +164,55 @@ pub fn wait_for_port_saying(
     Err(format!(
         "nothing listened on 127.0.0.1:{port} after {seconds} s"
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Running, as opposed to gone or a zombie waiting for its parent.
+    fn alive(pid: &str) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat"))
+            .ok()
+            .and_then(|stat| stat.rsplit(") ").next().map(|rest| !rest.starts_with('Z')))
+            .unwrap_or(false)
+    }
+
+    #[test]
+    fn stopping_a_child_stops_what_it_started_too() {
+        let children = Children::default();
+        let _signal_handler_like = children.clone();
+        let file = std::env::temp_dir().join(format!("xtask-grandchild-{}", std::process::id()));
+        children
+            .spawn(
+                "shell",
+                Command::new("sh").args([
+                    "-c",
+                    &format!("sleep 300 & echo $! > {}; wait", file.display()),
+                ]),
+            )
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let pid = loop {
+            if let Some(pid) = std::fs::read_to_string(&file)
+                .ok()
+                .filter(|p| p.ends_with('\n'))
+            {
+                break pid.trim().to_owned();
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the shell never started its child"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert!(alive(&pid));
+        children.kill_all();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        while alive(&pid) && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let _ = std::fs::remove_file(&file);
+        assert!(!alive(&pid), "the grandchild ({pid}) outlived its parent");
+    }
 }
