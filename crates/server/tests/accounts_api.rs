@@ -124,7 +124,8 @@ async fn live_mode_without_an_operators_file_refuses_to_start() {
 
 /// Live mode against `base`, with the sandbox's operators written to a file.
 fn live(base: &str) -> ServerConfig {
-    let file = std::env::temp_dir().join(format!(
+    // Under target/, not /tmp: nothing is left outside the build's own folder.
+    let file = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
         "ia-operators-{}-{}.json",
         std::process::id(),
         base.len()
