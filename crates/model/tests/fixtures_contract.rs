@@ -9,11 +9,30 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
 
-fn load(file: &str) -> Value {
-    let path = format!(
-        "{}/../../../shared/stripe-fixtures/{file}",
+fn fixtures_dir() -> String {
+    format!(
+        "{}/../../../shared/stripe-fixtures",
         env!("CARGO_MANIFEST_DIR")
-    );
+    )
+}
+
+/// Stripe's fixtures are not ours to copy into the repo: a clone without `shared/` beside it
+/// skips the tests that need them, and says so, rather than failing.
+macro_rules! needs_fixtures {
+    ($test:literal) => {
+        if !std::path::Path::new(&fixtures_dir()).is_dir() {
+            eprintln!(
+                "skipped {}: no shared/stripe-fixtures beside the checkout ({})",
+                $test,
+                fixtures_dir()
+            );
+            return;
+        }
+    };
+}
+
+fn load(file: &str) -> Value {
+    let path = format!("{}/{file}", fixtures_dir());
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("read {path}: {e} (shared/ must sit beside the checkout)"));
     serde_json::from_str(&text).expect("fixtures are JSON")
@@ -58,6 +77,7 @@ fn assert_subset(ours: &Value, theirs: &Value, path: &str) {
 
 #[test]
 fn account_fixture_round_trips() {
+    needs_fixtures!("account_fixture_round_trips");
     let account: Account = assert_round_trips(&resource("account"));
     assert!(account.id.starts_with("acct_"));
     assert_eq!(account.country.as_deref(), Some("US"));
@@ -66,6 +86,7 @@ fn account_fixture_round_trips() {
 
 #[test]
 fn list_of_accounts_round_trips() {
+    needs_fixtures!("list_of_accounts_round_trips");
     let list = serde_json::json!({
         "object": "list", "url": "/v1/accounts", "has_more": false,
         "data": [resource("account")],
@@ -91,6 +112,7 @@ fn stripe_error_keeps_param_and_unknown_type() {
 
 #[test]
 fn issuing_card_fixture_round_trips_with_its_embedded_cardholder() {
+    needs_fixtures!("issuing_card_fixture_round_trips_with_its_embedded_cardholder");
     let card: IssuingCard = assert_round_trips(&resource("issuing.card"));
     assert_eq!(card.status, CardStatus::Active);
     assert_eq!(card.expiry(), "08/2030");
@@ -102,12 +124,14 @@ fn issuing_card_fixture_round_trips_with_its_embedded_cardholder() {
 
 #[test]
 fn cardholder_fixture_round_trips() {
+    needs_fixtures!("cardholder_fixture_round_trips");
     let cardholder: Cardholder = assert_round_trips(&resource("issuing.cardholder"));
     assert!(cardholder.spending_controls.is_some());
 }
 
 #[test]
 fn a_card_with_values_stripe_adds_later_still_round_trips() {
+    needs_fixtures!("a_card_with_values_stripe_adds_later_still_round_trips");
     let mut card = resource("issuing.card");
     card["status"] = "suspended_for_review".into();
     card["spending_controls"]["blocked_categories"] = serde_json::json!(["interplanetary_travel"]);
@@ -119,6 +143,7 @@ fn a_card_with_values_stripe_adds_later_still_round_trips() {
 
 #[test]
 fn connect_fixtures_round_trip() {
+    needs_fixtures!("connect_fixtures_round_trip");
     let session: AccountSession = assert_round_trips(&resource("account_session"));
     assert!(session.client_secret.starts_with("accs_secret_"));
     assert!(session.components.contains_key("issuing_card"));
@@ -128,6 +153,7 @@ fn connect_fixtures_round_trip() {
 
 #[test]
 fn payment_fixtures_round_trip() {
+    needs_fixtures!("payment_fixtures_round_trip");
     let intent: PaymentIntent = assert_round_trips(&resource("payment_intent"));
     assert!(intent.id.starts_with("pi_"));
     let event: Event = assert_round_trips(&resource("event"));
