@@ -5,16 +5,21 @@
 use e2e::{start_server, Browser, RecordingProxy};
 use fantoccini::Locator;
 
+/// Signs in at `base` as `operator` and opens the euro account's first card.
+async fn open_a_euro_card(browser: &Browser, base: &str, operator: &str) {
+    browser.sign_in_at(base, operator).await;
+    browser
+        .click("tr[data-account=acct_1SbxDESakuraLg] a")
+        .await;
+    browser.click("tbody tr[data-card] a.ia-row-link").await;
+}
+
 #[tokio::test]
 async fn card_numbers_show_only_inside_stripes_iframe() {
     let server = start_server().await;
     let proxy = RecordingProxy::start(&server.url()).await;
     let browser = Browser::launch().await;
-    browser.sign_in_at(&proxy.url, "op_aiko").await;
-    browser
-        .click("tr[data-account=acct_1SbxDESakuraLg] a")
-        .await;
-    browser.click("tbody tr[data-card] a.ia-row-link").await;
+    open_a_euro_card(&browser, &proxy.url, "op_aiko").await;
     browser.wait_for(".ia-facts").await;
     let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
     browser.scroll_to("stripe-connect-issuing-card").await;
@@ -70,11 +75,7 @@ async fn revealing_numbers_is_a_right_of_its_own() {
     let proxy = RecordingProxy::start(&server.url()).await;
     let browser = Browser::launch().await;
     // Read-only by default: the card shows masked, with no "Show numbers", and the page says why.
-    browser.sign_in_at(&proxy.url, "op_chloe").await;
-    browser
-        .click("tr[data-account=acct_1SbxDESakuraLg] a")
-        .await;
-    browser.click("tbody tr[data-card] a.ia-row-link").await;
+    open_a_euro_card(&browser, &proxy.url, "op_chloe").await;
     browser
         .wait_text(
             "[data-notice=numbers-not-allowed]",
@@ -104,11 +105,7 @@ async fn revealing_numbers_is_a_right_of_its_own() {
 
     // Dana may not edit, but has the right: Show numbers is there.
     browser.click("[data-action=sign-out]").await;
-    browser.sign_in_at(&proxy.url, "op_dana").await;
-    browser
-        .click("tr[data-account=acct_1SbxDESakuraLg] a")
-        .await;
-    browser.click("tbody tr[data-card] a.ia-row-link").await;
+    open_a_euro_card(&browser, &proxy.url, "op_dana").await;
     let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
     assert!(
         browser

@@ -56,12 +56,7 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let outcome = RwSignal::new(None::<Outcome>);
     let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
     // A memo: the operator may become known after the page (a resumed sign-in).
-    let reveal = Memo::new(move |_| {
-        session
-            .operator
-            .get()
-            .is_some_and(|o| o.can_reveal_card_numbers())
-    });
+    let reveal = Memo::new(move |_| session.may_reveal_card_numbers());
     let actions_account = account.clone();
     let editor_account = account.clone();
     let connect_account = Signal::stored(account.clone());

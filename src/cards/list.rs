@@ -16,12 +16,7 @@ use crate::ui::{href, ErrorState, LoadingState};
 pub fn CardsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let session = expect_context::<crate::session::Session>();
-    let reveal = Memo::new(move |_| {
-        session
-            .operator
-            .get()
-            .is_some_and(|o| o.can_reveal_card_numbers())
-    });
+    let reveal = Memo::new(move |_| session.may_reveal_card_numbers());
     let params = use_params_map();
     let query_map = use_query_map();
     let account = Memo::new(move |_| params.read().get("account").unwrap_or_default());

@@ -87,6 +87,13 @@ impl Session {
         self.server.get_value()
     }
 
+    /// Whether the signed-in operator may reveal card numbers (tracked; false until known).
+    pub fn may_reveal_card_numbers(&self) -> bool {
+        self.operator
+            .get()
+            .is_some_and(|o| o.can_reveal_card_numbers())
+    }
+
     /// The client calling as the signed-in operator, if any (tracked).
     pub fn api(&self) -> Option<ApiClient> {
         self.token

@@ -135,7 +135,7 @@ pub fn ChargeForm(
     };
     let confirm_currency = currency.clone();
     let confirm_token = token.with_value(|t| t.id.clone());
-    let confirm_text = StoredValue::new(move || {
+    let confirm_text = Memo::new(move |_| {
         let minor = confirming.get()?;
         let locale = use_locale();
         let money = format_amount(minor, &confirm_currency, locale);
@@ -178,13 +178,13 @@ pub fn ChargeForm(
             </button>
             <dialog node_ref=dialog.0 class="ia-dialog" aria-labelledby="charge-confirm-title" on:close=move |_| confirming.set(None)>
                 <h2 id="charge-confirm-title">{move || t().charge_confirm_title}</h2>
-                <p data-field="confirm">{move || confirm_text.with_value(|f| f()).map(|(text, _)| text)}</p>
+                <p data-field="confirm">{move || confirm_text.get().map(|(text, _)| text)}</p>
                 <div class="ia-dialog-buttons">
                     <button type="button" class="ia-button ia-button-secondary" data-action="charge-back" on:click=move |_| close()>
                         {move || t().go_back}
                     </button>
                     <button type="button" class="ia-button" data-action="confirm-charge" on:click=confirm>
-                        {move || confirm_text.with_value(|f| f()).map(|(_, yes)| yes)}
+                        {move || confirm_text.get().map(|(_, yes)| yes)}
                     </button>
                 </div>
             </dialog>

@@ -7,10 +7,10 @@ use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
 use super::amount_field::{AmountField, AmountInput};
-use super::table::brand_name;
 use crate::api::ApiClient;
 use crate::i18n::{t, use_locale, Label};
 use crate::ui::unix_now;
+use issuing_model::card::brand_name;
 
 const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
 /// Expiry choices: label and seconds from now (none: no expiry).

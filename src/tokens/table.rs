@@ -1,5 +1,6 @@
 //! The tokens an account received: status in words, limits, what is left, and a live expiry.
 
+use issuing_model::card::brand_name;
 use issuing_model::money::format_amount;
 use issuing_model::tokens::{countdown, TokenState};
 use issuing_model::{DeactivatedReason, GrantedToken};
@@ -49,8 +50,6 @@ pub fn payment_method_label(token: &GrantedToken) -> String {
             .to_owned(),
     }
 }
-
-pub use issuing_model::card::brand_name;
 
 #[component]
 pub fn TokensTable(
