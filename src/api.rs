@@ -276,7 +276,7 @@ impl ApiClient {
     /// A client secret of an AccountSession for `account` (for `fetchClientSecret`).
     pub async fn account_session(&self, account: &str) -> Result<ClientSecret, ApiError> {
         let body = AccountSessionRequest {
-            account: account.to_owned(),
+            account: typed_id(account, "account")?,
         };
         self.post_json("/account_session", &body).await
     }
@@ -289,8 +289,8 @@ impl ApiClient {
         nonce: &str,
     ) -> Result<EphemeralKeySecret, ApiError> {
         let body = EphemeralKeyRequest {
-            account: account.to_owned(),
-            issuing_card: card.to_owned(),
+            account: typed_id(account, "account")?,
+            issuing_card: typed_id(card, "issuing_card")?,
             nonce: Some(nonce.to_owned()),
         };
         self.post_json("/ephemeral_keys", &body).await
@@ -323,6 +323,17 @@ async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> 
         Ok(body) => Err(ApiError::Stripe(body)),
         Err(_) => Err(ApiError::Unexpected(format!("HTTP {status}"))),
     }
+}
+
+/// An id checked before it is sent: a malformed one is refused here, at `param`, as the
+/// server would refuse it.
+fn typed_id<T: std::str::FromStr<Err = issuing_model::IdError>>(
+    id: &str,
+    param: &str,
+) -> Result<T, ApiError> {
+    id.parse().map_err(|e: issuing_model::IdError| {
+        ApiError::Stripe(StripeError::invalid_param(param, e.to_string()))
+    })
 }
 
 fn encode(part: &str) -> String {

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::{AccountId, CardId};
+
 /// `POST /v1/account_sessions`: a short-lived secret that lets the Connect script act for one
 /// connected account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,7 +58,7 @@ pub struct AssociatedObject {
 /// The panel's `POST /api/account_session` body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountSessionRequest {
-    pub account: String,
+    pub account: AccountId,
 }
 
 /// What the platform server returns of an AccountSession: the secret for
@@ -72,8 +74,8 @@ pub struct ClientSecret {
 /// account the panel shows. `nonce` is optional here only so a missing one gets Stripe's error.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EphemeralKeyRequest {
-    pub account: String,
-    pub issuing_card: String,
+    pub account: AccountId,
+    pub issuing_card: CardId,
     #[serde(default)]
     pub nonce: Option<String>,
 }

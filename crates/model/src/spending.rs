@@ -168,6 +168,16 @@ impl Violation {
     }
 }
 
+impl Violation {
+    /// The first of `found` as an error, or none: an API answers one parameter at a time.
+    pub fn first(found: Vec<Violation>) -> Result<(), Violation> {
+        match found.into_iter().next() {
+            Some(v) => Err(v),
+            None => Ok(()),
+        }
+    }
+}
+
 impl From<Violation> for crate::StripeError {
     fn from(v: Violation) -> Self {
         crate::StripeError::invalid_param(v.param, v.message)

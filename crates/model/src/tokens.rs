@@ -30,6 +30,11 @@ pub struct GrantTokenRequest {
 }
 
 impl GrantTokenRequest {
+    /// The first problem, as the server and the sandbox answer it.
+    pub fn check(&self, now: i64) -> Result<(), Violation> {
+        Violation::first(self.validate(now))
+    }
+
     /// Every problem at once, named at the Stripe parameter it would be refused at.
     pub fn validate(&self, now: i64) -> Vec<Violation> {
         let mut found = Vec::new();

@@ -7,8 +7,8 @@ use axum::http::header::AUTHORIZATION;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::reply::ApiError;
 use crate::AppState;
+use issuing_http::ApiError;
 
 pub async fn require_secret_key(
     State(state): State<Arc<AppState>>,

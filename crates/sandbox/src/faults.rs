@@ -12,9 +12,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use issuing_model::{ErrorType, StripeError};
 
-use crate::reply::ApiError;
 use crate::rng::Rng;
 use crate::AppState;
+use issuing_http::ApiError;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct FaultConfig {

@@ -12,9 +12,9 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use issuing_model::{ErrorType, StripeError};
 
-use crate::reply::ApiError;
 use crate::state::IdempotencyRecord;
 use crate::AppState;
+use issuing_http::ApiError;
 
 const MAX_BODY: usize = 1 << 20;
 

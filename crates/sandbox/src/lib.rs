@@ -3,11 +3,12 @@
 //! its default backend and talks to it over real HTTP, exactly as it talks to api.stripe.com.
 
 mod auth;
+mod card_update_form;
 mod faults;
+pub mod form;
 mod idempotency;
 mod pagination;
 mod params;
-mod reply;
 mod rng;
 mod routes;
 mod seed;

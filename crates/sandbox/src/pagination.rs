@@ -4,7 +4,7 @@
 use issuing_model::{List, StripeError};
 use serde::Deserialize;
 
-use crate::reply::ApiError;
+use issuing_http::ApiError;
 
 #[derive(Debug, Default, Deserialize)]
 pub struct PageParams {

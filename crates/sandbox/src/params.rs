@@ -1,40 +1,94 @@
 //! Reading Stripe-style parameters (query strings and form bodies) and the account scope.
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 use std::sync::Arc;
 
-use axum::extract::FromRequestParts;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, StatusCode};
-use issuing_model::form::FormValue;
+use axum::http::StatusCode;
+use issuing_http::ApiError;
 use issuing_model::{ErrorType, StripeError};
 
-use crate::reply::ApiError;
+use crate::form::FormValue;
 use crate::AppState;
 
 /// Parameters by name, parsed from bracket notation.
 pub type Params = BTreeMap<String, FormValue>;
 
-pub fn parse_query(raw: Option<&str>) -> Result<Params, ApiError> {
-    parse_pairs(raw.unwrap_or("").as_bytes())
+/// The top-level parameters an endpoint takes; any other is refused by name, as Stripe does.
+pub trait Accepts {
+    const PARAMS: &'static [&'static str];
 }
 
-/// A POST body, which must be form-encoded as Stripe requires.
-pub fn parse_form(headers: &HeaderMap, body: &[u8]) -> Result<Params, ApiError> {
-    let content_type = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !body.is_empty() && !content_type.starts_with("application/x-www-form-urlencoded") {
-        return Err(ApiError::bad_request(StripeError::new(
-            ErrorType::InvalidRequestError,
-            format!(
+/// Declares what an endpoint takes: `accepts!(RetrieveParams: "expand");`.
+macro_rules! accepts {
+    ($(#[$doc:meta])* $name:ident: $($param:expr),* $(,)?) => {
+        $(#[$doc])*
+        pub struct $name;
+        impl $crate::params::Accepts for $name {
+            const PARAMS: &'static [&'static str] = &[$($param),*];
+        }
+    };
+}
+pub(crate) use accepts;
+
+accepts!(
+    /// A retrieve: nothing but `expand`.
+    ExpandOnly: "expand"
+);
+
+accepts!(
+    /// A plain list: a page, and `expand`.
+    PageOnly: "limit",
+    "starting_after",
+    "ending_before",
+    "expand",
+);
+
+/// A form body (the only body Stripe takes), parsed, holding only what `A` accepts.
+pub struct Form<A>(pub Params, pub PhantomData<A>);
+
+impl<A: Accepts, S: Send + Sync> FromRequest<S> for Form<A> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let content_type = request
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        let body = Bytes::from_request(request, state).await.map_err(|e| {
+            ApiError::new(
+                e.status(),
+                StripeError::new(ErrorType::InvalidRequestError, e.body_text()),
+            )
+        })?;
+        if !body.is_empty() && !content_type.starts_with("application/x-www-form-urlencoded") {
+            return Err(ApiError::invalid_request(format!(
                 "Invalid request: the body must be application/x-www-form-urlencoded (got '{content_type}')."
-            ),
-        )));
+            )));
+        }
+        let params = parse_pairs(&body)?;
+        only(&params, A::PARAMS)?;
+        Ok(Form(params, PhantomData))
     }
-    parse_pairs(body)
+}
+
+/// A query string, parsed, holding only what `A` accepts.
+pub struct QueryParams<A>(pub Params, pub PhantomData<A>);
+
+impl<A: Accepts, S: Send + Sync> FromRequestParts<S> for QueryParams<A> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let params = parse_pairs(parts.uri.query().unwrap_or("").as_bytes())?;
+        only(&params, A::PARAMS)?;
+        Ok(QueryParams(params, PhantomData))
+    }
 }
 
 fn parse_pairs(bytes: &[u8]) -> Result<Params, ApiError> {
@@ -46,7 +100,7 @@ fn parse_pairs(bytes: &[u8]) -> Result<Params, ApiError> {
 }
 
 /// Refuses any parameter not in `allowed`, naming it as Stripe does.
-pub fn only(params: &Params, allowed: &[&str]) -> Result<(), ApiError> {
+fn only(params: &Params, allowed: &[&str]) -> Result<(), ApiError> {
     match params.keys().find(|k| !allowed.contains(&k.as_str())) {
         Some(unknown) => Err(unknown_param(unknown)),
         None => Ok(()),

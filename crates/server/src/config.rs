@@ -7,7 +7,7 @@ use std::time::Duration;
 use stripe_sandbox::SandboxConfig;
 use thiserror::Error;
 
-use crate::stripe_client::RetryPolicy;
+use crate::stripe::RetryPolicy;
 
 /// The Stripe API version the server pins on every request.
 pub const DEFAULT_STRIPE_VERSION: &str = "2025-08-27.basil";

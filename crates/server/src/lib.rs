@@ -7,7 +7,8 @@ mod cors;
 pub mod events;
 pub mod operators;
 mod spa;
-pub mod stripe_client;
+mod state;
+pub mod stripe;
 pub mod token_directory;
 
 use std::net::SocketAddr;
@@ -21,24 +22,8 @@ use tokio::task::JoinHandle;
 
 pub use config::{ConfigError, ServerConfig, StripeMode};
 use operators::Operators;
-use stripe_client::StripeClient;
-
-/// Shared by every `/api` handler.
-pub struct AppState {
-    pub stripe: StripeClient,
-    pub sandbox_mode: bool,
-    pub publishable_key: String,
-    pub connect_script_url: String,
-    pub operators: Operators,
-    /// Test keys or the sandbox: test helpers (granting tokens) are allowed.
-    pub test_mode: bool,
-    /// The signing secret webhooks are checked with; none means webhooks are refused.
-    pub webhook_secret: Option<String>,
-    pub events: events::EventHub,
-    pub tokens: token_directory::TokenDirectory,
-    /// Turns true when the server is stopping, so live streams end and shutdown is not held up.
-    pub stop: watch::Receiver<bool>,
-}
+pub use state::AppState;
+use stripe::{Stripe, StripeClient};
 
 /// Stripe's Connect embedded components script.
 pub const STRIPE_CONNECT_SCRIPT: &str = "https://connect-js.stripe.com/v1.0/connect.js";
@@ -101,28 +86,19 @@ impl RunningServer {
                 ))
             }
         };
-        let stripe = StripeClient::new(
+        let stripe = Stripe::new(StripeClient::new(
             &stripe_base,
             &secret_key,
             &config.stripe_version,
             config.retry,
-        );
+        ));
         // Bound first: in sandbox mode the webhook endpoint registered below needs the port.
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
         let webhook_secret = match &sandbox {
             Some(_) => {
-                let endpoint: issuing_model::WebhookEndpoint = stripe
-                    .post_form(
-                        None,
-                        "/v1/webhook_endpoints",
-                        &[
-                            ("url".to_owned(), webhook_url(addr)),
-                            ("enabled_events[]".to_owned(), "*".to_owned()),
-                            ("connect".to_owned(), "true".to_owned()),
-                        ],
-                        None,
-                    )
+                let endpoint = stripe
+                    .create_webhook_endpoint(&webhook_url(addr))
                     .await
                     .map_err(|e| std::io::Error::other(format!("sandbox webhook endpoint: {e}")))?;
                 endpoint.secret

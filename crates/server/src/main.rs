@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use issuing_server::config::{WebhookSecret, DEFAULT_STRIPE_VERSION};
-use issuing_server::stripe_client::RetryPolicy;
+use issuing_server::stripe::RetryPolicy;
 use issuing_server::{RunningServer, ServerConfig, StripeMode};
 use stripe_sandbox::{FaultConfig, SandboxConfig};
 

@@ -6,8 +6,9 @@ use axum::extract::{Path, Query, State};
 use axum::Json;
 use issuing_model::{Account, List};
 
+use issuing_http::{ApiError, ApiResult};
+
 use crate::pagination::{paginate, PageParams};
-use crate::reply::{ApiError, ApiResult};
 use crate::AppState;
 
 pub async fn list(

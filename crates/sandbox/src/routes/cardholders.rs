@@ -2,34 +2,31 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, State};
 use axum::Json;
+use issuing_http::{ApiError, ApiResult};
 use issuing_model::{Cardholder, List, StripeError};
 
 use crate::pagination::{paginate_refs, PageParams};
-use crate::params::{only, parse_query, text, Scope};
-use crate::reply::{ApiError, ApiResult};
+use crate::params::{accepts, text, QueryParams, Scope};
 use crate::AppState;
+
+accepts!(
+    ListParams: "limit",
+    "starting_after",
+    "ending_before",
+    "email",
+    "status",
+    "type",
+    "phone_number",
+    "expand",
+);
 
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
-    RawQuery(query): RawQuery,
+    QueryParams(params, ..): QueryParams<ListParams>,
 ) -> ApiResult<List<Cardholder>> {
-    let params = parse_query(query.as_deref())?;
-    only(
-        &params,
-        &[
-            "limit",
-            "starting_after",
-            "ending_before",
-            "email",
-            "status",
-            "type",
-            "phone_number",
-            "expand",
-        ],
-    )?;
     let email = text(&params, "email")?;
     let status = text(&params, "status")?;
     if let Some(s) = status.filter(|s| !matches!(*s, "active" | "inactive" | "blocked")) {

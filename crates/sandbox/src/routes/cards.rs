@@ -2,20 +2,21 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, State};
 use axum::Json;
-use issuing_model::form::FormValue;
-use issuing_model::{CardStatus, CardType, CardUpdate, IssuingCard, List, StripeError};
+use issuing_http::{ApiError, ApiResult};
+use issuing_model::{CardStatus, CardType, IssuingCard, List, StripeError};
 
+use crate::card_update_form::card_update;
+use crate::form::FormValue;
 use crate::pagination::{paginate_refs, PageParams};
-use crate::params::{integer, only, parse_form, parse_query, text, unknown_param, Params, Scope};
-use crate::reply::{ApiError, ApiResult};
+use crate::params::{
+    accepts, integer, text, unknown_param, ExpandOnly, Form, Params, QueryParams, Scope,
+};
 use crate::AppState;
 
-const LIST_PARAMS: &[&str] = &[
-    "limit",
+accepts!(
+    ListParams: "limit",
     "starting_after",
     "ending_before",
     "status",
@@ -27,7 +28,15 @@ const LIST_PARAMS: &[&str] = &[
     "created",
     "expand",
     "personalization_design",
-];
+);
+
+accepts!(
+    /// The card update's own decoder names a nested parameter it does not take.
+    UpdateParams: "spending_controls",
+    "status",
+    "cancellation_reason",
+    "expand",
+);
 
 /// A `created` filter: an exact time, or any of `gt`, `gte`, `lt`, `lte`.
 #[derive(Default)]
@@ -100,7 +109,6 @@ struct CardFilter {
 
 impl CardFilter {
     fn parse(params: &Params) -> Result<Self, ApiError> {
-        only(params, LIST_PARAMS)?;
         let status =
             text(params, "status")?.map(|s| s.parse::<CardStatus>().unwrap_or_else(|n| match n {}));
         if let Some(s) = status.as_ref().filter(|s| !s.is_known()) {
@@ -157,9 +165,8 @@ impl CardFilter {
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
-    RawQuery(query): RawQuery,
+    QueryParams(params, ..): QueryParams<ListParams>,
 ) -> ApiResult<List<IssuingCard>> {
-    let params = parse_query(query.as_deref())?;
     let filter = CardFilter::parse(&params)?;
     let page = PageParams::from_params(&params)?;
     let data = state.store.read();
@@ -174,9 +181,8 @@ pub async fn retrieve(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
     Path(id): Path<String>,
-    RawQuery(query): RawQuery,
+    _: QueryParams<ExpandOnly>,
 ) -> ApiResult<IssuingCard> {
-    only(&parse_query(query.as_deref())?, &["expand"])?;
     let data = state.store.read();
     account
         .and_then(|a| data.issuing.get(&a))
@@ -190,18 +196,16 @@ pub async fn update(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    Form(params, ..): Form<UpdateParams>,
 ) -> ApiResult<IssuingCard> {
-    let params = parse_form(&headers, &body)?;
-    let update = CardUpdate::from_form(&FormValue::Map(params)).map_err(ApiError::bad_request)?;
+    let update = card_update(&FormValue::Map(params)).map_err(ApiError::bad_request)?;
     let mut data = state.store.write();
     let card = account
         .and_then(|a| data.issuing.get_mut(&a))
         .and_then(|issuing| issuing.card_mut(&id))
         .ok_or_else(|| ApiError::not_found("issuing_card", &id))?;
     // Validate against the card as it is now, then apply all of it or nothing.
-    update.check(card).map_err(ApiError::bad_request)?;
+    update.check(card)?;
     if let Some(controls) = &update.spending_controls {
         card.spending_controls = card.spending_controls.apply(controls);
     }

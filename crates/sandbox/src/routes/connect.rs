@@ -4,17 +4,16 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
+use issuing_http::{ApiError, ApiResult};
 use issuing_model::connect::AssociatedObject;
-use issuing_model::form::FormValue;
 use issuing_model::{AccountSession, EphemeralKey, ErrorType, StripeError};
 use serde_json::{json, Map, Value};
 
-use crate::params::{boolean, missing_param, only, parse_form, text, unknown_param, Params, Scope};
-use crate::reply::{ApiError, ApiResult};
+use crate::form::FormValue;
+use crate::params::{accepts, boolean, missing_param, text, unknown_param, Form, Params, Scope};
 use crate::rng::{now, unguessable_id};
 use crate::state::{KeyRecord, SessionRecord};
 use crate::AppState;
@@ -105,11 +104,13 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
     Ok(out)
 }
 
+accepts!(SessionParams: "account", "components", "expand");
+accepts!(KeyParams: "issuing_card", "nonce", "expand");
+
 pub async fn create_account_session(
     State(state): State<Arc<AppState>>,
     Scope(scope): Scope,
-    headers: HeaderMap,
-    body: Bytes,
+    Form(params, ..): Form<SessionParams>,
 ) -> ApiResult<AccountSession> {
     if scope.is_some() {
         return Err(ApiError::bad_request(StripeError::new(
@@ -117,8 +118,6 @@ pub async fn create_account_session(
             "Account sessions are created by the platform: send this request without a Stripe-Account header.",
         )));
     }
-    let params = parse_form(&headers, &body)?;
-    only(&params, &["account", "components", "expand"])?;
     let account = text(&params, "account")?.ok_or_else(|| missing_param("account"))?;
     let components = components(&params)?;
     let mut data = state.store.write();
@@ -154,7 +153,7 @@ pub async fn create_ephemeral_key(
     State(state): State<Arc<AppState>>,
     Scope(scope): Scope,
     headers: HeaderMap,
-    body: Bytes,
+    Form(params, ..): Form<KeyParams>,
 ) -> ApiResult<EphemeralKey> {
     if headers
         .get("stripe-version")
@@ -166,8 +165,6 @@ pub async fn create_ephemeral_key(
             "Stripe-Version header is required when creating ephemeral keys.",
         )));
     }
-    let params = parse_form(&headers, &body)?;
-    only(&params, &["issuing_card", "nonce", "expand"])?;
     let card = text(&params, "issuing_card")?.ok_or_else(|| missing_param("issuing_card"))?;
     let nonce = text(&params, "nonce")?
         .filter(|n| !n.is_empty())

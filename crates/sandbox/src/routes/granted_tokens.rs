@@ -4,10 +4,9 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, State};
 use axum::Json;
+use issuing_http::{ApiError, ApiResult};
 use issuing_model::payments::{event_types, AmountValue, UsageDetails, UsageLimits};
 use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
 use issuing_model::{DeactivatedReason, GrantedToken, List, StripeError};
@@ -15,10 +14,9 @@ use serde_json::{json, Value};
 
 use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{
-    integer, missing_param, only, parse_form, parse_query, string_map, text, unknown_param, Params,
-    Scope,
+    accepts, integer, missing_param, string_map, text, unknown_param, ExpandOnly, Form, PageOnly,
+    Params, QueryParams, Scope,
 };
-use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::state::{Data, Scoped};
 use crate::webhooks::emit;
@@ -122,24 +120,19 @@ pub(crate) fn find(
         .ok_or_else(|| ApiError::not_found(param, id))
 }
 
+accepts!(GrantParams: "payment_method",
+    "usage_limits",
+    "seller_details",
+    "customer",
+    "shared_metadata",
+    "expand",
+);
+
 pub async fn grant(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
-    headers: HeaderMap,
-    body: Bytes,
+    Form(params, ..): Form<GrantParams>,
 ) -> ApiResult<GrantedToken> {
-    let params = parse_form(&headers, &body)?;
-    only(
-        &params,
-        &[
-            "payment_method",
-            "usage_limits",
-            "seller_details",
-            "customer",
-            "shared_metadata",
-            "expand",
-        ],
-    )?;
     let payment_method =
         text(&params, "payment_method")?.ok_or_else(|| missing_param("payment_method"))?;
     let limits = hash(
@@ -167,9 +160,7 @@ pub async fn grant(
         max_amount,
         expires_at,
     };
-    if let Some(v) = request.validate(now()).into_iter().next() {
-        return Err(ApiError::bad_request(v.into()));
-    }
+    request.check(now())?;
     let shared_metadata = match params.get("shared_metadata") {
         None => None,
         Some(value) => Some(string_map(value, "shared_metadata")?),
@@ -212,9 +203,8 @@ pub async fn retrieve(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
     Path(id): Path<String>,
-    RawQuery(query): RawQuery,
+    _: QueryParams<ExpandOnly>,
 ) -> ApiResult<GrantedToken> {
-    only(&parse_query(query.as_deref())?, &["expand"])?;
     expire_due(&state);
     let data = state.store.read();
     let i = find(&data, &account, &id, "shared_payment_granted_token")?;
@@ -224,19 +214,14 @@ pub async fn retrieve(
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
-    RawQuery(query): RawQuery,
+    QueryParams(params, ..): QueryParams<PageOnly>,
 ) -> ApiResult<List<GrantedToken>> {
     if !state.config.list_granted_tokens {
-        return Err(super::unknown_route_error(
+        return Err(ApiError::unknown_route(
             &axum::http::Method::GET,
             "/v1/shared_payment/granted_tokens",
         ));
     }
-    let params = parse_query(query.as_deref())?;
-    only(
-        &params,
-        &["limit", "starting_after", "ending_before", "expand"],
-    )?;
     let page = PageParams::from_params(&params)?;
     expire_due(&state);
     let data = state.store.read();
@@ -260,10 +245,8 @@ pub async fn revoke(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
     Path(id): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
+    _: Form<ExpandOnly>,
 ) -> ApiResult<GrantedToken> {
-    only(&parse_form(&headers, &body)?, &["expand"])?;
     expire_due(&state);
     let mut data = state.store.write();
     let i = find(&data, &account, &id, "shared_payment_granted_token")?;

@@ -15,13 +15,10 @@ pub use granted_tokens::expire_due;
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::{Method, StatusCode, Uri};
 use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
-use issuing_model::{ErrorType, StripeError};
 
-use crate::reply::ApiError;
 use crate::{auth, faults, idempotency, AppState};
 
 pub fn router(state: Arc<AppState>) -> Router {
@@ -76,7 +73,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/v1/webhook_endpoints",
             get(webhook_endpoints::list).post(webhook_endpoints::create),
         )
-        .fallback(unknown_route)
+        .fallback(issuing_http::unknown_route)
         .layer(middleware::from_fn_with_state(
             state.clone(),
             idempotency::idempotency,
@@ -104,19 +101,4 @@ async fn stats(State(state): State<Arc<AppState>>) -> axum::Json<serde_json::Val
         "webhooks_delivered": stats.delivered.load(Relaxed),
         "webhook_failed_attempts": stats.failed_attempts.load(Relaxed),
     }))
-}
-
-async fn unknown_route(uri: Uri, method: Method) -> ApiError {
-    unknown_route_error(&method, uri.path())
-}
-
-/// Stripe's answer to a URL it does not serve.
-pub(crate) fn unknown_route_error(method: &Method, path: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::NOT_FOUND,
-        StripeError::new(
-            ErrorType::InvalidRequestError,
-            format!("Unrecognized request URL ({method}: {path})."),
-        ),
-    )
 }

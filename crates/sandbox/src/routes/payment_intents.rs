@@ -5,10 +5,9 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, State};
 use axum::Json;
+use issuing_http::{ApiError, ApiResult};
 use issuing_model::payments::event_types;
 use issuing_model::tokens::{check_charge, is_currency, MAX_AMOUNT};
 use issuing_model::{
@@ -17,10 +16,9 @@ use issuing_model::{
 
 use super::granted_tokens::{deactivate, expire_due, find};
 use crate::params::{
-    flag, integer, missing_param, only, parse_form, parse_query, string_map, text, unknown_param,
-    Params, Scope,
+    accepts, flag, integer, missing_param, string_map, text, unknown_param, ExpandOnly, Form,
+    Params, QueryParams, Scope,
 };
-use crate::reply::{ApiError, ApiResult};
 use crate::rng::{now, unguessable_id};
 use crate::state::Scoped;
 use crate::webhooks::emit;
@@ -58,26 +56,21 @@ fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiErr
     }
 }
 
+accepts!(CreateParams: "amount",
+    "currency",
+    "confirm",
+    TOKEN,
+    "payment_method_data",
+    "description",
+    "metadata",
+    "expand",
+);
+
 pub async fn create(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
-    headers: HeaderMap,
-    body: Bytes,
+    Form(params, ..): Form<CreateParams>,
 ) -> ApiResult<PaymentIntent> {
-    let params = parse_form(&headers, &body)?;
-    only(
-        &params,
-        &[
-            "amount",
-            "currency",
-            "confirm",
-            TOKEN,
-            "payment_method_data",
-            "description",
-            "metadata",
-            "expand",
-        ],
-    )?;
     let amount =
         integer(&params, "amount", 1..=MAX_AMOUNT)?.ok_or_else(|| missing_param("amount"))?;
     let currency = text(&params, "currency")?.ok_or_else(|| missing_param("currency"))?;
@@ -186,9 +179,8 @@ pub async fn retrieve(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
     Path(id): Path<String>,
-    RawQuery(query): RawQuery,
+    _: QueryParams<ExpandOnly>,
 ) -> ApiResult<PaymentIntent> {
-    only(&parse_query(query.as_deref())?, &["expand"])?;
     let data = state.store.read();
     data.payment_intents
         .get(&id)

@@ -3,15 +3,15 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::{RawQuery, State};
-use axum::http::HeaderMap;
+use axum::extract::State;
 use axum::Json;
+use issuing_http::{ApiError, ApiResult};
 use issuing_model::{ErrorType, List, StripeError, WebhookEndpoint};
 
 use crate::pagination::{paginate, PageParams};
-use crate::params::{flag, missing_param, only, parse_form, parse_query, text, Params, Scope};
-use crate::reply::{ApiError, ApiResult};
+use crate::params::{
+    accepts, flag, missing_param, text, Form, PageOnly, Params, QueryParams, Scope,
+};
 use crate::rng::{now, unguessable_id};
 use crate::AppState;
 
@@ -49,26 +49,21 @@ fn enabled_events(params: &Params) -> Result<Vec<String>, ApiError> {
     Ok(events)
 }
 
+accepts!(CreateParams: "url",
+    "enabled_events",
+    "connect",
+    "description",
+    "api_version",
+    "metadata",
+    "expand",
+);
+
 pub async fn create(
     State(state): State<Arc<AppState>>,
     Scope(scope): Scope,
-    headers: HeaderMap,
-    body: Bytes,
+    Form(params, ..): Form<CreateParams>,
 ) -> ApiResult<WebhookEndpoint> {
     platform_only(&scope)?;
-    let params = parse_form(&headers, &body)?;
-    only(
-        &params,
-        &[
-            "url",
-            "enabled_events",
-            "connect",
-            "description",
-            "api_version",
-            "metadata",
-            "expand",
-        ],
-    )?;
     let url = text(&params, "url")?.ok_or_else(|| missing_param("url"))?;
     if !(url.starts_with("https://") || url.starts_with("http://")) {
         return Err(ApiError::bad_request(StripeError::invalid_param(
@@ -102,14 +97,9 @@ pub async fn create(
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Scope(scope): Scope,
-    RawQuery(query): RawQuery,
+    QueryParams(params, ..): QueryParams<PageOnly>,
 ) -> ApiResult<List<WebhookEndpoint>> {
     platform_only(&scope)?;
-    let params = parse_query(query.as_deref())?;
-    only(
-        &params,
-        &["limit", "starting_after", "ending_before", "expand"],
-    )?;
     let page = PageParams::from_params(&params)?;
     let endpoints: Vec<WebhookEndpoint> = state
         .store

@@ -10,9 +10,6 @@ use super::auth::CurrentOperator;
 use super::ApiError;
 use crate::AppState;
 
-/// Stripe's largest page; platforms with more accounts than this page through.
-const PAGE: &str = "100";
-
 pub async fn list(
     State(state): State<Arc<AppState>>,
     CurrentOperator(operator): CurrentOperator,
@@ -20,11 +17,7 @@ pub async fn list(
     let mut accounts = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
-        let mut query = vec![("limit", PAGE.to_owned())];
-        if let Some(after) = cursor.take() {
-            query.push(("starting_after", after));
-        }
-        let page: List<Account> = state.stripe.get(None, "/v1/accounts", &query).await?;
+        let page = state.stripe.accounts_page(cursor.take().as_deref()).await?;
         cursor = page.data.last().map(|a| a.id.clone());
         accounts.extend(page.data.into_iter().filter(|a| operator.can_see(&a.id)));
         if !page.has_more || cursor.is_none() {

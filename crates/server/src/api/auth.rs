@@ -6,8 +6,7 @@ use std::sync::Arc;
 use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
-use issuing_model::{ErrorType, OperatorProfile, StripeError};
+use issuing_model::{AccountId, OperatorProfile};
 
 use super::ApiError;
 use crate::AppState;
@@ -42,18 +41,15 @@ impl FromRequestParts<Arc<AppState>> for CurrentOperator {
     }
 }
 
-fn unauthorized(message: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::UNAUTHORIZED,
-        StripeError::new(ErrorType::InvalidRequestError, message)
-            .with_code("authentication_required"),
-    )
+/// 401 `authentication_required`: the panel signs the operator in again.
+pub(super) fn unauthorized(message: &str) -> ApiError {
+    ApiError::unauthorized(message).with_code("authentication_required")
 }
 
 impl CurrentOperator {
     /// 403 unless the operator may see `account`.
-    pub fn may_see(&self, account: &str) -> Result<(), ApiError> {
-        if self.0.can_see(account) {
+    pub fn may_see(&self, account: &AccountId) -> Result<(), ApiError> {
+        if self.0.can_see(account.as_str()) {
             Ok(())
         } else {
             Err(forbidden(
@@ -103,10 +99,7 @@ impl CurrentOperator {
 }
 
 fn forbidden(message: String, param: &str) -> ApiError {
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        StripeError::new(ErrorType::InvalidRequestError, message)
-            .with_code("permission_denied")
-            .with_param(param),
-    )
+    ApiError::forbidden(message)
+        .with_code("permission_denied")
+        .with_param(param)
 }

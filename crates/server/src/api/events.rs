@@ -10,27 +10,27 @@ use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::Json;
 use futures_util::stream::{self, Stream, StreamExt};
+use issuing_http::Query;
 use issuing_model::payments::StreamTicket;
 use issuing_model::webhook_signature::{self, DEFAULT_TOLERANCE_SECS};
-use issuing_model::{ErrorType, Event, List, OperatorProfile, StripeError};
+use issuing_model::{Event, List, OperatorProfile};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::sync::broadcast::error::RecvError;
 
-use super::auth::CurrentOperator;
-use super::{unix_now as now, ApiError};
+use super::auth::{unauthorized, CurrentOperator};
+use super::ApiError;
 use crate::events::visible_to;
+use crate::state::unix_now as now;
 use crate::AppState;
 
 fn rejected(message: impl Into<String>) -> ApiError {
-    ApiError::bad_request(
-        StripeError::new(ErrorType::InvalidRequestError, message).with_code("webhook_rejected"),
-    )
+    ApiError::invalid_request(message).with_code("webhook_rejected")
 }
 
 pub async fn receive(
@@ -39,12 +39,9 @@ pub async fn receive(
     body: Bytes,
 ) -> Result<Json<Value>, ApiError> {
     let Some(secret) = state.webhook_secret.as_deref() else {
-        return Err(ApiError::new(
+        return Err(ApiError::api(
             StatusCode::SERVICE_UNAVAILABLE,
-            StripeError::new(
-                ErrorType::ApiError,
-                "Webhooks are not set up on this server: set STRIPE_WEBHOOK_SECRET to the endpoint's signing secret.",
-            ),
+            "Webhooks are not set up on this server: set STRIPE_WEBHOOK_SECRET to the endpoint's signing secret.",
         ));
     };
     let signature = headers
@@ -121,13 +118,8 @@ pub async fn stream(
         .as_deref()
         .and_then(|t| state.events.redeem(t))
         .ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                StripeError::new(
-                    ErrorType::InvalidRequestError,
-                    "This stream ticket is unknown, used or expired: ask for a new one (POST /api/events/ticket).",
-                )
-                .with_code("authentication_required"),
+            unauthorized(
+                "This stream ticket is unknown, used or expired: ask for a new one (POST /api/events/ticket).",
             )
         })?;
     // Subscribe before taking the backlog: an event in between comes twice, never not at all.

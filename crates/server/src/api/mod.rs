@@ -1,11 +1,11 @@
-//! The panel's `/api`: JSON in, JSON out, errors in Stripe's shape.
+//! The panel's `/api`: JSON in, JSON out, errors in Stripe's shape. Input arrives typed
+//! through `issuing_http`'s extractors, so each handler is permission → rule → Stripe call.
 
 mod accounts;
 mod auth;
 mod cards;
 mod client_config;
 mod connect;
-mod error;
 mod events;
 mod session;
 mod tokens;
@@ -14,10 +14,10 @@ use std::sync::Arc;
 
 use axum::routing::{get, post};
 use axum::Router;
-use issuing_model::{ErrorType, StripeError};
-use serde::de::DeserializeOwned;
+use issuing_model::{AccountId, CardId, TokenId};
+use serde::Deserialize;
 
-pub use error::ApiError;
+pub use issuing_http::ApiError;
 
 use crate::AppState;
 
@@ -51,39 +51,29 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/events", get(events::recent))
         .route("/api/events/ticket", post(events::ticket))
         .route("/api/events/stream", get(events::stream))
-        .fallback(error::unknown_route)
+        .fallback(issuing_http::unknown_route)
         .layer(axum::middleware::map_response(
-            error::too_large_in_stripe_shape,
+            issuing_http::too_large_in_stripe_shape,
         ))
         .with_state(state)
 }
 
-/// A JSON body, with a Stripe-shaped 400 (not axum's plain text) when it does not fit.
-pub(crate) fn json_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|e| {
-        ApiError::bad_request(StripeError::new(
-            ErrorType::InvalidRequestError,
-            format!("The request body is not what this endpoint takes: {e}."),
-        ))
-    })
+/// `/api/accounts/{account}/…`
+#[derive(Deserialize)]
+pub struct AccountPath {
+    pub account: AccountId,
 }
 
-/// Unix seconds now (token expiry, webhook signature age).
-pub(crate) fn unix_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+/// `/api/accounts/{account}/cards/{card}`
+#[derive(Deserialize)]
+pub struct CardPath {
+    pub account: AccountId,
+    pub card: CardId,
 }
 
-/// 400 at `param` unless `id` looks like an id of `kind` (`prefix…`), before anything reaches
-/// Stripe: `check_id(card, "ic_", "card", "a card")`.
-pub(crate) fn check_id(id: &str, prefix: &str, param: &str, kind: &str) -> Result<(), ApiError> {
-    if issuing_model::card_query::is_id(id, prefix) {
-        Ok(())
-    } else {
-        Err(ApiError::bad_request(StripeError::invalid_param(
-            param,
-            format!("'{id}' is not {kind} id ({prefix}…)."),
-        )))
-    }
+/// `/api/accounts/{account}/tokens/{token}…`
+#[derive(Deserialize)]
+pub struct TokenPath {
+    pub account: AccountId,
+    pub token: TokenId,
 }

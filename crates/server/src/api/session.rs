@@ -5,11 +5,12 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use issuing_model::{ErrorType, OperatorProfile, SignedIn, StripeError};
+use issuing_http::JsonBody;
+use issuing_model::{OperatorProfile, SignedIn, StripeError};
 use serde::Deserialize;
 
 use super::auth::CurrentOperator;
-use super::{json_body, ApiError};
+use super::ApiError;
 use crate::AppState;
 
 /// The operators one may sign in as: sandbox mode only (live operators bring their token).
@@ -27,15 +28,11 @@ pub struct SignIn {
 
 pub async fn sign_in(
     State(state): State<Arc<AppState>>,
-    body: axum::body::Bytes,
+    JsonBody(SignIn { operator }): JsonBody<SignIn>,
 ) -> Result<Json<SignedIn>, ApiError> {
     sandbox_only(&state)?;
-    let SignIn { operator } = json_body(&body)?;
     let found = state.operators.by_id(&operator).ok_or_else(|| {
-        ApiError::bad_request(StripeError::invalid_param(
-            "operator",
-            format!("No such operator: '{operator}'."),
-        ))
+        ApiError::invalid_param("operator", format!("No such operator: '{operator}'."))
     })?;
     Ok(Json(SignedIn {
         token: found.token.clone(),
@@ -54,7 +51,7 @@ fn sandbox_only(state: &AppState) -> Result<(), ApiError> {
         Err(ApiError::new(
             StatusCode::NOT_FOUND,
             StripeError::new(
-                ErrorType::InvalidRequestError,
+                issuing_model::ErrorType::InvalidRequestError,
                 "Sign-in by choosing an operator exists only in sandbox mode; use your platform's token.",
             ),
         ))

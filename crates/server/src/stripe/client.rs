@@ -83,7 +83,7 @@ impl StripeClient {
     }
 
     /// The same client, sending `version` as `Stripe-Version` (a preview API needs its own).
-    pub fn preview(&self, version: &'static str) -> Self {
+    pub(super) fn preview(&self, version: &'static str) -> Self {
         Self {
             version: Some(HeaderValue::from_static(version)),
             ..self.clone()
@@ -91,7 +91,7 @@ impl StripeClient {
     }
 
     /// `GET {base}{path}?{query}`, as the platform (`account: None`) or for a connected account.
-    pub async fn get<T: DeserializeOwned>(
+    pub(super) async fn get<T: DeserializeOwned>(
         &self,
         account: Option<&str>,
         path: &str,
@@ -102,7 +102,7 @@ impl StripeClient {
     }
 
     /// `POST {base}{path}` with a form body and an idempotency key (a new one if `None`).
-    pub async fn post_form<T: DeserializeOwned>(
+    pub(super) async fn post_form<T: DeserializeOwned>(
         &self,
         account: Option<&str>,
         path: &str,

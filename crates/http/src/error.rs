@@ -1,0 +1,130 @@
+//! One error type for every HTTP answer that is not a success, and its one mapping to Stripe's
+//! error JSON (`{ "error": { type, code, message, param } }`) with the status Stripe uses.
+
+use axum::http::{Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use issuing_model::{ErrorType, StripeError, Violation};
+
+/// A Stripe error with the HTTP status it is sent with.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub body: Box<StripeError>,
+}
+
+/// What a handler answers: JSON, or a Stripe-shaped error.
+pub type ApiResult<T> = Result<Json<T>, ApiError>;
+
+impl ApiError {
+    pub fn new(status: StatusCode, body: StripeError) -> Self {
+        Self {
+            status,
+            body: Box::new(body),
+        }
+    }
+
+    /// 400: the request is wrong as it stands.
+    pub fn bad_request(body: StripeError) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, body)
+    }
+
+    /// 400 `invalid_request_error` with no parameter to blame (the body as a whole).
+    pub fn invalid_request(message: impl Into<String>) -> Self {
+        Self::bad_request(StripeError::new(ErrorType::InvalidRequestError, message))
+    }
+
+    /// 400 `parameter_invalid` at `param`.
+    pub fn invalid_param(param: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::bad_request(StripeError::invalid_param(param, message))
+    }
+
+    /// 400 `parameter_missing` at `param`.
+    pub fn missing_param(param: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::bad_request(StripeError::invalid_param(param, message).with_code("parameter_missing"))
+    }
+
+    /// 404 `resource_missing`, worded as Stripe words it: `No such issuing_card: 'ic_…'`.
+    pub fn not_found(param: &str, id: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            StripeError::resource_missing(param, id),
+        )
+    }
+
+    /// 401: no credentials, or ones that are not accepted.
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            StripeError::new(ErrorType::InvalidRequestError, message),
+        )
+    }
+
+    /// 403: known caller, not allowed.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            StripeError::new(ErrorType::InvalidRequestError, message),
+        )
+    }
+
+    /// An `api_error` with `status`: a failure that is not the caller's fault.
+    pub fn api(status: StatusCode, message: impl Into<String>) -> Self {
+        Self::new(status, StripeError::api(message))
+    }
+
+    /// Stripe's answer to a URL it does not serve.
+    pub fn unknown_route(method: &Method, path: &str) -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            StripeError::new(
+                ErrorType::InvalidRequestError,
+                format!("Unrecognized request URL ({method}: {path})."),
+            ),
+        )
+    }
+
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.body.error.code = Some(code.into());
+        self
+    }
+
+    pub fn with_param(mut self, param: impl Into<String>) -> Self {
+        self.body.error.param = Some(param.into());
+        self
+    }
+}
+
+/// A rule broken: 400 at the parameter the rule names.
+impl From<Violation> for ApiError {
+    fn from(v: Violation) -> Self {
+        Self::bad_request(v.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(*self.body)).into_response()
+    }
+}
+
+/// A router's fallback: every unknown URL answered as Stripe answers one.
+pub async fn unknown_route(method: Method, uri: Uri) -> ApiError {
+    ApiError::unknown_route(&method, uri.path())
+}
+
+/// axum answers a body over its limit (2 MB) with plain text before any handler runs; this
+/// gives that answer Stripe's error shape like every other failure.
+pub async fn too_large_in_stripe_shape(response: Response) -> Response {
+    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
+        return response;
+    }
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        StripeError::new(
+            ErrorType::InvalidRequestError,
+            "The request body is too large (the limit is 2 MB).",
+        ),
+    )
+    .into_response()
+}

@@ -1,0 +1,31 @@
+//! What every `/api` handler shares.
+
+use tokio::sync::watch;
+
+use crate::events::EventHub;
+use crate::operators::Operators;
+use crate::stripe::Stripe;
+use crate::token_directory::TokenDirectory;
+
+pub struct AppState {
+    pub stripe: Stripe,
+    pub sandbox_mode: bool,
+    pub publishable_key: String,
+    pub connect_script_url: String,
+    pub operators: Operators,
+    /// Test keys or the sandbox: test helpers (granting tokens) are allowed.
+    pub test_mode: bool,
+    /// The signing secret webhooks are checked with; none means webhooks are refused.
+    pub webhook_secret: Option<String>,
+    pub events: EventHub,
+    pub tokens: TokenDirectory,
+    /// Turns true when the server is stopping, so live streams end and shutdown is not held up.
+    pub stop: watch::Receiver<bool>,
+}
+
+/// Unix seconds now (token expiry, webhook signature age).
+pub fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}

@@ -1,0 +1,70 @@
+//! Connect: the platform's connected accounts, and the secrets behind the embedded components.
+
+use issuing_model::form::FormBuilder;
+use issuing_model::{Account, AccountId, AccountSession, CardId, EphemeralKey, List};
+
+use super::{Stripe, StripeResult};
+
+/// Stripe's largest page.
+const PAGE: &str = "100";
+
+/// The components the panel embeds.
+const COMPONENTS: [&str; 2] = ["issuing_card", "issuing_cards_list"];
+
+impl Stripe {
+    /// One page of the platform's connected accounts, after `after` (the first page if none).
+    pub async fn accounts_page(&self, after: Option<&str>) -> StripeResult<List<Account>> {
+        let mut query = vec![("limit", PAGE.to_owned())];
+        if let Some(after) = after {
+            query.push(("starting_after", after.to_owned()));
+        }
+        self.client.get(None, "/v1/accounts", &query).await
+    }
+
+    /// An AccountSession for the card components of `account`. `manage` turns on what changes
+    /// cards (card and spend-control management); cardholders and disputes stay off.
+    pub async fn account_session(
+        &self,
+        account: &AccountId,
+        manage: bool,
+    ) -> StripeResult<AccountSession> {
+        let manage = manage.to_string();
+        let mut form = FormBuilder::new();
+        form.push("account", account.as_str());
+        for component in COMPONENTS {
+            let p = format!("components[{component}]");
+            form.push(format!("{p}[enabled]"), "true");
+            for (feature, on) in [
+                ("card_management", manage.as_str()),
+                ("spend_control_management", manage.as_str()),
+                ("cardholder_management", "false"),
+                ("card_spend_dispute_management", "false"),
+            ] {
+                form.push(format!("{p}[features][{feature}]"), on);
+            }
+        }
+        self.client
+            .post_form(None, "/v1/account_sessions", form.pairs(), None)
+            .await
+    }
+
+    /// An ephemeral key for one card of `account`, bound to the component's `nonce`.
+    pub async fn ephemeral_key(
+        &self,
+        account: &AccountId,
+        card: &CardId,
+        nonce: &str,
+    ) -> StripeResult<EphemeralKey> {
+        let mut form = FormBuilder::new();
+        form.push("issuing_card", card.as_str())
+            .push("nonce", nonce);
+        self.client
+            .post_form(
+                Some(account.as_str()),
+                "/v1/ephemeral_keys",
+                form.pairs(),
+                None,
+            )
+            .await
+    }
+}
