@@ -1,33 +1,20 @@
 //! `cargo xtask dev`: the platform server (sandbox unless keys are set) and `trunk serve`
 //! proxying `/api` to it. Ctrl-C stops both.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::process::{run_checked, wait_for_port, wait_for_port_saying, Children};
+use crate::process::{cargo, run_checked, wait_for_port, wait_for_port_saying, Children};
 
-/// The server port `Trunk.toml`'s `[[proxy]]` points at.
-const DEFAULT_API_PORT: u16 = 8787;
-const DEFAULT_PORT: u16 = 8080;
-
+#[derive(clap::Args)]
 pub struct Options {
+    /// The panel's port (`trunk serve`).
+    #[arg(long, env = "IA_PORT", default_value_t = 8080)]
     port: u16,
+    /// The platform server's port; trunk proxies `/api` to it.
+    #[arg(long, env = "IA_API_PORT", default_value_t = 8787)]
     api_port: u16,
-}
-
-impl Options {
-    pub fn parse(args: &[String]) -> Result<Self, String> {
-        for pair in args.chunks(2) {
-            if !matches!(pair[0].as_str(), "--port" | "--api-port") {
-                return Err(format!("unknown option `{}` for dev", pair[0]));
-            }
-        }
-        Ok(Self {
-            port: crate::port_option(args, "--port", "IA_PORT", DEFAULT_PORT)?,
-            api_port: crate::port_option(args, "--api-port", "IA_API_PORT", DEFAULT_API_PORT)?,
-        })
-    }
 }
 
 /// Refuses a port something else already listens on, before anything is started: checking
@@ -66,11 +53,12 @@ fn serve(options: &Options, root: &Path, children: &Children) -> Result<(), Stri
     let root = root.to_path_buf();
 
     println!("\n==> building the platform server");
-    run_checked(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-            .current_dir(&root)
-            .args(["build", "--quiet", "--package", "issuing-server"]),
-    )?;
+    run_checked(cargo().current_dir(&root).args([
+        "build",
+        "--quiet",
+        "--package",
+        "issuing-server",
+    ]))?;
     let live = std::env::var("STRIPE_SECRET_KEY").is_ok_and(|k| !k.is_empty());
     println!(
         "==> starting the platform server on 127.0.0.1:{} ({})",
@@ -95,13 +83,10 @@ fn serve(options: &Options, root: &Path, children: &Children) -> Result<(), Stri
         .env("PATH", crate::setup::path_with_tools())
         // Trunk reads this as its own `--no-color` flag, which takes `true`.
         .env("NO_COLOR", "true")
-        .args(["serve", "--offline", "--port", &options.port.to_string()]);
-    if options.api_port != DEFAULT_API_PORT {
-        // Trunk.toml's [[proxy]] targets the default port, and Trunk would add a second proxy
-        // for the same path: point a copy of the config at the chosen port instead.
-        let config = proxied_config(&root, options.api_port)?;
-        trunk.arg("--config").arg(config);
-    }
+        .args(["serve", "--offline", "--port", &options.port.to_string()])
+        // `/api` goes to the server on whichever port it was given.
+        .arg("--proxy-backend")
+        .arg(format!("http://127.0.0.1:{}/api/", options.api_port));
     children.spawn_filtered("trunk serve", &mut trunk, trunk_line_is_noise)?;
     println!(
         "==> building the panel (Rust to WebAssembly). The first build compiles every crate \
@@ -134,43 +119,6 @@ fn trunk_line_is_noise(line: &str) -> bool {
         || line.contains("https://")
         || line.contains("serving static assets")
         || line.contains("server listening at")
-}
-
-/// `Trunk.toml` with its `/api` proxy moved to `api_port` and its paths made absolute, written
-/// under `target/` (Trunk resolves paths against the config file's folder).
-fn proxied_config(root: &Path, api_port: u16) -> Result<PathBuf, String> {
-    let original = std::fs::read_to_string(root.join("Trunk.toml"))
-        .map_err(|e| format!("cannot read Trunk.toml: {e}"))?;
-    let default_backend = format!("http://127.0.0.1:{DEFAULT_API_PORT}/api/");
-    if !original.contains(&default_backend) {
-        return Err(format!("Trunk.toml no longer proxies to {default_backend}"));
-    }
-    let at = |p: &str| format!("\"{}\"", root.join(p).display());
-    let config = original
-        .replace(
-            &default_backend,
-            &format!("http://127.0.0.1:{api_port}/api/"),
-        )
-        .replace(
-            "target = \"index.html\"",
-            &format!("target = {}", at("index.html")),
-        )
-        .replace("dist = \"dist\"", &format!("dist = {}", at("dist")))
-        .replace(
-            "watch = [\"src\", \"style\", \"index.html\", \"crates/model/src\"]",
-            &format!(
-                "watch = [{}, {}, {}, {}]",
-                at("src"),
-                at("style"),
-                at("index.html"),
-                at("crates/model/src")
-            ),
-        );
-    let dir = root.join("target/xtask");
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let path = dir.join("Trunk.toml");
-    std::fs::write(&path, config).map_err(|e| e.to_string())?;
-    Ok(path)
 }
 
 #[cfg(test)]

@@ -4,6 +4,11 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
+/// Cargo: the one running xtask (`CARGO`), else the one on the `PATH`.
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
 /// Runs `cmd` to completion with inherited output; an error names the command.
 pub fn run_checked(cmd: &mut Command) -> Result<(), String> {
     println!("  $ {}", describe(cmd));

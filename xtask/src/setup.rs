@@ -84,7 +84,7 @@ fn trunk() -> Result<Outcome, String> {
         }
     }
     println!("  ..  building trunk {TRUNK_VERSION} from source (about 11 minutes on 2 cores)");
-    run_checked(Command::new("cargo").args([
+    run_checked(crate::process::cargo().args([
         "install",
         "--locked",
         "trunk",
@@ -97,23 +97,30 @@ fn trunk() -> Result<Outcome, String> {
     Ok(Outcome::Installed)
 }
 
-/// The `wasm-bindgen` version in Cargo.lock: the CLI must match it exactly.
+/// The `wasm-bindgen` version Cargo resolved (from `cargo metadata`): the CLI must match it
+/// exactly.
 pub fn wasm_bindgen_version() -> Result<String, String> {
-    let lock = std::fs::read_to_string(crate::root().join("Cargo.lock"))
-        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
-    let mut lines = lock.lines();
-    while let Some(line) = lines.next() {
-        if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines
-                .next()
-                .and_then(|l| l.trim().strip_prefix("version = \""))
-                .and_then(|v| v.strip_suffix('"'))
-            {
-                return Ok(version.to_owned());
-            }
-        }
+    let metadata = crate::process::cargo()
+        .current_dir(crate::root())
+        .args(["metadata", "--format-version", "1", "--locked"])
+        .output()
+        .map_err(|e| format!("cannot run cargo metadata: {e}"))?;
+    if !metadata.status.success() {
+        return Err(format!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&metadata.stderr).trim()
+        ));
     }
-    Err("Cargo.lock names no wasm-bindgen package".into())
+    let metadata: serde_json::Value = serde_json::from_slice(&metadata.stdout)
+        .map_err(|e| format!("cargo metadata said something unreadable: {e}"))?;
+    metadata["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == "wasm-bindgen")
+        .and_then(|p| p["version"].as_str())
+        .map(str::to_owned)
+        .ok_or_else(|| "the workspace depends on no wasm-bindgen".into())
 }
 
 fn wasm_bindgen_cli(version: &str) -> Result<Outcome, String> {
@@ -125,7 +132,7 @@ fn wasm_bindgen_cli(version: &str) -> Result<Outcome, String> {
     }
     println!("  ..  building wasm-bindgen-cli {version} from source (a few minutes)");
     // Not --locked: the CLI's lock file names a crate version the registry no longer has.
-    run_checked(Command::new("cargo").args([
+    run_checked(crate::process::cargo().args([
         "install",
         "--force",
         "wasm-bindgen-cli",

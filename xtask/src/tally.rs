@@ -50,14 +50,22 @@ pub fn run_counting(cmd: &mut Command) -> Result<Tally, String> {
         .map_err(|e| format!("could not start `{}`: {e}", crate::process::describe(cmd)))?;
     let mut tally = Tally::default();
     let mut saw_result = false;
+    let mut ignored = Vec::new();
     if let Some(stdout) = child.stdout.take() {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             println!("{line}");
+            if let Some(test) = ignored_test(&line) {
+                ignored.push(test.to_owned());
+            }
             if let Some(t) = Tally::parse_line(&line) {
                 saw_result = true;
                 tally.add(t);
             }
         }
+    }
+    // Named again at the end, where they are seen: an ignored test checks nothing.
+    for test in &ignored {
+        println!("  ignored: {test}");
     }
     let status = child.wait().map_err(|e| e.to_string())?;
     if !status.success() && tally.failed == 0 {
@@ -70,9 +78,25 @@ pub fn run_counting(cmd: &mut Command) -> Result<Tally, String> {
     Ok(tally)
 }
 
+/// `test name ... ignored, reason` → `name ... ignored, reason`.
+fn ignored_test(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("test ")?;
+    rest.contains(" ... ignored").then_some(rest)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Tally;
+    use super::{ignored_test, Tally};
+
+    #[test]
+    fn an_ignored_test_is_named_with_its_reason() {
+        assert_eq!(
+            ignored_test("test account_fixture_round_trips ... ignored, needs ../shared"),
+            Some("account_fixture_round_trips ... ignored, needs ../shared")
+        );
+        assert_eq!(ignored_test("test a ... ok"), None);
+        assert_eq!(ignored_test("test result: ok. 1 passed"), None);
+    }
 
     #[test]
     fn reads_cargo_and_wasm_bindgen_result_lines() {
