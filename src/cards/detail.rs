@@ -10,7 +10,7 @@ use crate::api::ApiClient;
 use crate::connect::IssuingCard;
 use crate::i18n::{t, use_locale, Locale, Texts};
 use crate::session::Session;
-use crate::ui::{href, ErrorState, LoadingState};
+use crate::ui::{href, Loaded};
 
 /// What the last change on the card page did: a confirmation, or why it failed.
 pub type Outcome = Result<crate::i18n::Label, crate::api::ApiError>;
@@ -36,15 +36,13 @@ pub fn CardDetailPage() -> impl IntoView {
             <p>
                 <a href=move || href(format!("/accounts/{}/cards", ids.get().0))>{move || t().back_to_cards}</a>
             </p>
-            {move || match card.get() {
-                None => view! { <LoadingState label=t().loading_card /> }.into_any(),
-                Some(Err(e)) => view! {
-                    <h1 id="card-title">{move || t().card}</h1>
-                    <ErrorState title=t().card_failed error=e on_retry=move || card.refetch() />
-                }
-                .into_any(),
-                Some(Ok(c)) => view! { <CardDetail account=ids.get_untracked().0 card=c /> }.into_any(),
-            }}
+            <Loaded
+                resource=card
+                loading=|| t().loading_card
+                failed=|| t().card_failed
+                with_error=|| view! { <h1 id="card-title">{move || t().card}</h1> }
+                data=move |c| view! { <CardDetail account=ids.get_untracked().0 card=c /> }
+            />
         </section>
     }
 }

@@ -8,7 +8,7 @@ use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
 use crate::i18n::t;
-use crate::ui::{href, ErrorState, LoadingState};
+use crate::ui::{href, Loaded};
 
 /// `/accounts/:account/cards`: an account's cards. Account, filters and page all live in the
 /// URL, so a link or a reload shows the same view and back/forward walk the history.
@@ -108,66 +108,69 @@ pub fn CardsPage() -> impl IntoView {
             let go = go_pages.clone();
             move |account: String, q: CardListQuery, from: usize| go(account, q, from, false)
         };
-        match cards.get() {
-            None => view! { <LoadingState label=t().loading_cards /> }.into_any(),
-            Some(Err(e)) => view! {
-                <ErrorState title=t().cards_failed error=e on_retry=move || cards.refetch() />
-            }
-            .into_any(),
-            Some(Ok(list)) if list.data.is_empty() => {
-                let filtered = query.with_untracked(|q| q.first_page() != CardListQuery::default());
-                view! {
-                    <div class="ia-empty">
-                        <p>{move || t().no_cards_match}</p>
-                        {filtered.then(|| view! {
-                            <button
-                                type="button"
-                                class="ia-button ia-button-secondary"
-                                data-action="clear-filters"
-                                on:click=move |_| go(account.get_untracked(), CardListQuery::default())
-                            >
-                                {move || t().clear_filters}
-                            </button>
-                        })}
-                    </div>
-                }
-                .into_any()
-            }
-            Some(Ok(list)) => {
-                let q = query.get_untracked();
-                let pager = Pager::new(&q, &list);
-                let (prev, next) = (pager.previous.clone(), pager.next.clone());
-                let size = q
-                    .limit
-                    .unwrap_or(issuing_model::card_query::DEFAULT_PAGE_SIZE)
-                    as usize;
-                let first = from.get_untracked();
-                let (last, more) = (first + list.data.len() - 1, next.is_some());
-                let (go_prev, go_next) = (go_page.clone(), go_page.clone());
-                view! {
-                    <p class="ia-position" role="status">{move || (t().position)(first, last, more)}</p>
-                    <CardsTable account=account.get_untracked() cards=list.data />
-                    <nav class="ia-pager" aria-label=move || t().pages>
+        let clear = go.clone();
+        let when_empty = move || {
+            let go = clear.clone();
+            let filtered = query.with_untracked(|q| q.first_page() != CardListQuery::default());
+            view! {
+                <div class="ia-empty">
+                    <p>{move || t().no_cards_match}</p>
+                    {filtered.then(|| view! {
                         <button
                             type="button"
                             class="ia-button ia-button-secondary"
-                            disabled=prev.is_none()
-                            on:click=move |_| if let Some(q) = prev.clone() { go_prev(account.get_untracked(), q, first.saturating_sub(size).max(1)) }
+                            data-action="clear-filters"
+                            on:click=move |_| go(account.get_untracked(), CardListQuery::default())
                         >
-                            {move || t().previous}
+                            {move || t().clear_filters}
                         </button>
-                        <button
-                            type="button"
-                            class="ia-button ia-button-secondary"
-                            disabled=next.is_none()
-                            on:click=move |_| if let Some(q) = next.clone() { go_next(account.get_untracked(), q, last + 1) }
-                        >
-                            {move || t().next}
-                        </button>
-                    </nav>
-                }
-                .into_any()
+                    })}
+                </div>
             }
+        };
+        let page = move |list: List<IssuingCard>| {
+            let q = query.get_untracked();
+            let pager = Pager::new(&q, &list);
+            let (prev, next) = (pager.previous.clone(), pager.next.clone());
+            let size = q
+                .limit
+                .unwrap_or(issuing_model::card_query::DEFAULT_PAGE_SIZE)
+                as usize;
+            let first = from.get_untracked();
+            let (last, more) = (first + list.data.len() - 1, next.is_some());
+            let (go_prev, go_next) = (go_page.clone(), go_page.clone());
+            view! {
+                <p class="ia-position" role="status">{move || (t().position)(first, last, more)}</p>
+                <CardsTable account=account.get_untracked() cards=list.data />
+                <nav class="ia-pager" aria-label=move || t().pages>
+                    <button
+                        type="button"
+                        class="ia-button ia-button-secondary"
+                        disabled=prev.is_none()
+                        on:click=move |_| if let Some(q) = prev.clone() { go_prev(account.get_untracked(), q, first.saturating_sub(size).max(1)) }
+                    >
+                        {move || t().previous}
+                    </button>
+                    <button
+                        type="button"
+                        class="ia-button ia-button-secondary"
+                        disabled=next.is_none()
+                        on:click=move |_| if let Some(q) = next.clone() { go_next(account.get_untracked(), q, last + 1) }
+                    >
+                        {move || t().next}
+                    </button>
+                </nav>
+            }
+        };
+        view! {
+            <Loaded
+                resource=cards
+                loading=|| t().loading_cards
+                failed=|| t().cards_failed
+                is_empty=|list| list.data.is_empty()
+                when_empty=when_empty
+                data=page
+            />
         }
     };
 

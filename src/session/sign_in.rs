@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::Session;
 use crate::i18n::t;
-use crate::ui::{ErrorState, LoadingState};
+use crate::ui::Loaded;
 
 /// Sandbox sign-in: choose one of the seeded operators.
 #[component]
@@ -27,17 +27,11 @@ pub fn SignInPage() -> impl IntoView {
             <h1 id="sign-in-title">{move || t().sign_in_title}</h1>
             <p class="ia-muted">{move || t().sign_in_sandbox}</p>
             {move || failure.get().map(|e| view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> })}
-            {move || match operators.get() {
-                None => view! { <LoadingState label=t().loading_operators /> }.into_any(),
-                Some(Err(e)) => view! {
-                    <ErrorState
-                        title=t().operators_failed
-                        error=e
-                        on_retry=move || operators.refetch()
-                    />
-                }
-                .into_any(),
-                Some(Ok(list)) => view! {
+            <Loaded
+                resource=operators
+                loading=|| t().loading_operators
+                failed=|| t().operators_failed
+                data=move |list| view! {
                     <ul class="ia-operator-list">
                         {list
                             .into_iter()
@@ -61,8 +55,7 @@ pub fn SignInPage() -> impl IntoView {
                             .collect_view()}
                     </ul>
                 }
-                .into_any(),
-            }}
+            />
         </section>
     }
 }

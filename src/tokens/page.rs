@@ -11,7 +11,7 @@ use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
 use crate::i18n::{t, use_locale};
 use crate::session::Session;
-use crate::ui::{href, use_now, ErrorState, LoadingState};
+use crate::ui::{href, use_now, Loaded};
 
 /// `/accounts/:account/tokens`: the Shared Payment Tokens agents granted this account, a way to
 /// charge them, and the account's events as they arrive (which also refresh the tokens).
@@ -110,21 +110,15 @@ pub fn TokensPage() -> impl IntoView {
             view! { <p class="ia-muted">{move || t().tokens_read_only}</p> }.into_any()
         })
     };
-    let list = move || {
-        match tokens.get() {
-        None => view! { <LoadingState label=t().loading_tokens /> }.into_any(),
-        Some(Err(e)) => view! {
-            <ErrorState title=t().tokens_failed error=e on_retry=move || tokens.refetch() />
-        }
-        .into_any(),
-        Some(Ok(list)) if list.data.is_empty() => view! {
-            <p class="ia-empty">{move || t().no_tokens}</p>
-        }
-        .into_any(),
-        Some(Ok(list)) => {
-            view! { <TokensTable tokens=list.data now=now selected=selected opened=ViewFn::from(charge) /> }.into_any()
-        }
-    }
+    let list = view! {
+        <Loaded
+            resource=tokens
+            loading=|| t().loading_tokens
+            failed=|| t().tokens_failed
+            is_empty=|list| list.data.is_empty()
+            when_empty=|| view! { <p class="ia-empty">{move || t().no_tokens}</p> }
+            data=move |list| view! { <TokensTable tokens=list.data now=now selected=selected opened=ViewFn::from(charge) /> }
+        />
     };
     let results = move || {
         let list = outcomes.get();
