@@ -20,19 +20,30 @@ impl ApiError {
     }
 }
 
-/// Why a call to the platform server failed.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a call to the platform server failed. It has no words of its own: [`ApiError::text`]
+/// takes them from the catalogue, in the operator's language. `Display` is for logs and the
+/// JS console only (the detail a developer needs).
+#[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The server (or Stripe through it) refused the request; `param` names the field at fault.
-    #[error("{}", .0.error.message)]
     Stripe(StripeError),
-    /// The server could not be reached at all.
-    #[error("The platform server could not be reached ({0}). Check your connection and retry.")]
+    /// The server could not be reached at all (the browser's reason).
     Network(String),
     /// The server answered with something that is not the expected JSON.
-    #[error("The platform server sent an unexpected answer ({0}).")]
     Unexpected(String),
 }
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Stripe(e) => write!(f, "{e}"),
+            Self::Network(detail) => write!(f, "network: {detail}"),
+            Self::Unexpected(detail) => write!(f, "unexpected answer: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 impl ApiError {
     /// The message in the panel's words and language (tracked). What the panel knows how to
@@ -122,23 +133,8 @@ impl ApiClient {
         format!("{}/api{path}", self.base)
     }
 
-    fn authorized(
-        &self,
-        request: gloo_net::http::RequestBuilder,
-    ) -> gloo_net::http::RequestBuilder {
-        match &self.token {
-            Some(token) => request.header("Authorization", &format!("Bearer {token}")),
-            None => request,
-        }
-    }
-
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        let response = self
-            .authorized(Request::get(&self.url(path)))
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        decode(response).await
+        self.send(path, None, false).await
     }
 
     async fn post_json<T: DeserializeOwned>(
@@ -146,14 +142,49 @@ impl ApiClient {
         path: &str,
         body: &impl serde::Serialize,
     ) -> Result<T, ApiError> {
-        let response = self
-            .authorized(Request::post(&self.url(path)))
-            .json(body)
-            .map_err(|e| ApiError::Unexpected(e.to_string()))?
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        decode(response).await
+        self.send(path, Some(json(body)?), false).await
+    }
+
+    /// A POST that changes something, with a fresh `Idempotency-Key`: a retry of the same call
+    /// by the server (or a proxy) can never apply it twice.
+    async fn post_once<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &impl serde::Serialize,
+    ) -> Result<T, ApiError> {
+        self.send(path, Some(json(body)?), true).await
+    }
+
+    /// The one way a request leaves the panel: a GET, or a POST of `body` (JSON), with the
+    /// operator's token, and an idempotency key when `once`.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<String>,
+        once: bool,
+    ) -> Result<T, ApiError> {
+        let url = self.url(path);
+        let mut request = match body {
+            None => Request::get(&url),
+            Some(_) => Request::post(&url).header("Content-Type", "application/json"),
+        };
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        if once {
+            request = request.header("Idempotency-Key", &idempotency_key());
+        }
+        let sent = match body {
+            None => request.send().await,
+            Some(body) => {
+                request
+                    .body(body)
+                    .map_err(|e| ApiError::Unexpected(e.to_string()))?
+                    .send()
+                    .await
+            }
+        };
+        decode(sent.map_err(|e| ApiError::Network(e.to_string()))?).await
     }
 
     pub async fn accounts(&self) -> Result<List<Account>, ApiError> {
@@ -190,29 +221,6 @@ impl ApiClient {
     ) -> Result<IssuingCard, ApiError> {
         let path = format!("/accounts/{}/cards/{}", encode(account), encode(card));
         self.post_once(&path, update).await
-    }
-
-    /// A POST that changes something, with a fresh `Idempotency-Key`: a retry of the same call
-    /// by the server (or a proxy) can never apply it twice.
-    async fn post_once<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &impl serde::Serialize,
-    ) -> Result<T, ApiError> {
-        let key = format!(
-            "panel-{:016x}{:016x}",
-            (js_sys::Math::random() * u64::MAX as f64) as u64,
-            (js_sys::Math::random() * u64::MAX as f64) as u64
-        );
-        let response = self
-            .authorized(Request::post(&self.url(path)))
-            .header("Idempotency-Key", &key)
-            .json(body)
-            .map_err(|e| ApiError::Unexpected(e.to_string()))?
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        decode(response).await
     }
 
     pub async fn tokens(&self, account: &str) -> Result<List<GrantedToken>, ApiError> {
@@ -309,6 +317,18 @@ impl ApiClient {
     pub async fn me(&self) -> Result<OperatorProfile, ApiError> {
         self.get_json("/me").await
     }
+}
+
+fn json(body: &impl serde::Serialize) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))
+}
+
+fn idempotency_key() -> String {
+    format!(
+        "panel-{:016x}{:016x}",
+        (js_sys::Math::random() * u64::MAX as f64) as u64,
+        (js_sys::Math::random() * u64::MAX as f64) as u64
+    )
 }
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

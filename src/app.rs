@@ -11,9 +11,10 @@ use crate::api::ApiClient;
 use crate::cards::{CardDetailPage, CardsPage};
 use crate::events::EventsPage;
 use crate::i18n::{self, t, I18n, Locale};
+use crate::routes::Page;
 use crate::session::{Auth, Session, SignInPage};
 use crate::tokens::TokensPage;
-use crate::ui::{href, LoadingState, RouteBase};
+use crate::ui::{LoadingState, RouteBase};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -57,7 +58,7 @@ pub fn Panel(
             });
         }
     });
-    let home = StoredValue::new(account.map(|a| format!("/accounts/{a}/cards")));
+    let home = StoredValue::new(account.map(|a| Page::Cards { account: &a }.path()));
     let pages = move || match session.api() {
         None if session.is_hosted() => view! {
             <LoadingState label=t().waiting_for_host />
@@ -72,7 +73,7 @@ pub fn Panel(
                     // (Reactive: a resumed sign-in learns who the operator is after the page.)
                     <Route path=path!("/") view=move || move || {
                         let only = session.operator.get().and_then(|o| match o.accounts {
-                            AccountAccess::Only(ids) if ids.len() == 1 => Some(format!("/accounts/{}/cards", ids[0])),
+                            AccountAccess::Only(ids) if ids.len() == 1 => Some(Page::Cards { account: &ids[0] }.path()),
                             _ => None,
                         });
                         match home.get_value().or(only) {
@@ -97,8 +98,8 @@ pub fn Panel(
                     <span class="ia-brand">{move || t().brand}</span>
                     {move || session.operator.get().is_some().then(|| view! {
                         <nav class="ia-nav" aria-label=move || t().nav_sections>
-                            <A href=href("/accounts")>{move || t().nav_accounts}</A>
-                            <A href=href("/events")>{move || t().nav_events}</A>
+                            <A href=Page::Accounts.href()>{move || t().nav_accounts}</A>
+                            <A href=Page::Events.href()>{move || t().nav_events}</A>
                         </nav>
                     })}
                     <span class="ia-spacer"></span>

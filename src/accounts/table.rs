@@ -2,7 +2,7 @@ use issuing_model::Account;
 use leptos::prelude::*;
 
 use crate::i18n::t;
-use crate::ui::href;
+use crate::routes::Page;
 
 /// A table of connected accounts, or a sentence saying there are none.
 #[component]
@@ -34,7 +34,7 @@ pub fn AccountsTable(accounts: Vec<Account>) -> impl IntoView {
             view! {
                 <tr data-account=account.id.clone()>
                     <th scope="row">
-                        <a href=href(format!("/accounts/{}/cards", account.id))>{name}</a>
+                        <a href=Page::Cards { account: &account.id }.href()>{name}</a>
                     </th>
                     <td><code>{account.id.clone()}</code></td>
                     <td>{country}</td>

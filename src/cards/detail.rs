@@ -1,7 +1,7 @@
+use crate::routes::{use_card, Page};
 use issuing_model::describe::{category_labels as labels, date, limit_phrase, list_separator};
 use issuing_model::{IssuingCard, SpendingControls};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::controls_editor::SpendingControlsEditor;
 use super::status_actions::StatusActions;
@@ -10,7 +10,7 @@ use crate::api::ApiClient;
 use crate::connect::IssuingCard;
 use crate::i18n::{t, use_locale, Locale, Texts};
 use crate::session::Session;
-use crate::ui::{href, Loaded};
+use crate::ui::{Fetched, Loaded};
 
 /// What the last change on the card page did: a confirmation, or why it failed.
 pub type Outcome = Result<crate::i18n::Label, crate::api::ApiError>;
@@ -19,25 +19,18 @@ pub type Outcome = Result<crate::i18n::Label, crate::api::ApiError>;
 #[component]
 pub fn CardDetailPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let params = use_params_map();
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        (
-            p.get("account").unwrap_or_default(),
-            p.get("card").unwrap_or_default(),
-        )
-    });
-    let card = LocalResource::new(move || {
+    let ids = use_card();
+    let card = Fetched::new(move || {
         let (api, (account, card)) = (api.clone(), ids.get());
         async move { api.card(&account, &card).await }
     });
     view! {
         <section class="ia-page" aria-labelledby="card-title">
             <p>
-                <a href=move || href(format!("/accounts/{}/cards", ids.get().0))>{move || t().back_to_cards}</a>
+                <a href=move || Page::Cards { account: &ids.get().0 }.href()>{move || t().back_to_cards}</a>
             </p>
             <Loaded
-                resource=card
+                fetched=card
                 loading=|| t().loading_card
                 failed=|| t().card_failed
                 with_error=|| view! { <h1 id="card-title">{move || t().card}</h1> }
@@ -117,7 +110,11 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
     let (t, locale) = (t(), use_locale());
     let link = |id: &Option<String>| {
         id.clone().map(|id| {
-            let target = href(format!("/accounts/{account}/cards/{id}"));
+            let target = Page::Card {
+                account: &account,
+                card: &id,
+            }
+            .href();
             view! { <a href=target>{id}</a> }
         })
     };

@@ -2,13 +2,15 @@ use issuing_model::{CardListQuery, IssuingCard, List};
 use leptos::prelude::*;
 
 use crate::connect::IssuingCardsList;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::routes::{use_account, Page};
 
 use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
 use crate::i18n::t;
-use crate::ui::{href, Loaded};
+use crate::ui::{Fetched, Loaded};
 
 /// `/accounts/:account/cards`: an account's cards. Account, filters and page all live in the
 /// URL, so a link or a reload shows the same view and back/forward walk the history.
@@ -17,9 +19,8 @@ pub fn CardsPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let session = expect_context::<crate::session::Session>();
     let reveal = Memo::new(move |_| session.may_reveal_card_numbers());
-    let params = use_params_map();
     let query_map = use_query_map();
-    let account = Memo::new(move |_| params.read().get("account").unwrap_or_default());
+    let account = use_account();
     let query = Memo::new(move |_| {
         let map = query_map.read();
         CardListQuery::from_lookup(|k| map.get(k))
@@ -45,7 +46,11 @@ pub fn CardsPage() -> impl IntoView {
             pairs.push(("view", "stripe".to_owned()));
         }
         navigate(
-            &format!("/accounts/{account}/cards{}", query_string(&pairs)),
+            &format!(
+                "{}{}",
+                Page::Cards { account: &account }.path(),
+                query_string(&pairs)
+            ),
             Default::default(),
         );
     };
@@ -61,7 +66,7 @@ pub fn CardsPage() -> impl IntoView {
     };
     let cards = {
         let api = api.clone();
-        LocalResource::new(move || {
+        Fetched::new(move || {
             let (api, account, q) = (api.clone(), account.get(), query.get());
             async move { api.cards(&account, &q).await }
         })
@@ -164,7 +169,7 @@ pub fn CardsPage() -> impl IntoView {
         };
         view! {
             <Loaded
-                resource=cards
+                fetched=cards
                 loading=|| t().loading_cards
                 failed=|| t().cards_failed
                 is_empty=|list| list.data.is_empty()
@@ -192,7 +197,7 @@ pub fn CardsPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="cards-title">
-            <p><a href=href("/accounts")>{move || t().back_to_accounts}</a></p>
+            <p><a href=Page::Accounts.href()>{move || t().back_to_accounts}</a></p>
             <h1 id="cards-title">{move || {
                 let id = account.get();
                 let name = accounts.get().and_then(Result::ok).and_then(|list| {
@@ -204,7 +209,7 @@ pub fn CardsPage() -> impl IntoView {
                 }
             }}</h1>
             <p>
-                <a href=move || href(format!("/accounts/{}/tokens", account.get())) data-link="tokens">
+                <a href=move || Page::Tokens { account: &account.get() }.href() data-link="tokens">
                     {move || t().tokens_link}
                 </a>
             </p>

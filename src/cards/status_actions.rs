@@ -16,22 +16,20 @@ pub fn StatusActions(
     outcome: RwSignal<Option<super::detail::Outcome>>,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
-    let busy = RwSignal::new(false);
     let message = outcome;
     let reason = RwSignal::new("lost".to_owned());
     let dialog = Modal::new();
 
     let account = StoredValue::new(account);
     let api = StoredValue::new(api);
-    let change = move |update: CardUpdate, done: Label| {
-        busy.set(true);
-        message.set(None);
+    let apply = Action::new_local(move |(update, done): &(CardUpdate, Label)| {
+        let (update, done) = (update.clone(), *done);
         let (api, account, id) = (
             api.get_value(),
             account.get_value(),
             card.get_untracked().id,
         );
-        leptos::task::spawn_local(async move {
+        async move {
             match api.update_card(&account, &id, &update).await {
                 Ok(updated) => {
                     // A canceled card's own notice says it all: no second message.
@@ -41,8 +39,12 @@ pub fn StatusActions(
                 }
                 Err(e) => message.set(Some(Err(e))),
             }
-            busy.set(false);
-        });
+        }
+    });
+    let busy = apply.pending();
+    let change = move |update: CardUpdate, done: Label| {
+        message.set(None);
+        apply.dispatch((update, done));
     };
     let set_status = move |status: CardStatus, done: Label| {
         change(

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use super::StatusBadge;
 use crate::i18n::{t, use_locale};
-use crate::ui::href;
+use crate::routes::Page;
 
 /// One page of cards. Each row's cardholder is a link to the card: Tab reaches it, Enter opens
 /// it, and the arrow keys move between rows.
@@ -14,7 +14,7 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
     let rows = cards
         .into_iter()
         .map(|card| {
-            let target = href(format!("/accounts/{account}/cards/{}", card.id));
+            let target = Page::Card { account: &account, card: &card.id }.href();
             let (controls, currency) = (card.spending_controls.clone(), card.currency.clone());
             let limits = move || limits_summary(controls.limits(), &currency, use_locale());
             let created = card.created;

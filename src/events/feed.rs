@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::live::{FeedStatus, LiveEvents};
 use crate::i18n::{t, use_locale, Locale, Texts};
+use crate::routes::Page;
 
 /// `created` (unix seconds) in the operator's local time, in the panel's one date style:
 /// `Nov 23, 2026, 14:05:09`, `2026年11月23日 14:05:09`.
@@ -67,9 +68,15 @@ fn object_page(event: &Event, object_id: &str) -> Option<String> {
     let account = event.account.as_deref()?;
     let kind = event.kind.as_str();
     if kind.starts_with("issuing_card.") {
-        Some(format!("/accounts/{account}/cards/{object_id}"))
+        Some(
+            Page::Card {
+                account,
+                card: object_id,
+            }
+            .path(),
+        )
     } else if kind.starts_with("shared_payment.") || kind.starts_with("payment_intent.") {
-        Some(format!("/accounts/{account}/tokens"))
+        Some(Page::Tokens { account }.path())
     } else {
         None
     }

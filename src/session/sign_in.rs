@@ -2,25 +2,28 @@ use leptos::prelude::*;
 
 use super::Session;
 use crate::i18n::t;
-use crate::ui::Loaded;
+use crate::ui::{Fetched, Loaded};
 
 /// Sandbox sign-in: choose one of the seeded operators.
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let operators = LocalResource::new(move || {
+    let operators = Fetched::new(move || {
         let server = session.server();
         async move { server.operators().await }
     });
     let failure = RwSignal::new(None::<crate::api::ApiError>);
-    let choose = move |id: String| {
-        let server = session.server();
-        leptos::task::spawn_local(async move {
+    let sign_in = Action::new_local(move |id: &String| {
+        let (server, id) = (session.server(), id.clone());
+        async move {
             match server.sign_in(&id).await {
                 Ok(signed_in) => session.sign_in(signed_in.token, signed_in.operator),
                 Err(e) => failure.set(Some(e)),
             }
-        });
+        }
+    });
+    let choose = move |id: String| {
+        sign_in.dispatch(id);
     };
     view! {
         <section class="ia-page ia-sign-in" aria-labelledby="sign-in-title">
@@ -28,7 +31,7 @@ pub fn SignInPage() -> impl IntoView {
             <p class="ia-muted">{move || t().sign_in_sandbox}</p>
             {move || failure.get().map(|e| view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> })}
             <Loaded
-                resource=operators
+                fetched=operators
                 loading=|| t().loading_operators
                 failed=|| t().operators_failed
                 data=move |list| view! {

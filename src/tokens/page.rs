@@ -1,7 +1,7 @@
+use crate::routes::{use_account, Page};
 use issuing_model::tokens::{check_charge, TokenState};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use super::charge_form::{ChargeForm, ChargeOutcome};
 use super::grant_form::GrantForm;
@@ -11,7 +11,7 @@ use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
 use crate::i18n::{t, use_locale};
 use crate::session::Session;
-use crate::ui::{href, use_now, Loaded};
+use crate::ui::{use_now, Fetched, Loaded};
 
 /// `/accounts/:account/tokens`: the Shared Payment Tokens agents granted this account, a way to
 /// charge them, and the account's events as they arrive (which also refresh the tokens).
@@ -19,8 +19,7 @@ use crate::ui::{href, use_now, Loaded};
 pub fn TokensPage() -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let session = expect_context::<Session>();
-    let params = use_params_map();
-    let account = Memo::new(move |_| params.read().get("account").unwrap_or_default());
+    let account = use_account();
     let now = use_now();
     let live = use_live_events(api.clone());
     let selected = RwSignal::new(None::<String>);
@@ -28,7 +27,7 @@ pub fn TokensPage() -> impl IntoView {
 
     let tokens = {
         let api = api.clone();
-        LocalResource::new(move || {
+        Fetched::new(move || {
             let (api, account) = (api.clone(), account.get());
             async move { api.tokens(&account).await }
         })
@@ -112,7 +111,7 @@ pub fn TokensPage() -> impl IntoView {
     };
     let list = view! {
         <Loaded
-            resource=tokens
+            fetched=tokens
             loading=|| t().loading_tokens
             failed=|| t().tokens_failed
             is_empty=|list| list.data.is_empty()
@@ -138,7 +137,7 @@ pub fn TokensPage() -> impl IntoView {
     };
     view! {
         <section class="ia-page" aria-labelledby="tokens-title">
-            <p><a href=move || href(format!("/accounts/{}/cards", account.get()))>{move || t().back_to_cards}</a></p>
+            <p><a href=move || Page::Cards { account: &account.get() }.href()>{move || t().back_to_cards}</a></p>
             <h1 id="tokens-title">{move || t().tokens_title}</h1>
             <div class="ia-columns">
                 <div class="ia-column-main">

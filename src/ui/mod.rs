@@ -12,4 +12,4 @@ pub use leave_guard::LeaveGuard;
 pub use modal::Modal;
 pub use multi_select::{Choice, MultiSelect};
 pub use route_base::{href, RouteBase};
-pub use states::{ErrorState, Loaded, LoadingState};
+pub use states::{ErrorState, Fetched, Loaded, LoadingState};

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::api::ApiError;
+
 /// Announced politely to screen readers; shown while data is on its way.
 #[component]
 pub fn LoadingState(#[prop(into)] label: String) -> impl IntoView {
@@ -17,7 +19,7 @@ pub fn LoadingState(#[prop(into)] label: String) -> impl IntoView {
 #[component]
 pub fn ErrorState(
     #[prop(into)] title: String,
-    error: crate::api::ApiError,
+    error: ApiError,
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let retry = error.retryable();
@@ -34,12 +36,61 @@ pub fn ErrorState(
     }
 }
 
+/// A resource from the server that knows when it is being fetched again, so the page can say
+/// so while it keeps showing what it has.
+pub struct Fetched<T: 'static> {
+    resource: LocalResource<Result<T, ApiError>>,
+    pending: RwSignal<bool>,
+}
+
+impl<T: 'static> Clone for Fetched<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for Fetched<T> {}
+
+impl<T: Clone + 'static> Fetched<T> {
+    /// Runs `fetch` now and whenever a signal it reads changes (like `LocalResource::new`).
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: std::future::Future<Output = Result<T, ApiError>> + 'static,
+    {
+        let pending = RwSignal::new(false);
+        let resource = LocalResource::new(move || {
+            let fetching = fetch();
+            async move {
+                pending.set(true);
+                let result = fetching.await;
+                pending.set(false);
+                result
+            }
+        });
+        Self { resource, pending }
+    }
+
+    /// The latest answer (tracked); `None` until the first arrives.
+    pub fn get(&self) -> Option<Result<T, ApiError>> {
+        self.resource.get()
+    }
+
+    pub fn refetch(&self) {
+        self.resource.refetch();
+    }
+
+    /// Whether an answer is on its way (tracked).
+    pub fn pending(&self) -> bool {
+        self.pending.get()
+    }
+}
+
 /// Data from the server, shown the one way every page shows it: loading, what failed (with a
 /// retry where it can help), an empty state, or the data. While it is fetched again (new
 /// filters, a retry) the data stays, marked busy, instead of flashing back to "Loading".
 #[component]
 pub fn Loaded<T, V, F>(
-    resource: LocalResource<Result<T, crate::api::ApiError>>,
+    fetched: Fetched<T>,
     /// Said while loading, and above what failed (read in the current language).
     loading: fn() -> &'static str,
     failed: fn() -> &'static str,
@@ -57,29 +108,19 @@ where
     F: Fn(T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let (pending, set_pending) = signal(false);
-    let shown = move || {
-        let (data, when_empty, with_error) = (data.clone(), when_empty.clone(), with_error.clone());
-        Suspend::new(async move {
-            match resource.await {
-                Ok(d) if is_empty.is_some_and(|empty| empty(&d)) => when_empty.run().into_any(),
-                Ok(d) => data(d).into_any(),
-                Err(e) => view! {
-                    {with_error.run()}
-                    <ErrorState title=failed() error=e on_retry=move || resource.refetch() />
-                }
-                .into_any(),
-            }
-        })
+    let shown = move || match fetched.get() {
+        None => view! { <LoadingState label=loading() /> }.into_any(),
+        Some(Ok(d)) if is_empty.is_some_and(|empty| empty(&d)) => when_empty.run().into_any(),
+        Some(Ok(d)) => data(d).into_any(),
+        Some(Err(e)) => view! {
+            {with_error.run()}
+            <ErrorState title=failed() error=e on_retry=move || fetched.refetch() />
+        }
+        .into_any(),
     };
     view! {
-        <div class="ia-loaded" aria-busy=move || pending.get().to_string()>
-            <Transition
-                fallback=move || view! { <LoadingState label=loading() /> }
-                set_pending=set_pending
-            >
-                {shown}
-            </Transition>
+        <div class="ia-loaded" aria-busy=move || fetched.pending().to_string()>
+            {shown}
         </div>
     }
 }

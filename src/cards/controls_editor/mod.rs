@@ -182,7 +182,6 @@ pub fn SpendingControlsEditor(
     let account = StoredValue::new(account);
     let fields = Fields::new();
     let editing = RwSignal::new(false);
-    let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<ApiError>);
     let i18n = use_i18n();
     let server = RwSignal::new(None::<(ControlsDraft, Violation)>);
@@ -201,44 +200,14 @@ pub fn SpendingControlsEditor(
     let dirty = Memo::new(move |_| {
         editing.get() && outcome.with(|o| o.as_ref().map_or(true, |u| !u.is_empty()))
     });
-    let can_save = move || !busy.get() && outcome.with(|o| o.as_ref().is_ok_and(|u| !u.is_empty()));
-
-    let start =
-        move |_| {
-            fields.reset(card.with_untracked(|c| {
-                ControlsDraft::from_controls(&c.spending_controls, &c.currency)
-            }));
-            notice.set(None);
-            failure.set(None);
-            server.set(None);
-            editing.set(true);
-        };
-    let discard = move |_| {
-        failure.set(None);
-        server.set(None);
-        editing.set(false);
-    };
-    let save = move || {
-        let Ok(update) = outcome.get_untracked() else {
-            return;
-        };
-        if update.is_empty() || busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        failure.set(None);
-        server.set(None);
-        let sent = draft.get_untracked();
+    let send = Action::new_local(move |(change, sent): &(CardUpdate, ControlsDraft)| {
+        let (change, sent) = (change.clone(), sent.clone());
         let (api, account, id) = (
             api.get_value(),
             account.get_value(),
             card.with_untracked(|c| c.id.clone()),
         );
-        leptos::task::spawn_local(async move {
-            let change = CardUpdate {
-                spending_controls: Some(update),
-                ..CardUpdate::default()
-            };
+        async move {
             match api.update_card(&account, &id, &change).await {
                 Ok(updated) => {
                     card.set(updated);
@@ -266,8 +235,40 @@ pub fn SpendingControlsEditor(
                     failure.set(Some(e));
                 }
             }
-            busy.set(false);
-        });
+        }
+    });
+    let busy = send.pending();
+    let can_save = move || !busy.get() && outcome.with(|o| o.as_ref().is_ok_and(|u| !u.is_empty()));
+
+    let start =
+        move |_| {
+            fields.reset(card.with_untracked(|c| {
+                ControlsDraft::from_controls(&c.spending_controls, &c.currency)
+            }));
+            notice.set(None);
+            failure.set(None);
+            server.set(None);
+            editing.set(true);
+        };
+    let discard = move |_| {
+        failure.set(None);
+        server.set(None);
+        editing.set(false);
+    };
+    let save = move || {
+        let Ok(update) = outcome.get_untracked() else {
+            return;
+        };
+        if update.is_empty() || busy.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        server.set(None);
+        let change = CardUpdate {
+            spending_controls: Some(update),
+            ..CardUpdate::default()
+        };
+        send.dispatch((change, draft.get_untracked()));
     };
 
     // Relabelled when the language changes; what is chosen stays.
