@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The US account: these tests change cards, so they keep to an account the list tests do not use.
-const US: &str = "acct_1SbxUSNorthwnd";
+use support::US;
 
 /// Signs in as `operator`, picks an active card of the US account (skipping `skip` of them)
 /// and opens its page.

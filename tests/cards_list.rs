@@ -12,7 +12,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const EURO: &str = "acct_1SbxDESakuraLg";
+use support::EURO;
 
 async fn open(path: &str) -> web_sys::HtmlElement {
     support::open_as("op_aiko", path).await

@@ -17,7 +17,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const UK: &str = "acct_1SbxGBThamesCo";
+use support::UK;
 
 /// Installs the double: `init` and each setter push `[name, value]` onto `window.__connect`;
 /// `create` returns a `<div data-tag=…>` that keeps the last value of each setter.

@@ -183,9 +183,16 @@ fn every_token_status_in_the_feed_has_words_in_both_languages() {
 }
 
 #[wasm_bindgen_test]
+fn dates_read_the_same_in_both_languages_wherever_they_are_shown() {
+    use issuing_admin::i18n::date;
+    assert_eq!(date(1_767_744_000, Locale::En), "Jan 7, 2026");
+    assert_eq!(date(1_795_392_000, Locale::Ja), "2026年11月23日");
+}
+
+#[wasm_bindgen_test]
 fn the_feed_dates_read_like_every_other_date_of_the_panel() {
     use issuing_admin::events::local_time;
-    use issuing_model::describe::date;
+    use issuing_admin::i18n::date;
     // Midday UTC, so the date is the same in any time zone the browser runs in.
     let at = 1_795_435_509;
     let en = local_time(at, Locale::En);

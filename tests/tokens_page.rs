@@ -19,7 +19,7 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The euro account's tokens: the other tests never touch tokens, so no account is shared.
-const ACCOUNT: &str = "acct_1SbxDESakuraLg";
+use support::EURO as ACCOUNT;
 
 async fn grant(max_amount: i64) -> GrantedToken {
     grant_in("jpy", max_amount).await

@@ -4,7 +4,7 @@
 
 use e2e::{start_server, Browser};
 
-const ACCOUNT: &str = "acct_1SbxDESakuraLg";
+use stripe_sandbox::EURO_ACCOUNT as ACCOUNT;
 
 /// What each page's heading says in one language, so the walk knows it is in that language.
 struct Language {

@@ -7,7 +7,7 @@ use e2e::{start_server, start_server_on, Browser};
 use issuing_server::RunningServer;
 use serde_json::{json, Value};
 
-const ACCOUNT: &str = "acct_1SbxDESakuraLg";
+use stripe_sandbox::EURO_ACCOUNT as ACCOUNT;
 
 /// `POST {server}{path}` with a JSON body, as an operator if `bearer` is given; the JSON answer.
 async fn post(server: &RunningServer, path: &str, bearer: Option<&str>, body: Value) -> Value {

@@ -1,5 +1,5 @@
 use crate::routes::{use_card, Page};
-use issuing_model::describe::{category_labels as labels, date, limit_phrase, list_separator};
+use issuing_model::describe::{category_labels as labels, limit_phrase, list_separator};
 use issuing_model::{IssuingCard, SpendingControls};
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
-use crate::i18n::{t, use_locale, Locale, Texts};
+use crate::i18n::{date, t, use_locale, Locale, Texts};
 use crate::session::Session;
 use crate::ui::{Fetched, Loaded};
 

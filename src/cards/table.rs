@@ -1,10 +1,10 @@
-use issuing_model::describe::{date, limits_summary};
+use issuing_model::describe::limits_summary;
 use issuing_model::IssuingCard;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::StatusBadge;
-use crate::i18n::{t, use_locale};
+use crate::i18n::{date, t, use_locale};
 use crate::routes::Page;
 
 /// One page of cards. Each row's cardholder is a link to the card: Tab reaches it, Enter opens

@@ -7,29 +7,7 @@ use super::live::{FeedStatus, LiveEvents};
 use crate::i18n::{t, use_locale, Locale, Texts};
 use crate::routes::Page;
 
-/// `created` (unix seconds) in the operator's local time, in the panel's one date style:
-/// `Nov 23, 2026, 14:05:09`, `2026年11月23日 14:05:09`.
-pub fn local_time(created: i64, locale: Locale) -> String {
-    use js_sys::Reflect;
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(created as f64 * 1000.0));
-    let (tag, month) = match locale {
-        Locale::En => ("en-US", "short"),
-        Locale::Ja => ("ja-JP", "long"),
-    };
-    let options = js_sys::Object::new();
-    for (k, v) in [
-        ("year", "numeric"),
-        ("month", month),
-        ("day", "numeric"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("second", "2-digit"),
-        ("hourCycle", "h23"),
-    ] {
-        let _ = Reflect::set(&options, &k.into(), &v.into());
-    }
-    date.to_locale_string(tag, &options).into()
-}
+pub use crate::i18n::local_time;
 
 /// What the event is about, for the operator: `used`, `deactivated (revoked)`, `succeeded`.
 pub fn summary(event: &Event, t: &Texts, locale: Locale) -> String {

@@ -3,6 +3,7 @@
 //! a signal in context: switching re-renders in place, with no reload, and it is written only
 //! to the panel's own root (`lang`), never to the host page's `<html>` or cookies.
 
+mod dates;
 mod en;
 mod ja;
 mod money_words;
@@ -10,6 +11,7 @@ mod texts;
 
 use leptos::prelude::*;
 
+pub use dates::{date, local_time};
 pub use en::EN;
 pub use ja::JA;
 pub use money_words::amount_in_words;

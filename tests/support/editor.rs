@@ -8,7 +8,7 @@ use super::{click, press, type_into, wait_for, wait_until};
 
 /// The US account, which the list tests leave alone; cards from the 10th on, so the status
 /// tests (which take the first two active ones) never share a card with these.
-pub const US: &str = "acct_1SbxUSNorthwnd";
+pub use super::US;
 
 /// Card `pick` of a fixed slice of the account's cards, set to a known state: no category or
 /// country rules (its limits stay). Canceled cards are passed over: they cannot be edited.

@@ -5,6 +5,12 @@
 
 pub mod editor;
 
+// The sandbox seed's accounts (`stripe_sandbox::*_ACCOUNT`: the wasm tests cannot link the
+// native sandbox, so its ids are written here once for them).
+pub const US: &str = "acct_1SbxUSNorthwnd";
+pub const UK: &str = "acct_1SbxGBThamesCo";
+pub const EURO: &str = "acct_1SbxDESakuraLg";
+
 use std::time::Duration;
 
 use issuing_admin::api::ApiClient;

@@ -73,20 +73,6 @@ pub fn limits_summary(limits: &[SpendingLimit], currency: &str, locale: Locale) 
     parts.join(list_separator(locale))
 }
 
-/// The calendar day (UTC) of a Unix time: `Jan 7, 2026` / `2026年1月7日`.
-pub fn date(unix: i64, locale: Locale) -> String {
-    let (y, m, d) = civil_from_days(unix.div_euclid(86_400));
-    match locale {
-        Locale::En => {
-            const MONTHS: [&str; 12] = [
-                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-            ];
-            format!("{} {d}, {y}", MONTHS[(m - 1) as usize])
-        }
-        Locale::Ja => format!("{y}年{m}月{d}日"),
-    }
-}
-
 /// `YYYY-MM-DD` (UTC), the value of an `<input type=date>`.
 pub fn iso_date(unix: i64) -> String {
     let (y, m, d) = civil_from_days(unix.div_euclid(86_400));
@@ -159,8 +145,6 @@ mod tests {
 
     #[test]
     fn dates_in_both_languages_and_back() {
-        assert_eq!(date(1_767_744_000, Locale::En), "Jan 7, 2026");
-        assert_eq!(date(1_795_392_000, Locale::Ja), "2026年11月23日");
         assert_eq!(iso_date(951_782_400), "2000-02-29");
         assert_eq!(parse_iso_date("2000-02-29"), Some(951_782_400));
         assert_eq!(parse_iso_date("2026-02-30"), None);

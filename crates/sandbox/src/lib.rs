@@ -22,7 +22,7 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use faults::FaultConfig;
-pub use seed::{DEFAULT_LARGE_ACCOUNT_CARDS, LARGE_ACCOUNT};
+pub use seed::{DEFAULT_LARGE_ACCOUNT_CARDS, EURO_ACCOUNT, LARGE_ACCOUNT, UK_ACCOUNT, US_ACCOUNT};
 pub use state::Store;
 pub use webhooks::{DeliveryChaos, EVENT_API_VERSION};
 

@@ -13,7 +13,6 @@ use issuing_model::{
 use serde_json::json;
 
 use crate::rng::Rng;
-use crate::state::AccountIssuing;
 
 /// 2026-01-05T00:00:00Z: the seed's accounts are created on and after this day.
 const SEED_EPOCH: i64 = 1_767_571_200;
@@ -36,9 +35,14 @@ struct SeedAccount {
     cards: Option<usize>,
 }
 
+/// The seeded accounts tests use by name.
+pub const US_ACCOUNT: &str = "acct_1SbxUSNorthwnd";
+pub const UK_ACCOUNT: &str = "acct_1SbxGBThamesCo";
+pub const EURO_ACCOUNT: &str = "acct_1SbxDESakuraLg";
+
 const ACCOUNTS: &[SeedAccount] = &[
     SeedAccount {
-        id: "acct_1SbxUSNorthwnd",
+        id: US_ACCOUNT,
         name: "Northwind Field Services",
         country: "US",
         currency: "usd",
@@ -59,7 +63,7 @@ const ACCOUNTS: &[SeedAccount] = &[
         cards: Some(36),
     },
     SeedAccount {
-        id: "acct_1SbxGBThamesCo",
+        id: UK_ACCOUNT,
         name: "Thames Courier Co.",
         country: "GB",
         currency: "gbp",
@@ -77,7 +81,7 @@ const ACCOUNTS: &[SeedAccount] = &[
         cards: Some(24),
     },
     SeedAccount {
-        id: "acct_1SbxDESakuraLg",
+        id: EURO_ACCOUNT,
         name: "Sakura Logistik GmbH",
         country: "DE",
         currency: "eur",
@@ -153,9 +157,11 @@ const LAST_NAMES: &[&str] = &[
     "Allen",
 ];
 
+/// The seeded objects, as plain data: the store indexes them (`state.rs`).
 pub struct Seed {
     pub accounts: Vec<Account>,
-    pub issuing: BTreeMap<String, AccountIssuing>,
+    /// Each account's cardholders and cards.
+    pub issuing: BTreeMap<String, (Vec<Cardholder>, Vec<IssuingCard>)>,
 }
 
 /// Everything, with the large account holding `large_account_cards` cards.
@@ -180,9 +186,7 @@ pub fn seed(large_account_cards: usize) -> Seed {
             .map(|(n, name)| cardholder(&mut rng, a, name, created + DAY + n as i64 * 3_600))
             .collect();
         let cards = cards(&mut rng, a, &cardholders, card_count, created + 2 * DAY);
-        let mut data = AccountIssuing::new(cardholders, cards);
-        data.sort_newest_first();
-        issuing.insert(a.id.to_owned(), data);
+        issuing.insert(a.id.to_owned(), (cardholders, cards));
     }
     accounts.sort_by_key(|a| std::cmp::Reverse(a.created));
     Seed { accounts, issuing }
@@ -448,16 +452,13 @@ mod tests {
             .unwrap()
             .as_secs() as i64;
         let seed = seed(DEFAULT_LARGE_ACCOUNT_CARDS);
-        for (account, data) in &seed.issuing {
-            let newest = data.cards.iter().map(|c| c.created).max().unwrap();
+        for (account, (cardholders, cards)) in &seed.issuing {
+            let newest = cards.iter().map(|c| c.created).max().unwrap();
             assert!(
                 newest < now,
                 "{account} has a card created at {newest}, after now ({now})"
             );
-            assert!(
-                data.cardholders.iter().all(|h| h.created < now),
-                "{account}"
-            );
+            assert!(cardholders.iter().all(|h| h.created < now), "{account}");
         }
         assert!(seed
             .accounts

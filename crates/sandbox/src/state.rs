@@ -130,7 +130,11 @@ impl Store {
         Self {
             inner: RwLock::new(Data {
                 accounts: seed.accounts,
-                issuing: seed.issuing,
+                issuing: seed
+                    .issuing
+                    .into_iter()
+                    .map(|(id, (holders, cards))| (id, AccountIssuing::new(holders, cards)))
+                    .collect(),
                 idempotency: HashMap::new(),
                 applied_writes: 0,
                 account_sessions: HashMap::new(),

@@ -8,8 +8,8 @@ use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
 use stripe_sandbox::{RunningSandbox, SandboxConfig, DEFAULT_SECRET_KEY};
 
-pub const EURO: &str = "acct_1SbxDESakuraLg";
-pub const UK: &str = "acct_1SbxGBThamesCo";
+pub const EURO: &str = stripe_sandbox::EURO_ACCOUNT;
+pub const UK: &str = stripe_sandbox::UK_ACCOUNT;
 
 pub struct Sandbox {
     pub running: RunningSandbox,
