@@ -2,6 +2,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use reactive_stores::Field;
 
 use crate::i18n::t;
 
@@ -31,7 +32,8 @@ pub fn MultiSelect(
     /// Names the widget for styling, tests and error routing (`data-field`).
     field: String,
     #[prop(into)] choices: Signal<Arc<Vec<Choice>>>,
-    selected: RwSignal<Vec<String>>,
+    /// What is chosen: a field of the form's store.
+    selected: Field<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
 ) -> impl IntoView {
     let id = format!("ia-ms-{}", next_id());

@@ -3,8 +3,9 @@ use std::sync::Arc;
 use issuing_model::SpendingInterval;
 use leptos::html::Input;
 use leptos::prelude::*;
+use reactive_stores::Field;
 
-use super::{Errors, Fields, LimitRow};
+use super::{Errors, Fields, FormStoreFields, Row, RowStoreFields};
 use crate::i18n::{t, Label};
 use crate::ui::{Choice, MultiSelect};
 
@@ -26,27 +27,29 @@ pub(super) fn LimitRows(
     choices: Memo<Arc<Vec<Choice>>>,
 ) -> impl IntoView {
     view! {
-        {move || fields.rows.with(Vec::is_empty).then(|| view! {
+        {move || fields.0.limits().with(Vec::is_empty).then(|| view! {
             <p class="ia-hint">{move || t().no_limits_hint}</p>
         })}
-        <For each=move || fields.rows.get() key=|row| row.key let:row>
-            <LimitRowEditor row=row fields=fields errors=errors currency=currency choices=choices />
+        <For each=move || fields.0.limits() key=|row| row.key() let:row>
+            <LimitRowEditor row=row.into() fields=fields errors=errors currency=currency choices=choices />
         </For>
     }
 }
 
 #[component]
 fn LimitRowEditor(
-    row: LimitRow,
+    row: Field<Row>,
     fields: Fields,
     errors: Errors,
     currency: Memo<String>,
     choices: Memo<Arc<Vec<Choice>>>,
 ) -> impl IntoView {
+    let key = row.key().get_untracked();
     let index = Memo::new(move |_| {
         fields
-            .rows
-            .with(|rows| rows.iter().position(|r| r.key == row.key).unwrap_or(0))
+            .0
+            .limits()
+            .with(|rows| rows.iter().position(|r| r.key == key).unwrap_or(0))
     });
     let param = move |what: &str| {
         format!(
@@ -57,10 +60,10 @@ fn LimitRowEditor(
     let amount_error = Signal::derive(move || errors.at(&param("amount")));
     let interval_error = Signal::derive(move || errors.at(&param("interval")));
     let categories_error = Signal::derive(move || errors.at(&param("categories")));
-    let amount_id = format!("ia-limit-{}-amount", row.key);
+    let amount_id = format!("ia-limit-{key}-amount");
     let error_id = format!("{amount_id}-error");
     let input = NodeRef::<Input>::new();
-    if row.fresh {
+    if row.fresh().get_untracked() {
         Effect::new(move |_| {
             if let Some(el) = input.get() {
                 let _ = el.focus();
@@ -68,7 +71,7 @@ fn LimitRowEditor(
         });
     }
     // An interval Stripe added after this build still shows, and is sent back unchanged.
-    let unknown_interval = row.interval.with_untracked(|i| match i {
+    let unknown_interval = row.interval().with_untracked(|i| match i {
         SpendingInterval::Other(other) => Some(other.clone()),
         _ => None,
     });
@@ -89,8 +92,8 @@ fn LimitRowEditor(
                             let error_id = error_id.clone();
                             move || amount_error.with(Option::is_some).then(|| error_id.clone())
                         }
-                        prop:value=move || row.amount.get()
-                        on:input=move |ev| row.amount.set(event_target_value(&ev))
+                        prop:value=move || row.amount().get()
+                        on:input=move |ev| row.amount().set(event_target_value(&ev))
                     />
                 </span>
                 {move || amount_error.get().map(|e| view! { <p id=error_id.clone() class="ia-field-error" role="alert">{e}</p> })}
@@ -99,12 +102,12 @@ fn LimitRowEditor(
                 <span>{move || t().interval}</span>
                 <select
                     name="interval"
-                    on:change=move |ev| row.interval.set(event_target_value(&ev).parse().unwrap_or_else(|n| match n {}))
+                    on:change=move |ev| row.interval().set(event_target_value(&ev).parse().unwrap_or_else(|n| match n {}))
                 >
                     {INTERVALS
                         .into_iter()
                         .map(|(value, label)| view! {
-                            <option value=value selected=move || row.interval.with(|i| i.as_str() == value)>{move || label(t())}</option>
+                            <option value=value selected=move || row.interval().with(|i| i.as_str() == value)>{move || label(t())}</option>
                         })
                         .collect_view()}
                     {unknown_interval.map(|other| view! { <option value=other.clone() selected>{other.clone()}</option> })}
@@ -115,7 +118,7 @@ fn LimitRowEditor(
                 label=Signal::derive(move || t().only_these_categories.to_owned())
                 field="limit_categories".to_owned()
                 choices=choices
-                selected=row.categories
+                selected=row.categories().into()
                 error=categories_error
             />
             <button
@@ -123,7 +126,7 @@ fn LimitRowEditor(
                 class="ia-button ia-button-secondary ia-limit-remove"
                 data-action="remove-limit"
                 aria-label=move || (t().remove_limit)(index.get() + 1)
-                on:click=move |_| fields.remove_limit(row.key)
+                on:click=move |_| fields.remove_limit(key)
             >
                 {move || t().remove}
             </button>

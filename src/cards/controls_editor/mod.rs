@@ -12,6 +12,7 @@ use issuing_model::{
     CardUpdate, Category, IssuingCard, SpendingControlsUpdate, SpendingInterval, Violation,
 };
 use leptos::prelude::*;
+use reactive_stores::{Field, Store};
 
 use crate::api::{ApiClient, ApiError};
 use std::sync::Arc;
@@ -21,105 +22,102 @@ use crate::ui::{Choice, LeaveGuard, MultiSelect};
 use limits::LimitRows;
 use review::ChangesReview;
 
-/// One limit row of the form. Its own signals keep focus and typing local to the row.
-#[derive(Clone, Copy)]
-struct LimitRow {
+/// One limit row of the form, keyed so focus and typing stay with their row.
+#[derive(Store, Debug, Clone)]
+struct Row {
     key: u32,
-    amount: RwSignal<String>,
-    interval: RwSignal<SpendingInterval>,
-    categories: RwSignal<Vec<String>>,
+    amount: String,
+    interval: SpendingInterval,
+    categories: Vec<String>,
     /// Added by the operator just now: its amount field takes focus.
     fresh: bool,
 }
 
-/// Every field of the form.
-#[derive(Clone, Copy)]
-struct Fields {
-    rows: RwSignal<Vec<LimitRow>>,
-    next_key: StoredValue<u32>,
-    /// The editor's owner: rows are made in click handlers, whose owner is disposed with
-    /// the button that was clicked, so their signals must belong to the editor instead.
-    owner: StoredValue<Owner>,
-    allowed_categories: RwSignal<Vec<String>>,
-    blocked_categories: RwSignal<Vec<String>>,
-    allowed_countries: RwSignal<Vec<String>>,
-    blocked_countries: RwSignal<Vec<String>>,
+/// Every field of the form, in one store: each field and each row is tracked on its own.
+#[derive(Store, Debug, Clone, Default)]
+struct Form {
+    #[store(key: u32 = |row| row.key)]
+    limits: Vec<Row>,
+    next_key: u32,
+    allowed_categories: Vec<String>,
+    blocked_categories: Vec<String>,
+    allowed_countries: Vec<String>,
+    blocked_countries: Vec<String>,
 }
 
 fn names(categories: &[Category]) -> Vec<String> {
     categories.iter().map(|c| c.as_str().to_owned()).collect()
 }
 
+/// The form's store and what it does.
+#[derive(Clone, Copy)]
+struct Fields(Store<Form>);
+
 impl Fields {
     fn new() -> Self {
-        Self {
-            rows: RwSignal::new(Vec::new()),
-            next_key: StoredValue::new(0),
-            owner: StoredValue::new(Owner::current().expect("the editor renders in an owner")),
-            allowed_categories: RwSignal::new(Vec::new()),
-            blocked_categories: RwSignal::new(Vec::new()),
-            allowed_countries: RwSignal::new(Vec::new()),
-            blocked_countries: RwSignal::new(Vec::new()),
+        Self(Store::new(Form::default()))
+    }
+
+    fn row(&self, limit: LimitDraft, fresh: bool) -> Row {
+        let key = self.0.next_key().get_untracked();
+        self.0.next_key().set(key + 1);
+        Row {
+            key,
+            amount: limit.amount,
+            interval: limit.interval,
+            categories: names(&limit.categories),
+            fresh,
         }
     }
 
-    fn row(&self, limit: LimitDraft, fresh: bool) -> LimitRow {
-        let key = self.next_key.get_value();
-        self.next_key.set_value(key + 1);
-        self.owner.with_value(|owner| {
-            owner.with(|| LimitRow {
-                key,
-                amount: RwSignal::new(limit.amount),
-                interval: RwSignal::new(limit.interval),
-                categories: RwSignal::new(names(&limit.categories)),
-                fresh,
-            })
-        })
-    }
-
     fn reset(&self, draft: ControlsDraft) {
-        let rows = draft
+        let limits = draft
             .limits
             .into_iter()
             .map(|l| self.row(l, false))
             .collect();
-        self.rows.set(rows);
-        self.allowed_categories
+        self.0.limits().set(limits);
+        self.0
+            .allowed_categories()
             .set(names(&draft.allowed_categories));
-        self.blocked_categories
+        self.0
+            .blocked_categories()
             .set(names(&draft.blocked_categories));
-        self.allowed_countries.set(draft.allowed_merchant_countries);
-        self.blocked_countries.set(draft.blocked_merchant_countries);
+        self.0
+            .allowed_countries()
+            .set(draft.allowed_merchant_countries);
+        self.0
+            .blocked_countries()
+            .set(draft.blocked_merchant_countries);
     }
 
     fn add_limit(&self) {
         let row = self.row(LimitDraft::blank(), true);
-        self.rows.update(|rows| rows.push(row));
+        self.0.limits().write().push(row);
     }
 
     fn remove_limit(&self, key: u32) {
-        self.rows.update(|rows| rows.retain(|r| r.key != key));
+        self.0.limits().write().retain(|r| r.key != key);
     }
 
     /// The form as a draft (tracked: a memo over it follows every keystroke).
     fn draft(&self) -> ControlsDraft {
-        let categories = |v: RwSignal<Vec<String>>| v.get().into_iter().map(Category).collect();
-        ControlsDraft {
-            limits: self
-                .rows
-                .get()
-                .into_iter()
+        let categories = |v: &[String]| v.iter().cloned().map(Category).collect();
+        self.0.with(|form| ControlsDraft {
+            limits: form
+                .limits
+                .iter()
                 .map(|r| LimitDraft {
-                    amount: r.amount.get(),
-                    interval: r.interval.get(),
-                    categories: categories(r.categories),
+                    amount: r.amount.clone(),
+                    interval: r.interval.clone(),
+                    categories: categories(&r.categories),
                 })
                 .collect(),
-            allowed_categories: categories(self.allowed_categories),
-            blocked_categories: categories(self.blocked_categories),
-            allowed_merchant_countries: self.allowed_countries.get(),
-            blocked_merchant_countries: self.blocked_countries.get(),
-        }
+            allowed_categories: categories(&form.allowed_categories),
+            blocked_categories: categories(&form.blocked_categories),
+            allowed_merchant_countries: form.allowed_countries.clone(),
+            blocked_merchant_countries: form.blocked_countries.clone(),
+        })
     }
 }
 
@@ -305,16 +303,16 @@ pub fn SpendingControlsEditor(
                             what="categories"
                             legend=|t| t.merchant_categories
                             choices=categories
-                            allowed=fields.allowed_categories
-                            blocked=fields.blocked_categories
+                            allowed=fields.0.allowed_categories().into()
+                            blocked=fields.0.blocked_categories().into()
                             errors=errors
                         />
                         <AllowOrBlock
                             what="merchant_countries"
                             legend=|t| t.merchant_countries
                             choices=countries
-                            allowed=fields.allowed_countries
-                            blocked=fields.blocked_countries
+                            allowed=fields.0.allowed_countries().into()
+                            blocked=fields.0.blocked_countries().into()
                             errors=errors
                         />
                         <ChangesReview card=card outcome=outcome />
@@ -346,8 +344,8 @@ fn AllowOrBlock(
     what: &'static str,
     legend: Label,
     #[prop(into)] choices: Signal<Arc<Vec<Choice>>>,
-    allowed: RwSignal<Vec<String>>,
-    blocked: RwSignal<Vec<String>>,
+    allowed: Field<Vec<String>>,
+    blocked: Field<Vec<String>>,
     errors: Errors,
 ) -> impl IntoView {
     let countries = what == "merchant_countries";
