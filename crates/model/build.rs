@@ -4,11 +4,17 @@
 
 use std::path::Path;
 
+const FIXTURES: &str = "../../../shared/stripe-fixtures";
+
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(no_stripe_fixtures)");
-    // The folder holding the checkout changes when `shared/` appears or goes.
-    println!("cargo::rerun-if-changed=../../..");
-    if !Path::new("../../../shared/stripe-fixtures").is_dir() {
+    println!("cargo::rerun-if-changed=build.rs");
+    if Path::new(FIXTURES).is_dir() {
+        // Seen again if they change or go. (Watching the folder above the checkout instead
+        // would scan the whole of it, `target/` included, and rebuild on every build; so
+        // fixtures that appear later need `cargo clean -p issuing-model` to be picked up.)
+        println!("cargo::rerun-if-changed={FIXTURES}");
+    } else {
         println!("cargo::rustc-cfg=no_stripe_fixtures");
     }
 }

@@ -17,8 +17,8 @@ use crate::api::ApiClient;
 
 /// How many events the panel keeps.
 const KEEP: usize = 200;
-const FIRST_RETRY_MS: i32 = 500;
-const LAST_RETRY_MS: i32 = 8_000;
+const FIRST_RETRY_MS: u32 = 500;
+const LAST_RETRY_MS: u32 = 8_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedStatus {
@@ -136,11 +136,6 @@ async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current:
 }
 
 /// Waits `ms` milliseconds.
-pub async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+pub async fn sleep(ms: u32) {
+    gloo_timers::future::TimeoutFuture::new(ms).await;
 }

@@ -1,6 +1,5 @@
-use std::time::Duration;
-
 use leptos::prelude::*;
+use leptos_use::use_interval_fn;
 
 /// Unix seconds now, per the browser's clock.
 pub fn unix_now() -> i64 {
@@ -10,13 +9,11 @@ pub fn unix_now() -> i64 {
 /// The current time, ticking every second while the calling component lives (countdowns).
 pub fn use_now() -> ReadSignal<i64> {
     let (now, set_now) = signal(unix_now());
-    if let Ok(handle) = set_interval_with_handle(
+    let _ = use_interval_fn(
         move || {
             set_now.try_set(unix_now());
         },
-        Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+        1000,
+    );
     now
 }

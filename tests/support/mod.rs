@@ -78,16 +78,7 @@ pub fn fresh_container() -> HtmlElement {
 }
 
 pub async fn sleep(duration: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                duration.as_millis() as i32,
-            )
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    gloo_timers::future::sleep(duration).await;
 }
 
 /// Polls until `selector` matches inside `root`, for at most 20 s; panics with the DOM if not.
