@@ -11,6 +11,8 @@ mod texts;
 
 use leptos::prelude::*;
 
+use crate::ui::local_storage as storage;
+
 pub use dates::{date, local_time};
 pub use en::EN;
 pub use ja::JA;
@@ -32,10 +34,6 @@ pub fn parse(tag: &str) -> Option<Locale> {
 /// Where the standalone panel remembers the operator's choice (an embedded one stores
 /// nothing in its host's page).
 const SAVED_KEY: &str = "issuing-admin.locale";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 /// The language to start in: the option if it names one of ours, then (standalone) the
 /// operator's last choice, then the browser's preferences in order, then English.

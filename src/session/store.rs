@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::ApiClient;
+use crate::ui::local_storage as storage;
 
 const TOKEN_KEY: &str = "issuing-admin.operator-token";
 
@@ -148,8 +149,4 @@ impl Session {
             }
         });
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }

@@ -8,6 +8,12 @@ mod route_base;
 mod states;
 
 pub use clock::{unix_now, use_now};
+
+/// The page's `localStorage`, where the browser allows it (private modes and sandboxed
+/// frames may not).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
 pub use leave_guard::LeaveGuard;
 pub use modal::Modal;
 pub use multi_select::{Choice, MultiSelect};

@@ -37,15 +37,12 @@ pub(crate) use accepts;
 
 accepts!(
     /// A retrieve: nothing but `expand`.
-    ExpandOnly: "expand"
+    ExpandOnly: "expand",
 );
 
 accepts!(
     /// A plain list: a page, and `expand`.
-    PageOnly: "limit",
-    "starting_after",
-    "ending_before",
-    "expand",
+    PageOnly: "limit", "starting_after", "ending_before", "expand",
 );
 
 /// A form body (the only body Stripe takes), parsed, holding only what `A` accepts.

@@ -12,14 +12,8 @@ use crate::params::{accepts, text, QueryParams, Scope};
 use crate::AppState;
 
 accepts!(
-    ListParams: "limit",
-    "starting_after",
-    "ending_before",
-    "email",
-    "status",
-    "type",
-    "phone_number",
-    "expand",
+    ListParams: "limit", "starting_after", "ending_before", "email", "status", "type",
+    "phone_number", "expand",
 );
 
 pub async fn list(

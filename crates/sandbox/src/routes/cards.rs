@@ -16,26 +16,13 @@ use crate::params::{
 use crate::AppState;
 
 accepts!(
-    ListParams: "limit",
-    "starting_after",
-    "ending_before",
-    "status",
-    "type",
-    "cardholder",
-    "last4",
-    "exp_month",
-    "exp_year",
-    "created",
-    "expand",
-    "personalization_design",
+    ListParams: "limit", "starting_after", "ending_before", "status", "type", "cardholder",
+    "last4", "exp_month", "exp_year", "created", "expand", "personalization_design",
 );
 
 accepts!(
     /// The card update's own decoder names a nested parameter it does not take.
-    UpdateParams: "spending_controls",
-    "status",
-    "cancellation_reason",
-    "expand",
+    UpdateParams: "spending_controls", "status", "cancellation_reason", "expand",
 );
 
 /// A `created` filter: an exact time, or any of `gt`, `gte`, `lt`, `lte`.

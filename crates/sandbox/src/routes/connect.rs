@@ -104,8 +104,12 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
     Ok(out)
 }
 
-accepts!(SessionParams: "account", "components", "expand");
-accepts!(KeyParams: "issuing_card", "nonce", "expand");
+accepts!(
+    SessionParams: "account", "components", "expand",
+);
+accepts!(
+    KeyParams: "issuing_card", "nonce", "expand",
+);
 
 pub async fn create_account_session(
     State(state): State<Arc<AppState>>,

@@ -120,11 +120,8 @@ pub(crate) fn find(
         .ok_or_else(|| ApiError::not_found(param, id))
 }
 
-accepts!(GrantParams: "payment_method",
-    "usage_limits",
-    "seller_details",
-    "customer",
-    "shared_metadata",
+accepts!(
+    GrantParams: "payment_method", "usage_limits", "seller_details", "customer", "shared_metadata",
     "expand",
 );
 

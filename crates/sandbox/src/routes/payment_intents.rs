@@ -56,14 +56,9 @@ fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiErr
     }
 }
 
-accepts!(CreateParams: "amount",
-    "currency",
-    "confirm",
-    TOKEN,
-    "payment_method_data",
-    "description",
-    "metadata",
-    "expand",
+accepts!(
+    CreateParams: "amount", "currency", "confirm", TOKEN, "payment_method_data", "description",
+    "metadata", "expand",
 );
 
 pub async fn create(

@@ -49,12 +49,8 @@ fn enabled_events(params: &Params) -> Result<Vec<String>, ApiError> {
     Ok(events)
 }
 
-accepts!(CreateParams: "url",
-    "enabled_events",
-    "connect",
-    "description",
-    "api_version",
-    "metadata",
+accepts!(
+    CreateParams: "url", "enabled_events", "connect", "description", "api_version", "metadata",
     "expand",
 );
 
