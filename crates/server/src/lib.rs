@@ -190,6 +190,31 @@ impl Drop for RunningServer {
     }
 }
 
+/// The `/api` router alone, in process: sandbox operators, and Stripe at `stripe_base` with
+/// the sandbox's key. For what never needs a socket (routing, sign-in, permissions), called
+/// with `tower::ServiceExt::oneshot`; a call that reaches Stripe goes to `stripe_base`.
+pub fn in_process_api(stripe_base: &str) -> Router {
+    let (_, stop) = watch::channel(false);
+    let state = Arc::new(AppState {
+        stripe: Stripe::new(StripeClient::new(
+            stripe_base,
+            stripe_sandbox::DEFAULT_SECRET_KEY,
+            config::DEFAULT_STRIPE_VERSION,
+            stripe::RetryPolicy::default(),
+        )),
+        sandbox_mode: true,
+        publishable_key: stripe_sandbox::DEFAULT_PUBLISHABLE_KEY.to_owned(),
+        connect_script_url: STRIPE_CONNECT_SCRIPT.to_owned(),
+        operators: Operators::sandbox(),
+        test_mode: true,
+        webhook_secret: None,
+        events: events::EventHub::default(),
+        tokens: token_directory::TokenDirectory::default(),
+        stop,
+    });
+    api::router(state)
+}
+
 fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
     let mut app = api::router(state);
     if let Some(dir) = &config.static_dir {

@@ -4,11 +4,11 @@ mod support;
 
 use std::net::SocketAddr;
 
-use issuing_model::{Account, List, OperatorProfile, StripeError};
+use issuing_model::{Account, List, OperatorProfile, SignedIn, StripeError};
 use issuing_server::{RunningServer, ServerConfig, StripeMode};
 use reqwest::StatusCode;
 use stripe_sandbox::SandboxConfig;
-use support::{expect, Api, UK};
+use support::{expect, oneshot, Api, UK};
 
 #[tokio::test]
 async fn lists_the_connected_accounts_an_operator_may_see() {
@@ -34,29 +34,39 @@ async fn lists_the_connected_accounts_an_operator_may_see() {
 
 #[tokio::test]
 async fn without_a_valid_operator_token_every_call_is_a_401() {
-    let api = Api::start().await;
     for token in [None, Some("sandbox_token_op_nobody")] {
-        let mut request = api.http.get(api.url("/api/accounts"));
-        if let Some(t) = token {
-            request = request.bearer_auth(t);
-        }
-        let err: StripeError =
-            expect(request.send().await.unwrap(), StatusCode::UNAUTHORIZED).await;
+        let err: StripeError = expect(
+            oneshot("GET", "/api/accounts", token, None).await,
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
         assert_eq!(err.error.code.as_deref(), Some("authentication_required"));
     }
     let err: StripeError = expect(
-        api.http
-            .post(api.url("/api/sign_in"))
-            .json(&serde_json::json!({"operator": "op_mallory"}))
-            .send()
-            .await
-            .unwrap(),
+        oneshot(
+            "POST",
+            "/api/sign_in",
+            None,
+            Some(serde_json::json!({"operator": "op_mallory"})),
+        )
+        .await,
         StatusCode::BAD_REQUEST,
     )
     .await;
     assert_eq!(err.error.param.as_deref(), Some("operator"));
+    let signed_in: SignedIn = expect(
+        oneshot(
+            "POST",
+            "/api/sign_in",
+            None,
+            Some(serde_json::json!({"operator": "op_chloe"})),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
     let me: OperatorProfile = expect(
-        api.get(&api.token("op_chloe").await, "/api/me").await,
+        oneshot("GET", "/api/me", Some(&signed_in.token), None).await,
         StatusCode::OK,
     )
     .await;
@@ -109,8 +119,11 @@ async fn an_unreachable_stripe_is_a_502_in_stripes_error_shape() {
 
 #[tokio::test]
 async fn unknown_api_route_is_a_404_in_stripes_error_shape() {
-    let api = Api::start().await;
-    let body: StripeError = expect(api.get("x", "/api/nope").await, StatusCode::NOT_FOUND).await;
+    let body: StripeError = expect(
+        oneshot("GET", "/api/nope", Some("x"), None).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
     assert!(body.error.message.contains("/api/nope"));
 }
 

@@ -84,9 +84,58 @@ impl Api {
     }
 }
 
-pub async fn expect<T: DeserializeOwned>(response: Response, status: StatusCode) -> T {
-    let got = response.status();
-    let text = response.text().await.unwrap();
+/// An answer from the server, over a socket or from the router in process.
+#[allow(async_fn_in_trait)] // the tests' own trait, awaited where it is called
+pub trait Answer {
+    async fn status_and_text(self) -> (StatusCode, String);
+}
+
+impl Answer for Response {
+    async fn status_and_text(self) -> (StatusCode, String) {
+        (self.status(), self.text().await.unwrap())
+    }
+}
+
+impl Answer for axum::response::Response {
+    async fn status_and_text(self) -> (StatusCode, String) {
+        let status = self.status();
+        let bytes = axum::body::to_bytes(self.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+/// The answer's JSON, after checking its status (the body is shown if the status is wrong).
+pub async fn expect<T: DeserializeOwned>(answer: impl Answer, status: StatusCode) -> T {
+    let (got, text) = answer.status_and_text().await;
     assert_eq!(got, status, "body: {text}");
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
+/// One request to the `/api` router in process, with no socket and no sandbox: for checks
+/// that never reach Stripe. `token` is sent as the operator's bearer token; `body` as JSON.
+pub async fn oneshot(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> axum::response::Response {
+    use tower::ServiceExt;
+    let mut request = axum::http::Request::builder().method(method).uri(path);
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    let body = match body {
+        Some(json) => {
+            request = request.header("content-type", "application/json");
+            axum::body::Body::from(json.to_string())
+        }
+        None => axum::body::Body::empty(),
+    };
+    // Nothing listens at this address: a call that reached Stripe would fail loudly.
+    issuing_server::in_process_api("http://127.0.0.1:9")
+        .oneshot(request.body(body).unwrap())
+        .await
+        .unwrap()
 }
