@@ -2,14 +2,13 @@
 //! says what went wrong in words an operator can act on.
 
 use gloo_net::http::{Request, Response};
-use issuing_model::connect::{
-    AccountSessionRequest, ClientConfig, ClientSecret, EphemeralKeyRequest, EphemeralKeySecret,
+use issuing_model::api::{
+    AccountSessionRequest, ChargeRequest, ClientConfig, ClientSecret, EphemeralKeyRequest,
+    EphemeralKeySecret, GrantTokenRequest, SignInRequest, SignedIn, StreamTicket,
 };
-use issuing_model::payments::StreamTicket;
-use issuing_model::tokens::{ChargeRequest, GrantTokenRequest};
 use issuing_model::{
     Account, CardListQuery, CardUpdate, Event, GrantedToken, IssuingCard, List, OperatorProfile,
-    PaymentIntent, SignedIn, StripeError,
+    PaymentIntent, StripeError,
 };
 use serde::de::DeserializeOwned;
 
@@ -309,8 +308,10 @@ impl ApiClient {
     }
 
     pub async fn sign_in(&self, operator: &str) -> Result<SignedIn, ApiError> {
-        self.post_json("/sign_in", &serde_json::json!({ "operator": operator }))
-            .await
+        let body = SignInRequest {
+            operator: operator.to_owned(),
+        };
+        self.post_json("/sign_in", &body).await
     }
 
     /// Who the token belongs to; an error if it is no longer valid.

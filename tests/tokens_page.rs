@@ -6,7 +6,7 @@ mod support;
 
 use issuing_admin::events::merge;
 use issuing_admin::Panel;
-use issuing_model::tokens::GrantTokenRequest;
+use issuing_model::api::GrantTokenRequest;
 use issuing_model::{Event, GrantedToken};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -38,7 +38,7 @@ async fn grant_in(currency: &str, max_amount: i64) -> GrantedToken {
 
 /// Charges `amount` yen to `token` through the server, as the panel's charge form would.
 async fn charge_yen(token: &GrantedToken, amount: i64) {
-    let charge = issuing_model::tokens::ChargeRequest {
+    let charge = issuing_model::api::ChargeRequest {
         amount,
         currency: "jpy".into(),
     };

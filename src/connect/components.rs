@@ -6,7 +6,7 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use issuing_model::connect::ClientConfig;
+use issuing_model::api::ClientConfig;
 use js_sys::Function;
 use leptos::html::Div;
 use leptos::prelude::*;

@@ -1,8 +1,9 @@
 //! Charging one token: the amount is checked as it is typed against what is left (and against
 //! the token's state), so a charge that must fail is never sent. Each result is listed.
 
+use issuing_model::api::ChargeRequest;
 use issuing_model::money::{format_amount, parse_amount};
-use issuing_model::tokens::{check_charge, ChargeRequest};
+use issuing_model::tokens::check_charge;
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 

@@ -1,8 +1,9 @@
 //! A test helper: grant a token to this account as an agent would, to try the flow without one.
 //! Offered only in test mode, to operators who may edit.
 
+use issuing_model::api::GrantTokenRequest;
 use issuing_model::money::parse_amount;
-use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
+use issuing_model::tokens::TEST_PAYMENT_METHODS;
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 

@@ -5,8 +5,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{AccountId, CardId};
-
 /// `POST /v1/account_sessions`: a short-lived secret that lets the Connect script act for one
 /// connected account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -53,48 +51,4 @@ pub struct AssociatedObject {
     pub id: String,
     #[serde(rename = "type")]
     pub kind: String,
-}
-
-/// The panel's `POST /api/account_session` body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountSessionRequest {
-    pub account: AccountId,
-}
-
-/// What the platform server returns of an AccountSession: the secret for
-/// `fetchClientSecret`, and when it ends.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientSecret {
-    pub account: String,
-    pub client_secret: String,
-    pub expires_at: i64,
-}
-
-/// The panel's `POST /api/ephemeral_keys` body: what the card component asked for, and the
-/// account the panel shows. `nonce` is optional here only so a missing one gets Stripe's error.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EphemeralKeyRequest {
-    pub account: AccountId,
-    pub issuing_card: CardId,
-    #[serde(default)]
-    pub nonce: Option<String>,
-}
-
-/// The platform server's answer: the key's secret and nothing else.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EphemeralKeySecret {
-    pub secret: String,
-}
-
-/// `GET /api/config`: what the panel needs to know about its server (never a secret).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientConfig {
-    /// `sandbox` or `live`: the panel shows which, so nobody mistakes one for the other.
-    pub mode: String,
-    pub publishable_key: String,
-    /// Stripe's Connect script in live mode, the sandbox's stand-in otherwise.
-    pub connect_script_url: String,
-    /// Test keys or the sandbox: the panel offers test helpers (granting a token).
-    #[serde(default)]
-    pub test_mode: bool,
 }

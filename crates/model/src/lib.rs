@@ -7,6 +7,7 @@
 mod open_enum;
 
 pub mod account;
+pub mod api;
 pub mod card;
 pub mod card_query;
 pub mod card_update;
@@ -41,7 +42,7 @@ pub use error::{ErrorBody, ErrorType, StripeError};
 pub use ids::{AccountId, CardId, CardholderId, EventId, IdError, PaymentIntentId, TokenId};
 pub use list::List;
 pub use metadata::Metadata;
-pub use operator::{AccountAccess, OperatorProfile, Role, SignedIn};
+pub use operator::{AccountAccess, OperatorProfile, Role};
 pub use payments::{
     DeactivatedReason, Event, GrantedToken, PaymentIntent, PaymentIntentStatus, WebhookEndpoint,
 };

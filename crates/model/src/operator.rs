@@ -50,10 +50,3 @@ impl OperatorProfile {
         self.reveal_card_numbers
     }
 }
-
-/// `POST /api/sign_in` answer (sandbox mode): the bearer token to send from now on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SignedIn {
-    pub token: String,
-    pub operator: OperatorProfile,
-}

@@ -175,9 +175,3 @@ pub mod event_types {
     pub const TOKEN_DEACTIVATED: &str = "shared_payment.granted_token.deactivated";
     pub const PAYMENT_SUCCEEDED: &str = "payment_intent.succeeded";
 }
-
-/// `POST /api/events/ticket`: opens one live event stream (`/api/events/stream?ticket=…`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StreamTicket {
-    pub ticket: String,
-}

@@ -1,8 +1,7 @@
 //! The rules for Shared Payment Tokens, in one place for the panel (checked before sending),
 //! the server (checked before Stripe) and the sandbox (Stripe's own refusals).
 
-use serde::{Deserialize, Serialize};
-
+use crate::api::GrantTokenRequest;
 use crate::money::{format_amount, Locale};
 use crate::payments::{DeactivatedReason, GrantedToken};
 use crate::spending::Violation;
@@ -17,17 +16,6 @@ pub const TEST_PAYMENT_METHODS: &[(&str, &str, &str)] = &[
 
 /// The largest amount Stripe takes, in the minor unit (eight digits).
 pub const MAX_AMOUNT: i64 = 99_999_999;
-
-/// `POST /api/accounts/{account}/tokens` (test mode): a token as an agent would grant it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GrantTokenRequest {
-    pub payment_method: String,
-    pub currency: String,
-    /// In the minor unit of `currency` (JPY has none: 10000 is ¥10,000).
-    pub max_amount: i64,
-    /// Unix seconds; none means the token does not expire.
-    pub expires_at: Option<i64>,
-}
 
 impl GrantTokenRequest {
     /// The first problem, as the server and the sandbox answer it.
@@ -111,14 +99,6 @@ impl GrantTokenRequest {
         }
         found
     }
-}
-
-/// `POST /api/accounts/{account}/tokens/{token}/charges`: one PaymentIntent on the token.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ChargeRequest {
-    /// In the minor unit of `currency`.
-    pub amount: i64,
-    pub currency: String,
 }
 
 pub fn is_currency(code: &str) -> bool {

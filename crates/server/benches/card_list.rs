@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use issuing_model::{IssuingCard, List, SignedIn};
+use issuing_model::api::SignedIn;
+use issuing_model::{IssuingCard, List};
 use issuing_server::{RunningServer, ServerConfig};
 use stripe_sandbox::{SandboxConfig, DEFAULT_LARGE_ACCOUNT_CARDS, LARGE_ACCOUNT};
 

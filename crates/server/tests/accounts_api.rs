@@ -4,7 +4,8 @@ mod support;
 
 use std::net::SocketAddr;
 
-use issuing_model::{Account, List, OperatorProfile, SignedIn, StripeError};
+use issuing_model::api::SignedIn;
+use issuing_model::{Account, List, OperatorProfile, StripeError};
 use issuing_server::{RunningServer, ServerConfig, StripeMode};
 use reqwest::StatusCode;
 use stripe_sandbox::SandboxConfig;

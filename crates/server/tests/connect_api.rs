@@ -5,7 +5,7 @@
 
 mod support;
 
-use issuing_model::connect::{ClientSecret, EphemeralKeySecret};
+use issuing_model::api::{ClientSecret, EphemeralKeySecret};
 use issuing_model::StripeError;
 use reqwest::StatusCode;
 use serde_json::json;

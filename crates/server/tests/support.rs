@@ -2,7 +2,8 @@
 
 #![allow(dead_code)]
 
-use issuing_model::{IssuingCard, List, SignedIn};
+use issuing_model::api::SignedIn;
+use issuing_model::{IssuingCard, List};
 use issuing_server::{RunningServer, ServerConfig};
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;

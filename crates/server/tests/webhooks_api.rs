@@ -6,7 +6,7 @@ mod support;
 
 use std::time::Duration;
 
-use issuing_model::payments::StreamTicket;
+use issuing_model::api::StreamTicket;
 use issuing_model::webhook_signature;
 use issuing_model::{Event, List, StripeError};
 use reqwest::StatusCode;

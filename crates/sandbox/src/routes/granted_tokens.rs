@@ -7,8 +7,9 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::Json;
 use issuing_http::{ApiError, ApiResult};
+use issuing_model::api::GrantTokenRequest;
 use issuing_model::payments::{event_types, AmountValue, UsageDetails, UsageLimits};
-use issuing_model::tokens::{GrantTokenRequest, TEST_PAYMENT_METHODS};
+use issuing_model::tokens::TEST_PAYMENT_METHODS;
 use issuing_model::{DeactivatedReason, GrantedToken, List, StripeError};
 use serde_json::{json, Value};
 

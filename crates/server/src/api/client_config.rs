@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::Json;
-use issuing_model::connect::ClientConfig;
+use issuing_model::api::ClientConfig;
 
 use crate::AppState;
 

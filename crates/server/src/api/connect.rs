@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use issuing_http::JsonBody;
-use issuing_model::connect::{
+use issuing_model::api::{
     AccountSessionRequest, ClientSecret, EphemeralKeyRequest, EphemeralKeySecret,
 };
 

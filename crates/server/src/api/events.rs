@@ -16,7 +16,7 @@ use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::Json;
 use futures_util::stream::{self, Stream, StreamExt};
 use issuing_http::Query;
-use issuing_model::payments::StreamTicket;
+use issuing_model::api::StreamTicket;
 use issuing_model::webhook_signature::{self, DEFAULT_TOLERANCE_SECS};
 use issuing_model::{Event, List, OperatorProfile};
 use serde::Deserialize;

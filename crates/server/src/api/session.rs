@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use issuing_http::JsonBody;
-use issuing_model::{OperatorProfile, SignedIn, StripeError};
-use serde::Deserialize;
+use issuing_model::api::{SignInRequest, SignedIn};
+use issuing_model::{OperatorProfile, StripeError};
 
 use super::auth::CurrentOperator;
 use super::ApiError;
@@ -21,14 +21,9 @@ pub async fn operators(
     Ok(Json(state.operators.profiles()))
 }
 
-#[derive(Deserialize)]
-pub struct SignIn {
-    operator: String,
-}
-
 pub async fn sign_in(
     State(state): State<Arc<AppState>>,
-    JsonBody(SignIn { operator }): JsonBody<SignIn>,
+    JsonBody(SignInRequest { operator }): JsonBody<SignInRequest>,
 ) -> Result<Json<SignedIn>, ApiError> {
     sandbox_only(&state)?;
     let found = state.operators.by_id(&operator).ok_or_else(|| {

@@ -8,7 +8,8 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use issuing_http::{JsonBody, Path};
-use issuing_model::tokens::{check_charge, ChargeRequest, GrantTokenRequest};
+use issuing_model::api::{ChargeRequest, GrantTokenRequest};
+use issuing_model::tokens::check_charge;
 use issuing_model::{AccountId, GrantedToken, List, PaymentIntent};
 
 use super::auth::CurrentOperator;

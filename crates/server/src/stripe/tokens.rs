@@ -1,8 +1,8 @@
 //! Shared Payment Tokens granted to a connected account, and the PaymentIntents that charge
 //! them. A preview API: these calls send the preview `Stripe-Version`.
 
+use issuing_model::api::{ChargeRequest, GrantTokenRequest};
 use issuing_model::form::FormBuilder;
-use issuing_model::tokens::{ChargeRequest, GrantTokenRequest};
 use issuing_model::{AccountId, GrantedToken, List, PaymentIntent, TokenId};
 
 use super::{Stripe, StripeResult};
