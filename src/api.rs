@@ -136,22 +136,16 @@ impl ApiClient {
         self.send(path, None, false).await
     }
 
-    async fn post_json<T: DeserializeOwned>(
+    /// A POST of `body` as JSON. `once` for one that changes something: it gets a fresh
+    /// `Idempotency-Key`, so a retry by the server (or a proxy) can never apply it twice.
+    async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
         body: &impl serde::Serialize,
+        once: bool,
     ) -> Result<T, ApiError> {
-        self.send(path, Some(json(body)?), false).await
-    }
-
-    /// A POST that changes something, with a fresh `Idempotency-Key`: a retry of the same call
-    /// by the server (or a proxy) can never apply it twice.
-    async fn post_once<T: DeserializeOwned>(
-        &self,
-        path: &str,
-        body: &impl serde::Serialize,
-    ) -> Result<T, ApiError> {
-        self.send(path, Some(json(body)?), true).await
+        let body = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+        self.send(path, Some(body), once).await
     }
 
     /// The one way a request leaves the panel: a GET, or a POST of `body` (JSON), with the
@@ -219,7 +213,7 @@ impl ApiClient {
         update: &CardUpdate,
     ) -> Result<IssuingCard, ApiError> {
         let path = format!("/accounts/{}/cards/{}", encode(account), encode(card));
-        self.post_once(&path, update).await
+        self.post(&path, update, true).await
     }
 
     pub async fn tokens(&self, account: &str) -> Result<List<GrantedToken>, ApiError> {
@@ -242,8 +236,12 @@ impl ApiClient {
         account: &str,
         request: &GrantTokenRequest,
     ) -> Result<GrantedToken, ApiError> {
-        self.post_once(&format!("/accounts/{}/tokens", encode(account)), request)
-            .await
+        self.post(
+            &format!("/accounts/{}/tokens", encode(account)),
+            request,
+            true,
+        )
+        .await
     }
 
     pub async fn charge_token(
@@ -257,7 +255,7 @@ impl ApiClient {
             encode(account),
             encode(token)
         );
-        self.post_once(&path, request).await
+        self.post(&path, request, true).await
     }
 
     /// The recent events this operator may see, newest first.
@@ -268,7 +266,7 @@ impl ApiClient {
     /// Where to open the live event stream: a single-use ticket stands in for the token,
     /// which `EventSource` cannot send as a header.
     pub async fn event_stream_url(&self) -> Result<String, ApiError> {
-        let ticket: StreamTicket = self.post_json("/events/ticket", &()).await?;
+        let ticket: StreamTicket = self.post("/events/ticket", &(), false).await?;
         Ok(format!(
             "{}?ticket={}",
             self.url("/events/stream"),
@@ -285,7 +283,7 @@ impl ApiClient {
         let body = AccountSessionRequest {
             account: typed_id(account, "account")?,
         };
-        self.post_json("/account_session", &body).await
+        self.post("/account_session", &body, false).await
     }
 
     /// An ephemeral key's secret for the card component's `{ issuingCard, nonce }`.
@@ -300,7 +298,7 @@ impl ApiClient {
             issuing_card: typed_id(card, "issuing_card")?,
             nonce: Some(nonce.to_owned()),
         };
-        self.post_json("/ephemeral_keys", &body).await
+        self.post("/ephemeral_keys", &body, false).await
     }
 
     pub async fn operators(&self) -> Result<Vec<OperatorProfile>, ApiError> {
@@ -311,17 +309,13 @@ impl ApiClient {
         let body = SignInRequest {
             operator: operator.to_owned(),
         };
-        self.post_json("/sign_in", &body).await
+        self.post("/sign_in", &body, false).await
     }
 
     /// Who the token belongs to; an error if it is no longer valid.
     pub async fn me(&self) -> Result<OperatorProfile, ApiError> {
         self.get_json("/me").await
     }
-}
-
-fn json(body: &impl serde::Serialize) -> Result<String, ApiError> {
-    serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))
 }
 
 fn idempotency_key() -> String {

@@ -141,3 +141,46 @@ fn an_empty_platform_says_so_instead_of_an_empty_table() {
         .unwrap()
         .contains("no connected accounts"));
 }
+
+#[wasm_bindgen_test]
+async fn data_fetched_again_stays_on_screen_marked_busy_until_the_new_answer() {
+    use issuing_admin::ui::{Fetched, Loaded};
+    let root = fresh_container();
+    let answers = StoredValue::new(0u32);
+    let fetched = Fetched::new(move || {
+        answers.update_value(|n| *n += 1);
+        let n = answers.get_value();
+        async move {
+            support::sleep(std::time::Duration::from_millis(300)).await;
+            Ok::<_, ApiError>(n)
+        }
+    });
+    let _mounted = mount_to(root.clone(), move || {
+        view! {
+            <Loaded
+                fetched=fetched
+                loading=|| "Loading."
+                failed=|| "Failed."
+                data=|n: u32| view! { <p class="answer">{format!("answer {n}")}</p> }
+            />
+        }
+    });
+    let busy = || {
+        root.query_selector(".ia-loaded")
+            .unwrap()
+            .and_then(|el| el.get_attribute("aria-busy"))
+    };
+    support::wait_text(&root, ".answer", "answer 1").await;
+    assert_eq!(busy().as_deref(), Some("false"));
+    fetched.refetch();
+    support::wait_until("busy while fetched again", || {
+        busy().as_deref() == Some("true")
+    })
+    .await;
+    assert!(
+        root.text_content().unwrap().contains("answer 1"),
+        "the old data stays while the new is on its way"
+    );
+    support::wait_text(&root, ".answer", "answer 2").await;
+    assert_eq!(busy().as_deref(), Some("false"));
+}

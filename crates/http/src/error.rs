@@ -95,6 +95,17 @@ impl ApiError {
     }
 }
 
+/// A body that could not be read (over the size limit, a broken connection), with the status
+/// axum chose for it.
+impl From<axum::extract::rejection::BytesRejection> for ApiError {
+    fn from(e: axum::extract::rejection::BytesRejection) -> Self {
+        Self::new(
+            e.status(),
+            StripeError::new(ErrorType::InvalidRequestError, e.body_text()),
+        )
+    }
+}
+
 /// A rule broken: 400 at the parameter the rule names.
 impl From<Violation> for ApiError {
     fn from(v: Violation) -> Self {

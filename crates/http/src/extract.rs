@@ -4,7 +4,6 @@
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, RawPathParams, Request};
 use axum::http::request::Parts;
-use axum::response::IntoResponse;
 use serde::de::value::MapDeserializer;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -21,16 +20,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let bytes = Bytes::from_request(request, state).await.map_err(|e| {
-            let status = e.status();
-            ApiError::new(
-                status,
-                issuing_model::StripeError::new(
-                    issuing_model::ErrorType::InvalidRequestError,
-                    e.body_text(),
-                ),
-            )
-        })?;
+        let bytes = Bytes::from_request(request, state).await?;
         decode_json(&bytes).map(JsonBody)
     }
 }
@@ -83,15 +73,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Path<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        // Only a path that is not UTF-8 once decoded gets here.
         let raw = RawPathParams::from_request_parts(parts, state)
             .await
-            .map_err(|e| {
-                let response = e.into_response();
-                ApiError::invalid_request(format!(
-                    "The request URL is not valid ({}).",
-                    response.status()
-                ))
-            })?;
+            .map_err(|e| ApiError::invalid_request(e.body_text()))?;
         let params = MapDeserializer::<_, serde::de::value::Error>::new(raw.iter());
         serde_path_to_error::deserialize(params)
             .map(Path)

@@ -58,12 +58,7 @@ impl<A: Accepts, S: Send + Sync> FromRequest<S> for Form<A> {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned();
-        let body = Bytes::from_request(request, state).await.map_err(|e| {
-            ApiError::new(
-                e.status(),
-                StripeError::new(ErrorType::InvalidRequestError, e.body_text()),
-            )
-        })?;
+        let body = Bytes::from_request(request, state).await?;
         if !body.is_empty() && !content_type.starts_with("application/x-www-form-urlencoded") {
             return Err(ApiError::invalid_request(format!(
                 "Invalid request: the body must be application/x-www-form-urlencoded (got '{content_type}')."
