@@ -4,9 +4,17 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
-/// Cargo: the one running xtask (`CARGO`), else the one on the `PATH`.
+/// Cargo: the one running xtask (`CARGO`), else the one on the `PATH`. It is told whether
+/// Stripe's fixtures sit beside the checkout, so the model's build script sees them come and go
+/// (`crates/model/build.rs`).
 pub fn cargo() -> Command {
-    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+    let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    let fixtures = crate::root().join("../shared/stripe-fixtures").is_dir();
+    cargo.env(
+        "IA_STRIPE_FIXTURES",
+        if fixtures { "present" } else { "absent" },
+    );
+    cargo
 }
 
 /// Runs `cmd` to completion with inherited output; an error names the command.
