@@ -138,8 +138,8 @@ fn LanguageSwitch() -> impl IntoView {
                 }
             }
         >
-            <option value="en" selected=move || i18n.locale.get() == Locale::En>"English"</option>
-            <option value="ja" lang="ja" selected=move || i18n.locale.get() == Locale::Ja>"日本語"</option>
+            <option value="en" selected=move || i18n.locale.get() == Locale::En>{Locale::En.endonym()}</option>
+            <option value="ja" lang="ja" selected=move || i18n.locale.get() == Locale::Ja>{Locale::Ja.endonym()}</option>
         </select>
     }
 }

@@ -5,7 +5,7 @@
 mod support;
 
 use issuing_admin::Panel;
-use issuing_model::spending::SpendingControlsUpdate;
+use issuing_model::wire::spending::SpendingControlsUpdate;
 use issuing_model::{CardUpdate, Category};
 use leptos::mount::mount_to;
 use leptos::prelude::*;

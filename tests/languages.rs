@@ -175,8 +175,8 @@ fn every_token_status_in_the_feed_has_words_in_both_languages() {
         ),
     ] {
         let event = deactivated(reason);
-        assert_eq!(summary(&event, &i18n::EN, Locale::En), en);
-        let japanese = summary(&event, &i18n::JA, Locale::Ja);
+        assert_eq!(summary(&event, &i18n::EN), en);
+        let japanese = summary(&event, &i18n::JA);
         assert_eq!(japanese, ja);
         assert!(!japanese.contains(reason), "no API word left: {japanese}");
     }

@@ -1,6 +1,6 @@
 use crate::routes::{use_card, Page};
-use issuing_model::describe::{category_labels as labels, limit_phrase, list_separator};
 use issuing_model::{IssuingCard, SpendingControls};
+use issuing_words::{category_labels as labels, limit_phrase};
 use leptos::prelude::*;
 
 use super::controls_editor::SpendingControlsEditor;
@@ -8,7 +8,7 @@ use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
-use crate::i18n::{date, t, use_locale, Locale, Texts};
+use crate::i18n::{date, t, use_locale, Texts};
 use crate::session::Session;
 use crate::ui::{Fetched, Loaded};
 
@@ -140,7 +140,7 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
             <dt>{t.cardholder}</dt>
             <dd>{card.cardholder.name.clone()} {card.cardholder.email.clone().map(|e| format!(" · {e}"))}</dd>
             <dt>{t.card_brand}</dt>
-            <dd>{issuing_model::card::brand_name(&card.brand)}</dd>
+            <dd>{issuing_model::wire::card::brand_name(&card.brand)}</dd>
             <dt>{t.card_type}</dt>
             <dd>{if card.kind == issuing_model::CardType::Virtual { t.virtual_card } else { t.physical_card }}</dd>
             <dt>{t.expires}</dt>
@@ -152,7 +152,7 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
             {link(&card.replacement_for).map(|l| view! { <dt>{t.replaces}</dt><dd>{l} {card.replacement_reason.clone().map(|r| format!(" ({r})"))}</dd> })}
             {link(&card.replaced_by).map(|l| view! { <dt>{t.replaced_by}</dt><dd>{l}</dd> })}
             {wallets.map(|w| view! { <dt>{t.wallets}</dt><dd>{w}</dd> })}
-            {(!metadata.is_empty()).then(|| view! { <dt>{t.metadata}</dt><dd>{metadata.join(list_separator(locale))}</dd> })}
+            {(!metadata.is_empty()).then(|| view! { <dt>{t.metadata}</dt><dd>{metadata.join(t.list_separator)}</dd> })}
             <dt>{t.card_id}</dt>
             <dd><code>{card.id.clone()}</code></dd>
         </dl>
@@ -167,7 +167,7 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
 pub fn SpendingControlsSummary(controls: SpendingControls, currency: String) -> impl IntoView {
     let (t, locale) = (t(), use_locale());
     let labels = |c: &[issuing_model::Category]| labels(c, locale);
-    let join = |c: &Vec<String>| c.join(list_separator(locale));
+    let join = |c: &Vec<String>| c.join(t.list_separator);
     let limits: Vec<_> = controls
         .limits()
         .iter()
@@ -201,22 +201,21 @@ pub fn SpendingControlsSummary(controls: SpendingControls, currency: String) -> 
             controls
                 .allowed_card_presences
                 .as_ref()
-                .map(|p| presences(p, t, locale)),
+                .map(|p| presences(p, t)),
         ),
         (
             t.blocked_presence,
             controls
                 .blocked_card_presences
                 .as_ref()
-                .map(|p| presences(p, t, locale)),
+                .map(|p| presences(p, t)),
         ),
     ]
     .into_iter()
     .filter_map(|(label, value)| {
-        value.filter(|v| !v.is_empty()).map(|v| match locale {
-            Locale::Ja => format!("{label}：{v}"),
-            Locale::En => format!("{label}: {v}"),
-        })
+        value
+            .filter(|v| !v.is_empty())
+            .map(|v| (t.labelled)(label, &v))
     })
     .collect();
     view! {
@@ -231,7 +230,7 @@ pub fn SpendingControlsSummary(controls: SpendingControls, currency: String) -> 
     }
 }
 
-fn presences(p: &[issuing_model::CardPresence], t: &Texts, locale: Locale) -> String {
+fn presences(p: &[issuing_model::CardPresence], t: &Texts) -> String {
     p.iter()
         .map(|p| match p {
             issuing_model::CardPresence::Present => t.presence_present.to_owned(),
@@ -239,5 +238,5 @@ fn presences(p: &[issuing_model::CardPresence], t: &Texts, locale: Locale) -> St
             issuing_model::CardPresence::Other(o) => o.clone(),
         })
         .collect::<Vec<_>>()
-        .join(list_separator(locale))
+        .join(t.list_separator)
 }

@@ -1,8 +1,8 @@
-use issuing_model::describe::{iso_date, parse_iso_date};
+use issuing_model::dates::{iso_date, parse_iso_date};
 use issuing_model::CardListQuery;
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_locale, Texts};
+use crate::i18n::{t, use_locale, InWords, Texts};
 
 type Label = fn(&Texts) -> &'static str;
 
@@ -34,7 +34,7 @@ pub fn CardFilters(
     let limit = RwSignal::new(
         query
             .limit
-            .unwrap_or(issuing_model::card_query::DEFAULT_PAGE_SIZE)
+            .unwrap_or(issuing_model::api::DEFAULT_PAGE_SIZE)
             .to_string(),
     );
     let error = RwSignal::new(None::<issuing_model::Violation>);
@@ -56,7 +56,7 @@ pub fn CardFilters(
             // The default page size stays out of the URL.
             limit: text(limit)
                 .and_then(|v| v.parse().ok())
-                .filter(|n| *n != issuing_model::card_query::DEFAULT_PAGE_SIZE),
+                .filter(|n| *n != issuing_model::api::DEFAULT_PAGE_SIZE),
             ..CardListQuery::default()
         };
         match next.validate().into_iter().next() {
@@ -103,7 +103,7 @@ pub fn CardFilters(
             error
                 .get()
                 .filter(|v| v.param == param)
-                .map(|v| v.message_in(use_locale()).to_owned())
+                .map(|v| v.in_words(use_locale()))
         })
     };
     let input = move |label: Label,
@@ -147,7 +147,7 @@ pub fn CardFilters(
             {select(|t| t.per_page, "limit", limit, &[("10", |_| "10"), ("25", |_| "25"), ("50", |_| "50"), ("100", |_| "100")])}
             <button type="submit" class="ia-button">{move || t().apply}</button>
             // What no field of the form stands for (a cursor from a hand-edited URL).
-            {move || error.get().filter(|v| !field_names.contains(&v.param.as_str())).map(|v| view! { <p class="ia-field-error" role="alert">{move || v.message_in(use_locale()).to_owned()}</p> })}
+            {move || error.get().filter(|v| !field_names.contains(&v.param.as_str())).map(|v| view! { <p class="ia-field-error" role="alert">{move || v.in_words(use_locale())}</p> })}
         </form>
     }
 }

@@ -137,10 +137,7 @@ pub fn CardsPage() -> impl IntoView {
             let q = query.get_untracked();
             let pager = Pager::new(&q, &list);
             let (prev, next) = (pager.previous.clone(), pager.next.clone());
-            let size = q
-                .limit
-                .unwrap_or(issuing_model::card_query::DEFAULT_PAGE_SIZE)
-                as usize;
+            let size = q.limit.unwrap_or(issuing_model::api::DEFAULT_PAGE_SIZE) as usize;
             let first = from.get_untracked();
             let (last, more) = (first + list.data.len() - 1, next.is_some());
             let (go_prev, go_next) = (go_page.clone(), go_page.clone());

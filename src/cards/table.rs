@@ -1,5 +1,5 @@
-use issuing_model::describe::limits_summary;
 use issuing_model::IssuingCard;
+use issuing_words::limits_summary;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,7 +26,7 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
                         <a href=target class="ia-row-link">{holder}</a>
                     </th>
                     <td><span class="ia-mono">"•••• " {card.last4.clone()}</span></td>
-                    <td>{issuing_model::card::brand_name(&card.brand)}</td>
+                    <td>{issuing_model::wire::card::brand_name(&card.brand)}</td>
                     <td>{move || if virtual_card { t().virtual_card } else { t().physical_card }}</td>
                     <td><StatusBadge status=card.status.clone() /></td>
                     <td>{card.expiry()}</td>

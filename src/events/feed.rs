@@ -4,19 +4,19 @@ use issuing_model::Event;
 use leptos::prelude::*;
 
 use super::live::{FeedStatus, LiveEvents};
-use crate::i18n::{t, use_locale, Locale, Texts};
+use crate::i18n::{t, use_locale, Texts};
 use crate::routes::Page;
 
 pub use crate::i18n::local_time;
 
 /// What the event is about, for the operator: `used`, `deactivated (revoked)`, `succeeded`.
-pub fn summary(event: &Event, t: &Texts, locale: Locale) -> String {
+pub fn summary(event: &Event, t: &Texts) -> String {
     let object = &event.data.object;
     let amount = |value: &serde_json::Value, currency: &serde_json::Value| {
         let (Some(v), Some(c)) = (value.as_i64(), currency.as_str()) else {
             return String::new();
         };
-        issuing_model::money::format_amount(v, c, locale)
+        issuing_model::money::format_amount(v, c)
     };
     match event.kind.as_str() {
         "shared_payment.granted_token.used" => (t.event_used)(
@@ -141,7 +141,7 @@ pub fn EventFeed(
                         <ol class="ia-feed-list" aria-live="polite" aria-relevant="additions" tabindex="0" aria-label=t.feed_title>
                             {events.into_iter().map(|event| {
                                 let object_id = event.data.object["id"].as_str().unwrap_or_default().to_owned();
-                                let text = summary(&event, t, locale);
+                                let text = summary(&event, t);
                                 let object_attr = object_id.clone();
                                 let page = object_page(&event, &object_id).map(crate::ui::href);
                                 let account_name = event.account.as_deref().map(|a| name_of(a).unwrap_or_else(|| a.to_owned()));

@@ -1,25 +1,19 @@
-//! English and Japanese. Every string the panel shows is a field of [`Texts`]; [`EN`] and [`JA`]
-//! are `const`s of it, so a key missing from either language does not compile. The language is
-//! a signal in context: switching re-renders in place, with no reload, and it is written only
-//! to the panel's own root (`lang`), never to the host page's `<html>` or cookies.
+//! The panel's language. Every string it shows is a field of [`Texts`], the catalogue in
+//! `issuing-words` (English beside Japanese). The language is a signal in context: switching
+//! re-renders in place, with no reload, and it is written only to the panel's own root
+//! (`lang`), never to the host page's `<html>` or cookies. Dates and amounts in words come
+//! from the browser's `Intl`.
 
 mod dates;
-mod en;
-mod ja;
 mod money_words;
-mod texts;
 
 use leptos::prelude::*;
 
 use crate::ui::local_storage as storage;
 
 pub use dates::{date, local_time};
-pub use en::EN;
-pub use ja::JA;
+pub use issuing_words::{InWords, Locale, Texts, EN, JA};
 pub use money_words::amount_in_words;
-pub use texts::Texts;
-
-pub use issuing_model::money::Locale;
 
 /// The BCP 47 tag of `locale`.
 pub fn tag(locale: Locale) -> &'static str {
@@ -126,5 +120,5 @@ pub fn t() -> &'static Texts {
 }
 
 pub fn texts_of(locale: Locale) -> &'static Texts {
-    locale.pick(&EN, &JA)
+    locale.texts()
 }

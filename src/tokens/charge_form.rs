@@ -3,13 +3,13 @@
 
 use issuing_model::api::ChargeRequest;
 use issuing_model::money::{format_amount, parse_amount};
-use issuing_model::tokens::check_charge;
+use issuing_model::rules::check_charge;
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
 use super::amount_field::{AmountField, AmountInput};
 use crate::api::{ApiClient, ApiError};
-use crate::i18n::{amount_in_words, t, use_locale};
+use crate::i18n::{amount_in_words, t, use_locale, InWords};
 use crate::ui::Modal;
 
 /// One charge made from this page, kept for the operator to see (and worded as it is shown,
@@ -27,7 +27,7 @@ impl ChargeOutcome {
         let t = t();
         match &self.result {
             Ok(intent) => (t.charged)(
-                &format_amount(intent.amount, &intent.currency, use_locale()),
+                &format_amount(intent.amount, &intent.currency),
                 &intent.id,
                 &(t.payment_status)(intent.status.as_str()),
             ),
@@ -55,10 +55,10 @@ pub fn ChargeForm(
         Memo::new(move |_| {
             let locale = use_locale();
             let minor =
-                parse_amount(&amount.text.get(), &currency).map_err(|e| e.message_in(locale))?;
+                parse_amount(&amount.text.get(), &currency).map_err(|e| e.in_words(locale))?;
             token
                 .with_value(|t| check_charge(t, minor, &currency, now.get()))
-                .map_err(|v| v.message_in(locale).to_owned())?;
+                .map_err(|v| v.in_words(locale))?;
             Ok::<i64, String>(minor)
         })
     };
@@ -139,7 +139,7 @@ pub fn ChargeForm(
     let confirm_text = Memo::new(move |_| {
         let minor = confirming.get()?;
         let locale = use_locale();
-        let money = format_amount(minor, &confirm_currency, locale);
+        let money = format_amount(minor, &confirm_currency);
         Some((
             (t().charge_confirm)(
                 &money,
@@ -157,7 +157,7 @@ pub fn ChargeForm(
     view! {
         <form class="ia-form ia-charge" on:submit=submit novalidate data-token=token_attr>
             <h2>{move || t().charge_title} <code>{token_id}</code></h2>
-            <p class="ia-muted">{move || (t().left_on_token)(&format_amount(left, &left_currency, use_locale()))}</p>
+            <p class="ia-muted">{move || (t().left_on_token)(&format_amount(left, &left_currency))}</p>
             <div class="ia-field">
                 <label for="charge-amount">{move || (t().amount_in)(&code)}</label>
                 <AmountInput

@@ -3,15 +3,15 @@
 
 use issuing_model::api::GrantTokenRequest;
 use issuing_model::money::parse_amount;
-use issuing_model::tokens::TEST_PAYMENT_METHODS;
+use issuing_model::rules::TEST_PAYMENT_METHODS;
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
 use super::amount_field::{AmountField, AmountInput};
 use crate::api::ApiClient;
-use crate::i18n::{t, use_locale, Label};
+use crate::i18n::{t, use_locale, InWords, Label};
 use crate::ui::unix_now;
-use issuing_model::card::brand_name;
+use issuing_model::wire::card::brand_name;
 
 const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
 /// Expiry choices: label and seconds from now (none: no expiry).
@@ -34,7 +34,7 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
     let request = Memo::new(move |_| {
         let (currency, locale) = (currency.get(), use_locale());
         let max =
-            parse_amount(&max_amount.text.get(), &currency).map_err(|e| e.message_in(locale))?;
+            parse_amount(&max_amount.text.get(), &currency).map_err(|e| e.in_words(locale))?;
         let request = GrantTokenRequest {
             payment_method: payment_method.get(),
             currency,
@@ -42,7 +42,7 @@ pub fn GrantForm(account: String, on_granted: Callback<GrantedToken>) -> impl In
             expires_at: EXPIRIES[expiry.get()].1.map(|s| unix_now() + s),
         };
         match request.validate(unix_now()).into_iter().next() {
-            Some(v) => Err(v.message_in(locale).to_owned()),
+            Some(v) => Err(v.in_words(locale)),
             None => Ok(request),
         }
     });

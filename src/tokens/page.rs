@@ -1,5 +1,5 @@
 use crate::routes::{use_account, Page};
-use issuing_model::tokens::{check_charge, TokenState};
+use issuing_model::rules::{check_charge, TokenState};
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
@@ -9,7 +9,7 @@ use super::lookup_form::LookupForm;
 use super::table::TokensTable;
 use crate::api::ApiClient;
 use crate::events::{use_live_events, EventFeed};
-use crate::i18n::{t, use_locale};
+use crate::i18n::{t, use_locale, InWords};
 use crate::session::Session;
 use crate::ui::{use_now, Fetched, Loaded};
 
@@ -99,7 +99,7 @@ pub fn TokensPage() -> impl IntoView {
         let token = chosen.get()?;
         if let Some(why) = closed.get() {
             return Some(view! {
-                <p class="ia-charge-closed" role="status" data-token=token.id>{move || why.message_in(use_locale()).to_owned()}</p>
+                <p class="ia-charge-closed" role="status" data-token=token.id>{move || why.in_words(use_locale())}</p>
             }.into_any());
         }
         let can_edit = session.operator.get().is_some_and(|o| o.can_edit());

@@ -1,9 +1,10 @@
 //! The tokens an account received: status in words, limits, what is left, and a live expiry.
 
-use issuing_model::card::brand_name;
 use issuing_model::money::format_amount;
-use issuing_model::tokens::{countdown, TokenState};
+use issuing_model::rules::TokenState;
+use issuing_model::wire::card::brand_name;
 use issuing_model::{DeactivatedReason, GrantedToken};
+use issuing_words::countdown;
 use leptos::prelude::*;
 
 use crate::i18n::{t, use_locale, Label};
@@ -78,7 +79,7 @@ pub fn TokensTable(
             <tbody>
                 {tokens.into_iter().map(|token| {
                     let limits = token.usage_limits.clone();
-                    let money = move |a| format_amount(a, &limits.currency, use_locale());
+                    let money = move |a| format_amount(a, &limits.currency);
                     let charged = token.usage_limits.max_amount - token.remaining();
                     let id = token.id.clone();
                     let expires_at = token.usage_limits.expires_at;

@@ -1,7 +1,7 @@
 //! The card page's spending-controls editor, driven as an operator would.
 
 use issuing_admin::api::ApiClient;
-use issuing_model::spending::SpendingControlsUpdate;
+use issuing_model::wire::spending::SpendingControlsUpdate;
 use issuing_model::{CardListQuery, CardStatus, CardUpdate, IssuingCard};
 
 use super::{click, press, type_into, wait_for, wait_until};

@@ -2,9 +2,9 @@
 //! into the smallest [`SpendingControlsUpdate`] that makes the card look like it, checked by the
 //! same rules the server and the sandbox apply ([`SpendingControlsUpdate::validate`]).
 
-use crate::describe::{category_labels as labels, limit_phrase, list_separator};
-use crate::money::{parse_amount, to_major_input, Locale};
-use crate::spending::{SpendingControlsUpdate, Violation};
+use crate::money::{parse_amount, to_major_input};
+use crate::rules::{Rule, Violation};
+use crate::SpendingControlsUpdate;
 use crate::{Category, SpendingControls, SpendingInterval, SpendingLimit};
 
 /// One limit being edited. `amount` is the text in the field, in major units (`500`, `500.00`).
@@ -79,13 +79,10 @@ impl ControlsDraft {
                 amount: match parse_amount(&l.amount, currency) {
                     Ok(amount) => amount,
                     Err(e) => {
-                        found.push(
-                            Violation::new(
-                                format!("{PREFIX}[spending_limits][{i}][amount]"),
-                                e.to_string(),
-                            )
-                            .ja(e.message_in(Locale::Ja)),
-                        );
+                        found.push(Violation::new(
+                            format!("{PREFIX}[spending_limits][{i}][amount]"),
+                            Rule::Amount(e),
+                        ));
                         // A stand-in that passes, so the rules still check the rest of the row.
                         1
                     }
@@ -132,123 +129,6 @@ impl ControlsDraft {
     }
 }
 
-/// One line of the review before saving: a field, what it was and what it will be.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ControlChange {
-    /// Stripe's name for the field (`allowed_merchant_countries`).
-    pub field: &'static str,
-    /// The field in words, in the review's language.
-    pub label: &'static str,
-    pub before: String,
-    pub after: String,
-}
-
-/// What `update` changes on `current`, in words, field by field (fields it leaves are absent).
-pub fn describe_changes(
-    current: &SpendingControls,
-    update: &SpendingControlsUpdate,
-    currency: &str,
-    locale: Locale,
-) -> Vec<ControlChange> {
-    let after = current.apply(update);
-    let ja = locale == Locale::Ja;
-    let none = || if ja { "なし" } else { "None" }.to_owned();
-    let labels = |c: &[Category]| labels(c, locale);
-    let limits = |c: &SpendingControls| {
-        let phrases: Vec<String> = c
-            .limits()
-            .iter()
-            .map(|l| match SpendingControls::list(&l.categories) {
-                [] => limit_phrase(l, currency, locale),
-                only if ja => format!(
-                    "{}（{}のみ）",
-                    limit_phrase(l, currency, locale),
-                    labels(only)
-                ),
-                only => format!(
-                    "{} (only {})",
-                    limit_phrase(l, currency, locale),
-                    labels(only)
-                ),
-            })
-            .collect();
-        if phrases.is_empty() {
-            none()
-        } else {
-            phrases.join(if ja { "；" } else { "; " })
-        }
-    };
-    let categories = |v: &Option<Vec<Category>>| match SpendingControls::list(v) {
-        [] => none(),
-        list => labels(list),
-    };
-    let countries = |v: &Option<Vec<String>>| match SpendingControls::list(v) {
-        [] => none(),
-        list => list.join(list_separator(locale)),
-    };
-    let mut changes = Vec::new();
-    let label = |field: &str| {
-        let (en, ja) = match field {
-            "spending_limits" => ("Spending limits", "利用上限"),
-            "allowed_categories" => ("Allowed categories", "許可するカテゴリ"),
-            "blocked_categories" => ("Blocked categories", "ブロックするカテゴリ"),
-            "allowed_merchant_countries" => ("Allowed merchant countries", "許可する加盟店の国"),
-            _ => ("Blocked merchant countries", "ブロックする加盟店の国"),
-        };
-        locale.pick(en, ja)
-    };
-    let mut push = |field: &'static str, before: String, after: String| {
-        if before != after {
-            changes.push(ControlChange {
-                field,
-                label: label(field),
-                before,
-                after,
-            });
-        }
-    };
-    if update.spending_limits.is_some() {
-        push("spending_limits", limits(current), limits(&after));
-    }
-    for (field, set, before, now) in [
-        (
-            "allowed_categories",
-            update.allowed_categories.is_some(),
-            &current.allowed_categories,
-            &after.allowed_categories,
-        ),
-        (
-            "blocked_categories",
-            update.blocked_categories.is_some(),
-            &current.blocked_categories,
-            &after.blocked_categories,
-        ),
-    ] {
-        if set {
-            push(field, categories(before), categories(now));
-        }
-    }
-    for (field, set, before, now) in [
-        (
-            "allowed_merchant_countries",
-            update.allowed_merchant_countries.is_some(),
-            &current.allowed_merchant_countries,
-            &after.allowed_merchant_countries,
-        ),
-        (
-            "blocked_merchant_countries",
-            update.blocked_merchant_countries.is_some(),
-            &current.blocked_merchant_countries,
-            &after.blocked_merchant_countries,
-        ),
-    ] {
-        if set {
-            push(field, countries(before), countries(now));
-        }
-    }
-    changes
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,90 +151,6 @@ mod tests {
         let draft = ControlsDraft::from_controls(&controls(), "eur");
         assert_eq!(draft.limits[0].amount, "250.00");
         assert!(draft.to_update(&controls(), "eur").unwrap().is_empty());
-    }
-
-    #[test]
-    fn the_review_and_the_rules_speak_japanese() {
-        let mut draft = ControlsDraft::from_controls(&controls(), "eur");
-        draft.limits[0].categories = vec!["bakeries".into(), "florists".into()];
-        draft.allowed_merchant_countries = vec!["JP".into(), "DE".into()];
-        let update = draft.to_update(&controls(), "eur").unwrap();
-        let changes = describe_changes(&controls(), &update, "eur", Locale::Ja);
-        let lines: Vec<_> = changes
-            .iter()
-            .map(|c| (c.field, c.label, c.before.as_str(), c.after.as_str()))
-            .collect();
-        assert_eq!(
-            lines,
-            [
-                (
-                    "spending_limits",
-                    "利用上限",
-                    "1回あたり €250.00",
-                    "1回あたり €250.00（パン屋、生花店のみ）"
-                ),
-                (
-                    "allowed_merchant_countries",
-                    "許可する加盟店の国",
-                    "なし",
-                    "JP、DE"
-                ),
-            ]
-        );
-        draft.limits[0].amount = "2.5055".into();
-        draft.blocked_merchant_countries = vec!["usa".into()];
-        let broken = draft.to_update(&controls(), "eur").unwrap_err();
-        let ja: Vec<_> = broken.iter().map(|v| v.message_in(Locale::Ja)).collect();
-        assert_eq!(ja[0], "この通貨の小数点以下は 2 桁までです。");
-        assert!(
-            ja.iter().any(|m| m.contains("「usa」は ISO 3166-1")),
-            "{ja:?}"
-        );
-        assert!(
-            ja.iter()
-                .any(|m| m.starts_with("許可する国とブロックする国")),
-            "{ja:?}"
-        );
-        // English stays what Stripe says.
-        assert_eq!(
-            broken[0].message_in(Locale::En),
-            "This currency has at most 2 decimal places."
-        );
-    }
-
-    #[test]
-    fn the_update_names_only_what_changed() {
-        let mut draft = ControlsDraft::from_controls(&controls(), "eur");
-        draft.limits.push(LimitDraft {
-            amount: "500".into(),
-            ..LimitDraft::blank()
-        });
-        draft.allowed_merchant_countries = vec!["DE".into()];
-        let update = draft.to_update(&controls(), "eur").unwrap();
-        assert_eq!(
-            update.spending_limits.as_deref().map(|l| l[1].amount),
-            Some(50_000)
-        );
-        assert_eq!(update.allowed_merchant_countries, Some(vec!["DE".into()]));
-        assert_eq!(update.blocked_categories, None, "unchanged, so not sent");
-        let changes = describe_changes(&controls(), &update, "eur", Locale::En);
-        assert_eq!(
-            changes,
-            [
-                ControlChange {
-                    field: "spending_limits",
-                    label: "Spending limits",
-                    before: "€250.00 per transaction".into(),
-                    after: "€250.00 per transaction; €500.00 per day".into(),
-                },
-                ControlChange {
-                    field: "allowed_merchant_countries",
-                    label: "Allowed merchant countries",
-                    before: "None".into(),
-                    after: "DE".into(),
-                },
-            ]
-        );
     }
 
     #[test]

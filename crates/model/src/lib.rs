@@ -1,52 +1,48 @@
-//! Types shared by the panel (wasm), the platform server and the Stripe sandbox: Stripe's
-//! objects, the rules for changing them, their form encoding, and money.
+//! Types shared by the panel (wasm), the platform server and the Stripe sandbox, by vocabulary:
 //!
-//! Everything here is plain Rust with no I/O, so it builds for `wasm32-unknown-unknown` and is
-//! tested natively in milliseconds.
+//! - [`wire`]: Stripe's objects and parameters, as Stripe sends and takes them;
+//! - [`api`]: the platform's own `/api` contract between the panel and the server;
+//! - [`rules`]: Stripe's rules for what we send, returning typed [`Violation`]s;
+//! - [`ids`]: typed Stripe ids that check their prefix;
+//! - [`money`], [`dates`], [`country`], [`form`]: amounts, calendar dates, country codes and
+//!   Stripe's form encoding;
+//! - [`controls_draft`]: spending controls as an operator edits them.
+//!
+//! Nothing here speaks a person's language: `issuing-words` does. Everything is plain Rust
+//! with no I/O, so it builds for `wasm32-unknown-unknown` and is tested natively in
+//! milliseconds.
 
 mod open_enum;
 
-pub mod account;
 pub mod api;
-pub mod card;
-pub mod card_query;
-pub mod card_update;
-pub mod category;
-pub mod connect;
 pub mod controls_draft;
 pub mod country;
-pub mod describe;
-pub mod error;
+pub mod dates;
 pub mod form;
 pub mod ids;
-pub mod list;
-pub mod metadata;
 pub mod money;
-pub mod operator;
-pub mod payments;
-pub mod spending;
-pub mod tokens;
+pub mod rules;
 #[cfg(feature = "signature")]
 pub mod webhook_signature;
+pub mod wire;
 
-pub use account::{Account, BusinessProfile};
-pub use card::{
+pub use api::{AccountAccess, CardListQuery, OperatorProfile, Role};
+pub use ids::{AccountId, CardId, CardholderId, EventId, IdError, PaymentIntentId, TokenId};
+pub use rules::{ControlList, Rule, Violation};
+pub use wire::account::{Account, BusinessProfile};
+pub use wire::card::{
     CancellationReason, CardStatus, CardType, Cardholder, CardholderStatus, CardholderType,
     IssuingCard, ReplacementReason, WalletStatus, Wallets,
 };
-pub use card_query::CardListQuery;
-pub use card_update::CardUpdate;
-pub use category::Category;
-pub use connect::{AccountSession, EphemeralKey};
-pub use error::{ErrorBody, ErrorType, StripeError};
-pub use ids::{AccountId, CardId, CardholderId, EventId, IdError, PaymentIntentId, TokenId};
-pub use list::List;
-pub use metadata::Metadata;
-pub use operator::{AccountAccess, OperatorProfile, Role};
-pub use payments::{
+pub use wire::card_update::CardUpdate;
+pub use wire::category::Category;
+pub use wire::connect::{AccountSession, EphemeralKey};
+pub use wire::error::{ErrorBody, ErrorType, StripeError};
+pub use wire::list::List;
+pub use wire::metadata::Metadata;
+pub use wire::payments::{
     DeactivatedReason, Event, GrantedToken, PaymentIntent, PaymentIntentStatus, WebhookEndpoint,
 };
-pub use spending::{
+pub use wire::spending::{
     CardPresence, SpendingControls, SpendingControlsUpdate, SpendingInterval, SpendingLimit,
-    Violation,
 };

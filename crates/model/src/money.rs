@@ -22,38 +22,8 @@ pub fn writes_decimal_comma(currency: &str) -> bool {
     DECIMAL_COMMA.contains(&currency.to_ascii_lowercase().as_str())
 }
 
-/// The languages the panel speaks. Both group thousands with `,` and use `.` for decimals.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    En,
-    Ja,
-}
-
-impl Locale {
-    /// The BCP 47 tag: `en`, `ja`.
-    pub fn tag(self) -> &'static str {
-        self.pick("en", "ja")
-    }
-
-    /// `ja`, `ja-JP`, `JA_jp` → Japanese; `en`, `en-GB` → English; anything else: none of ours.
-    pub fn from_tag(tag: &str) -> Option<Self> {
-        let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "ja" => Some(Self::Ja),
-            "en" => Some(Self::En),
-            _ => None,
-        }
-    }
-
-    /// The English or the Japanese of a fixed text.
-    pub fn pick<T>(self, en: T, ja: T) -> T {
-        match self {
-            Self::En => en,
-            Self::Ja => ja,
-        }
-    }
-}
+/// The largest amount Stripe accepts, in the minor unit (eight digits).
+pub const MAX_AMOUNT: i64 = 99_999_999;
 
 /// Digits after the decimal point in `currency` (ISO code, any case).
 pub fn minor_digits(currency: &str) -> u32 {
@@ -77,9 +47,9 @@ fn symbol(currency: &str) -> Option<&'static str> {
     }
 }
 
-/// `format_amount(50000, "eur", Locale::En)` → `€500.00`; `(5000, "jpy", _)` → `¥5,000`;
-/// `(1500, "kwd", _)` → `KWD 1.500`.
-pub fn format_amount(amount: i64, currency: &str, _locale: Locale) -> String {
+/// `format_amount(50000, "eur")` → `€500.00`; `(5000, "jpy")` → `¥5,000`; `(1500, "kwd")` →
+/// `KWD 1.500`. Both of the panel's languages write amounts this way.
+pub fn format_amount(amount: i64, currency: &str) -> String {
     let digits = minor_digits(currency);
     let scale = 10u64.pow(digits);
     let magnitude = amount.unsigned_abs();
@@ -132,8 +102,9 @@ pub enum MoneyError {
     BadGrouping,
 }
 
-/// `12.50` with `digits` decimals (`12` with none), the example the messages give.
-fn example(digits: u32, comma: bool) -> String {
+/// `12.50` with `digits` decimals (`12` with none), the example the messages give, with a
+/// decimal comma if `comma`.
+pub fn example_amount(digits: u32, comma: bool) -> String {
     let mark = if comma { "," } else { "." };
     match digits {
         0 => "12".to_owned(),
@@ -157,10 +128,10 @@ impl fmt::Display for MoneyError {
             Self::Ambiguous { whole, currency } => write!(
                 f,
                 "Did you mean {}? Write it as {} to be sure; for a part of a unit write the decimals in full, like {} or {}.",
-                format_amount(*whole, currency, Locale::En),
+                format_amount(*whole, currency),
                 to_major_input(*whole, currency),
-                example(minor_digits(currency), false),
-                example(minor_digits(currency), true),
+                example_amount(minor_digits(currency), false),
+                example_amount(minor_digits(currency), true),
             ),
             Self::DecimalComma { suggestion } => {
                 write!(f, "Use a point for decimals: {suggestion}.")
@@ -168,43 +139,6 @@ impl fmt::Display for MoneyError {
             Self::BadGrouping => f.write_str(
                 "Group thousands in threes, like 1,250,000, or leave the separators out.",
             ),
-        }
-    }
-}
-
-impl MoneyError {
-    /// The message in `locale` (`Display` is English).
-    pub fn message_in(&self, locale: Locale) -> String {
-        match locale {
-            Locale::En => self.to_string(),
-            Locale::Ja => match self {
-                Self::Empty => "金額を入力してください。".to_owned(),
-                Self::NotANumber => {
-                    "金額は 500 や 500.00 のように数字で入力してください。".to_owned()
-                }
-                Self::Negative => "金額にマイナスは使えません。".to_owned(),
-                Self::TooManyDecimals { allowed: 0 } => {
-                    "この通貨には小数点以下の単位がありません。整数で入力してください。".to_owned()
-                }
-                Self::TooManyDecimals { allowed } => {
-                    format!("この通貨の小数点以下は {allowed} 桁までです。")
-                }
-                Self::TooLarge => "金額が大きすぎます。".to_owned(),
-                Self::Ambiguous { whole, currency } => format!(
-                    "{} のことですか？ 確実にするには {} と入力してください。1 未満の端数は {} や {} のように小数の桁をすべて入力します。",
-                    format_amount(*whole, currency, Locale::Ja),
-                    to_major_input(*whole, currency),
-                    example(minor_digits(currency), false),
-                    example(minor_digits(currency), true),
-                ),
-                Self::DecimalComma { suggestion } => {
-                    format!("小数点には「.」を使ってください：{suggestion}")
-                }
-                Self::BadGrouping => {
-                    "桁区切りは 1,250,000 のように 3 桁ごとにするか、区切りなしで入力してください。"
-                        .to_owned()
-                }
-            },
         }
     }
 }
@@ -359,18 +293,15 @@ mod tests {
 
     #[test]
     fn formats_two_zero_and_three_decimal_currencies() {
-        assert_eq!(format_amount(50_000, "eur", Locale::En), "€500.00");
-        assert_eq!(format_amount(25_000, "usd", Locale::En), "$250.00");
-        assert_eq!(
-            format_amount(123_456_789, "gbp", Locale::Ja),
-            "£1,234,567.89"
-        );
-        assert_eq!(format_amount(5_000, "jpy", Locale::Ja), "¥5,000");
-        assert_eq!(format_amount(10_000, "JPY", Locale::En), "¥10,000");
-        assert_eq!(format_amount(1_500, "kwd", Locale::En), "KWD 1.500");
-        assert_eq!(format_amount(5, "usd", Locale::En), "$0.05");
-        assert_eq!(format_amount(-1_999, "usd", Locale::En), "-$19.99");
-        assert_eq!(format_amount(0, "krw", Locale::En), "KRW 0");
+        assert_eq!(format_amount(50_000, "eur"), "€500.00");
+        assert_eq!(format_amount(25_000, "usd"), "$250.00");
+        assert_eq!(format_amount(123_456_789, "gbp"), "£1,234,567.89");
+        assert_eq!(format_amount(5_000, "jpy"), "¥5,000");
+        assert_eq!(format_amount(10_000, "JPY"), "¥10,000");
+        assert_eq!(format_amount(1_500, "kwd"), "KWD 1.500");
+        assert_eq!(format_amount(5, "usd"), "$0.05");
+        assert_eq!(format_amount(-1_999, "usd"), "-$19.99");
+        assert_eq!(format_amount(0, "krw"), "KRW 0");
     }
 
     #[test]
@@ -452,9 +383,6 @@ mod tests {
                 error.to_string(),
                 "Did you mean €1,250.00? Write it as 1250.00 to be sure; for a part of a unit write the decimals in full, like 12.50 or 12,50."
             );
-            assert!(error
-                .message_in(Locale::Ja)
-                .starts_with("€1,250.00 のことですか？"));
         }
         let comma = parse_amount("12,50", "usd").unwrap_err();
         assert_eq!(
@@ -486,9 +414,7 @@ mod tests {
             amount in 0i64..10_000_000_000,
             currency in proptest::sample::select(vec!["eur", "usd", "jpy", "kwd", "gbp", "sek", "clp"]),
         ) {
-            for locale in [Locale::En, Locale::Ja] {
-                proptest::prop_assert_eq!(parse_amount(&format_amount(amount, currency, locale), currency), Ok(amount));
-            }
+            proptest::prop_assert_eq!(parse_amount(&format_amount(amount, currency), currency), Ok(amount));
             proptest::prop_assert_eq!(parse_amount(&to_major_input(amount, currency), currency), Ok(amount));
         }
     }

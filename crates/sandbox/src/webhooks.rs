@@ -7,8 +7,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-use issuing_model::payments::EventData;
 use issuing_model::webhook_signature;
+use issuing_model::wire::payments::EventData;
 use issuing_model::Event;
 use serde_json::Value;
 use tokio::sync::mpsc;

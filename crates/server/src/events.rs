@@ -116,7 +116,7 @@ impl EventHub {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use issuing_model::payments::EventData;
+    use issuing_model::wire::payments::EventData;
     use issuing_model::Role;
 
     fn event(id: &str, account: Option<&str>, created: i64) -> Event {

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use issuing_model::country::country_codes;
-use issuing_model::money::Locale;
 use issuing_model::Category;
+use issuing_words::{category_label, Locale};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::ui::Choice;
@@ -17,7 +17,7 @@ pub fn categories(locale: Locale) -> Arc<Vec<Choice>> {
                 let category = Category::from(value);
                 Choice {
                     value: value.to_owned(),
-                    label: category.label_in(locale),
+                    label: category_label(&category, locale),
                     // The code and Stripe's own name, to search by and to match the Dashboard.
                     hint: Some(match category.mcc() {
                         Some(mcc) => format!("{mcc} · {value}"),

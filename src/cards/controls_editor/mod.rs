@@ -9,7 +9,7 @@ mod review;
 
 use issuing_model::controls_draft::{ControlsDraft, LimitDraft};
 use issuing_model::{
-    CardUpdate, Category, IssuingCard, SpendingControlsUpdate, SpendingInterval, Violation,
+    CardUpdate, Category, IssuingCard, Rule, SpendingControlsUpdate, SpendingInterval, Violation,
 };
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
@@ -17,7 +17,7 @@ use reactive_stores::{Field, Store};
 use crate::api::{ApiClient, ApiError};
 use std::sync::Arc;
 
-use crate::i18n::{t, use_i18n, use_locale, Label};
+use crate::i18n::{t, use_i18n, use_locale, InWords, Label};
 use crate::ui::{Choice, LeaveGuard, MultiSelect};
 use limits::LimitRows;
 use review::ChangesReview;
@@ -139,20 +139,20 @@ impl Errors {
             .with(|v| {
                 v.iter()
                     .find(|v| below(&v.param))
-                    .map(|v| v.message_in(use_locale()).to_owned())
+                    .map(|v| v.in_words(use_locale()))
             })
             .or_else(|| {
                 self.server.with(|s| {
                     s.as_ref()
                         .filter(|(sent, v)| below(&v.param) && self.draft.with(|d| d == sent))
-                        .map(|(_, v)| v.message_in(use_locale()).to_owned())
+                        .map(|(_, v)| v.in_words(use_locale()))
                 })
             })
     }
 
     /// The message for exactly `param` (not its items).
     fn exactly(self, param: &str) -> Option<String> {
-        let words = |v: &Violation| v.message_in(use_locale()).to_owned();
+        let words = |v: &Violation| v.in_words(use_locale());
         self.live
             .with(|v| v.iter().find(|v| v.param == param).map(words))
             .or_else(|| {
@@ -226,7 +226,8 @@ pub fn SpendingControlsEditor(
                                     .find(|v| v.param == param)
                             });
                             let message = stripe.error.message.clone();
-                            let violation = ours.unwrap_or_else(|| Violation::new(param, message));
+                            let violation = ours
+                                .unwrap_or_else(|| Violation::new(param, Rule::Stripe(message)));
                             server.set(Some((sent, violation)));
                         }
                     }

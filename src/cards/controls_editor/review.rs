@@ -1,5 +1,5 @@
-use issuing_model::controls_draft::describe_changes;
 use issuing_model::{IssuingCard, SpendingControlsUpdate, Violation};
+use issuing_words::describe_changes;
 use leptos::prelude::*;
 
 use crate::i18n::{t, use_locale};

@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use issuing_http::{ApiError, ApiResult};
-use issuing_model::connect::AssociatedObject;
+use issuing_model::wire::connect::AssociatedObject;
 use issuing_model::{AccountSession, EphemeralKey, ErrorType, StripeError};
 use serde_json::{json, Map, Value};
 

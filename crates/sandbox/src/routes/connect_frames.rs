@@ -10,9 +10,8 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse};
-use issuing_model::describe::limit_phrase;
-use issuing_model::money::Locale;
 use issuing_model::IssuingCard;
+use issuing_words::{limit_phrase, Locale, Texts};
 
 use crate::rng::now;
 use crate::AppState;
@@ -38,7 +37,8 @@ fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The frames speak English or Japanese, as the Connect instance's `locale` asks.
+/// The frames speak English or Japanese, as the Connect instance's `locale` asks. (Their
+/// refusals are Stripe's, in English.)
 fn lang_of(q: &HashMap<String, String>) -> Locale {
     q.get("locale")
         .and_then(|l| Locale::from_tag(l))
@@ -61,11 +61,16 @@ button, .button {{ font: inherit; margin-top: 12px; padding: 6px 12px; border-ra
 table {{ border-collapse: collapse; }} td, th {{ text-align: left; padding: 4px 10px; border-top: 1px solid #dde2ea; }}
 </style></head><body>{body}<p class="muted" style="color:#5b6478">{footer}</p></body></html>"#,
         lang = lang.tag(),
-        footer = lang.pick(
-            "Stripe sandbox: test data only",
-            "Stripe サンドボックス：テストデータのみ"
-        ),
+        footer = lang.texts().sandbox_footer,
     ))
+}
+
+fn card_kind(card: &IssuingCard, t: &Texts) -> &'static str {
+    if card.kind == issuing_model::CardType::Virtual {
+        t.virtual_card
+    } else {
+        t.physical_card
+    }
 }
 
 fn refuse(message: &str) -> Html<String> {
@@ -158,6 +163,7 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     };
     let reveal = revealable && get("reveal") == "1";
     let lang = lang_of(&q);
+    let t = lang.texts();
     let (number, cvc) = if reveal {
         test_numbers(card)
     } else {
@@ -179,9 +185,9 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
             r#"<a class="button" id="toggle-numbers" href="?{}">{}</a>"#,
             escape(&href),
             if reveal {
-                lang.pick("Hide numbers", "番号を隠す")
+                t.hide_numbers
             } else {
-                lang.pick("Show numbers", "番号を表示")
+                t.show_numbers
             }
         )
     };
@@ -195,9 +201,9 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
             .collect();
         format!(
             "<h3>{}</h3><ul id=\"limits\">{}</ul>",
-            lang.pick("Spending limits", "利用上限"),
+            t.spending_limits,
             if items.is_empty() {
-                format!("<li>{}</li>", lang.pick("No limits", "上限なし"))
+                format!("<li>{}</li>", t.no_limits)
             } else {
                 items
             }
@@ -214,12 +220,8 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
 <div><div class="muted">CVC</div><div id="cvc">{cvc}</div></div></div>
 <div style="margin-top:10px">{name}</div></div>{toggle}{controls}"#,
             brand = escape(&card.brand),
-            kind = if card.kind == issuing_model::CardType::Virtual {
-                lang.pick("Virtual", "バーチャル")
-            } else {
-                lang.pick("Physical", "物理カード")
-            },
-            expires = lang.pick("Expires", "有効期限"),
+            kind = card_kind(card, t),
+            expires = t.expires,
             month = card.exp_month,
             year = card.exp_year,
             name = escape(&card.cardholder.name),
@@ -233,6 +235,7 @@ pub async fn issuing_cards_list(
 ) -> Html<String> {
     let secret = q.get("client_secret").map(String::as_str).unwrap_or("");
     let lang = lang_of(&q);
+    let t = lang.texts();
     let data = state.store.read();
     let Some(session) = data
         .account_sessions
@@ -254,24 +257,15 @@ pub async fn issuing_cards_list(
                         escape(&c.cardholder.name),
                         escape(&c.last4),
                         escape(c.status.as_str()),
-                        if c.kind == issuing_model::CardType::Virtual {
-                            lang.pick("Virtual", "バーチャル")
-                        } else {
-                            lang.pick("Physical", "物理カード")
-                        }
+                        card_kind(c, t)
                     )
                 })
                 .collect()
         })
         .unwrap_or_default();
-    let head = [
-        lang.pick("Cardholder", "カード保有者"),
-        lang.pick("Card", "カード"),
-        lang.pick("Status", "状態"),
-        lang.pick("Type", "種類"),
-    ]
-    .map(|h| format!("<th>{h}</th>"))
-    .concat();
+    let head = [t.cardholder, t.card, t.status, t.card_type]
+        .map(|h| format!("<th>{h}</th>"))
+        .concat();
     page(
         lang,
         format!("<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"),

@@ -8,8 +8,8 @@ use axum::extract::{Path, State};
 use axum::Json;
 use issuing_http::{ApiError, ApiResult};
 use issuing_model::api::GrantTokenRequest;
-use issuing_model::payments::{event_types, AmountValue, UsageDetails, UsageLimits};
-use issuing_model::tokens::TEST_PAYMENT_METHODS;
+use issuing_model::rules::TEST_PAYMENT_METHODS;
+use issuing_model::wire::payments::{event_types, AmountValue, UsageDetails, UsageLimits};
 use issuing_model::{DeactivatedReason, GrantedToken, List, StripeError};
 use serde_json::{json, Value};
 

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::Json;
 use issuing_http::{ApiError, ApiResult};
-use issuing_model::payments::event_types;
-use issuing_model::tokens::{check_charge, is_currency, MAX_AMOUNT};
+use issuing_model::money::MAX_AMOUNT;
+use issuing_model::rules::{check_charge, is_currency};
+use issuing_model::wire::payments::event_types;
 use issuing_model::{
     DeactivatedReason, ErrorType, Metadata, PaymentIntent, PaymentIntentStatus, StripeError,
 };
@@ -122,7 +123,7 @@ pub async fn create(
                 .usage_details
                 .get_or_insert_with(Default::default)
                 .amount_captured
-                .get_or_insert_with(|| issuing_model::payments::AmountValue {
+                .get_or_insert_with(|| issuing_model::wire::payments::AmountValue {
                     currency: currency.to_owned(),
                     value: 0,
                 });

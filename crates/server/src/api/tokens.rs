@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use axum::Json;
 use issuing_http::{JsonBody, Path};
 use issuing_model::api::{ChargeRequest, GrantTokenRequest};
-use issuing_model::tokens::check_charge;
+use issuing_model::rules::check_charge;
 use issuing_model::{AccountId, GrantedToken, List, PaymentIntent};
 
 use super::auth::CurrentOperator;

@@ -1,10 +1,16 @@
 //! The platform's own `/api` contract: what the panel sends the server and what it gets back,
-//! besides Stripe's own objects (which pass through unchanged). The rules for the requests
-//! live with their subject (`tokens.rs`, `card_query.rs`).
+//! besides Stripe's own objects (which pass through unchanged): who the operator is, the card
+//! list's query, and the requests. Their rules are in `rules`.
+
+mod card_query;
+mod operator;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AccountId, CardId, OperatorProfile};
+pub use card_query::{CardListQuery, DEFAULT_PAGE_SIZE};
+pub use operator::{AccountAccess, OperatorProfile, Role};
+
+use crate::{AccountId, CardId};
 
 /// `POST /api/sign_in` (sandbox mode): the seeded operator to sign in as.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

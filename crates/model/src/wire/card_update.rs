@@ -1,9 +1,10 @@
-//! `POST /v1/issuing/cards/{id}`: the update the panel asks for, its checks, and its form body.
+//! `POST /v1/issuing/cards/{id}`: the update the panel asks for, and its form body (its rules
+//! are in `rules`).
 
 use serde::{Deserialize, Serialize};
 
 use crate::form::FormBuilder;
-use crate::spending::{SpendingControls, SpendingControlsUpdate, Violation};
+use crate::wire::spending::{SpendingControls, SpendingControlsUpdate};
 use crate::{CancellationReason, CardStatus, Category, IssuingCard};
 
 /// What may change on a card. Fields left `None` stay as they are.
@@ -18,61 +19,6 @@ pub struct CardUpdate {
 }
 
 impl CardUpdate {
-    /// Every rule the update breaks, given the card it is for (Stripe's rules: one
-    /// implementation for the panel, the server and the sandbox).
-    pub fn validate(&self, card: &IssuingCard) -> Vec<Violation> {
-        let mut found = Vec::new();
-        if *self == Self::default() {
-            found.push(Violation::new(
-                "spending_controls",
-                "Nothing to update: give spending_controls, status or cancellation_reason.",
-            ));
-        }
-        if let Some(update) = &self.spending_controls {
-            found.extend(update.validate(&card.spending_controls, &card.currency));
-        }
-        if let Some(status) = &self.status {
-            if !status.is_known() {
-                found.push(Violation::new(
-                    "status",
-                    format!("Invalid status '{status}': must be active, inactive or canceled."),
-                ));
-            }
-        }
-        if let Some(reason) = &self.cancellation_reason {
-            if !matches!(
-                reason,
-                CancellationReason::Lost | CancellationReason::Stolen
-            ) {
-                found.push(Violation::new(
-                    "cancellation_reason",
-                    format!("Invalid cancellation_reason '{reason}': must be lost or stolen."),
-                ));
-            } else if self.status != Some(CardStatus::Canceled) {
-                found.push(Violation::new(
-                    "cancellation_reason",
-                    "cancellation_reason can only be given with status=canceled.",
-                ));
-            }
-        }
-        if card.status == CardStatus::Canceled && *self != Self::default() {
-            found.push(Violation::new(
-                if self.status.is_some() {
-                    "status"
-                } else {
-                    "spending_controls"
-                },
-                "This card is canceled; a canceled card cannot be changed.",
-            ));
-        }
-        found
-    }
-
-    /// The first violation as Stripe would answer it, if any.
-    pub fn check(&self, card: &IssuingCard) -> Result<(), Violation> {
-        Violation::first(self.validate(card))
-    }
-
     /// The form body Stripe expects.
     pub fn to_form(&self) -> FormBuilder {
         let mut form = FormBuilder::new();

@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{CardId, CardholderId};
-use crate::spending::Violation;
 use crate::{CardStatus, CardType};
 
 /// Filters and cursor for one page of cards. Empty fields are not sent.
@@ -39,103 +37,6 @@ pub struct CardListQuery {
 pub const DEFAULT_PAGE_SIZE: u8 = 25;
 
 impl CardListQuery {
-    /// The first rule the query breaks, as the server answers it.
-    pub fn check(&self) -> Result<(), Violation> {
-        Violation::first(self.validate())
-    }
-
-    /// Stripe's rules for these parameters, named as Stripe names them.
-    pub fn validate(&self) -> Vec<Violation> {
-        let mut found = Vec::new();
-        let mut bad = |param: &str, message: String, ja: String| {
-            found.push(Violation::new(param, message).ja(ja))
-        };
-        if let Some(s) = self.status.as_ref().filter(|s| !s.is_known()) {
-            bad(
-                "status",
-                format!("Invalid status '{s}': must be active, inactive or canceled."),
-                format!(
-                    "状態「{s}」は無効です。active、inactive、canceled のいずれかにしてください。"
-                ),
-            );
-        }
-        if let Some(k) = self.kind.as_ref().filter(|k| !k.is_known()) {
-            bad(
-                "type",
-                format!("Invalid type '{k}': must be physical or virtual."),
-                format!("種類「{k}」は無効です。physical か virtual にしてください。"),
-            );
-        }
-        if let Some(l) = self.last4.as_deref() {
-            if l.len() != 4 || !l.bytes().all(|b| b.is_ascii_digit()) {
-                bad(
-                    "last4",
-                    format!("'{l}' is not the last four digits of a card."),
-                    format!("「{l}」はカード番号の下4桁ではありません。"),
-                );
-            }
-        }
-        if let Some(m) = self.exp_month.filter(|m| !(1..=12).contains(m)) {
-            bad(
-                "exp_month",
-                format!("Invalid exp_month {m}: must be between 1 and 12."),
-                format!("有効期限の月 {m} は無効です。1〜12 にしてください。"),
-            );
-        }
-        if let Some(y) = self.exp_year.filter(|y| !(2000..=2100).contains(y)) {
-            bad(
-                "exp_year",
-                format!("Invalid exp_year {y}: must be a four-digit year."),
-                format!("有効期限の年 {y} は無効です。4桁の年にしてください。"),
-            );
-        }
-        if let Some(c) = self.cardholder.as_deref() {
-            if c.parse::<CardholderId>().is_err() {
-                bad(
-                    "cardholder",
-                    format!("'{c}' is not a cardholder id (ich_…)."),
-                    format!("「{c}」はカード保有者 ID（ich_…）ではありません。"),
-                );
-            }
-        }
-        if let (Some(from), Some(to)) = (self.created_gte, self.created_lte) {
-            if from > to {
-                bad(
-                    "created[gte]",
-                    "The start of the date range is after its end.".to_owned(),
-                    "期間の開始日が終了日より後です。".to_owned(),
-                );
-            }
-        }
-        if let Some(n) = self.limit.filter(|n| !(1..=100).contains(n)) {
-            bad(
-                "limit",
-                format!("Invalid limit {n}: must be between 1 and 100."),
-                format!("表示件数 {n} は無効です。1〜100 にしてください。"),
-            );
-        }
-        for (param, cursor) in [
-            ("starting_after", &self.starting_after),
-            ("ending_before", &self.ending_before),
-        ] {
-            if let Some(c) = cursor.as_deref().filter(|c| c.parse::<CardId>().is_err()) {
-                bad(
-                    param,
-                    format!("'{c}' is not a card id (ic_…)."),
-                    format!("「{c}」はカード ID（ic_…）ではありません。"),
-                );
-            }
-        }
-        if self.starting_after.is_some() && self.ending_before.is_some() {
-            bad(
-                "ending_before",
-                "Give starting_after or ending_before, not both.".to_owned(),
-                "starting_after と ending_before は同時に指定できません。".to_owned(),
-            );
-        }
-        found
-    }
-
     /// The panel's and the server's own parameter names (`created_gte`, not `created[gte]`),
     /// for URLs.
     pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
@@ -261,33 +162,5 @@ mod tests {
         });
         assert_eq!(back, q);
         assert_eq!(back.first_page().ending_before, None);
-    }
-
-    #[test]
-    fn bad_filters_name_their_params() {
-        let q = CardListQuery {
-            status: Some("frozen".parse().unwrap()),
-            last4: Some("42".into()),
-            cardholder: Some("acct_1".into()),
-            created_gte: Some(30),
-            created_lte: Some(20),
-            limit: Some(0),
-            starting_after: Some("ic_1".into()),
-            ending_before: Some("x".into()),
-            ..Default::default()
-        };
-        let params: Vec<_> = q.validate().into_iter().map(|v| v.param).collect();
-        assert_eq!(
-            params,
-            [
-                "status",
-                "last4",
-                "cardholder",
-                "created[gte]",
-                "limit",
-                "ending_before",
-                "ending_before"
-            ]
-        );
     }
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::spending::SpendingControls;
+use crate::SpendingControls;
 use crate::{open_enum, Metadata};
 
 open_enum!(

@@ -1,0 +1,250 @@
+//! Stripe's rules for what we send it, in one implementation for the panel (checked before
+//! sending), the server (checked before Stripe) and the sandbox (Stripe's own refusals).
+//!
+//! A broken rule is a [`Violation`]: the parameter Stripe would name, and the [`Rule`] with
+//! the values that broke it. Its `Display` is Stripe's English, what an API answers; people
+//! read it in their own language through `issuing-words`. The model holds no other words.
+
+mod card_query;
+mod card_update;
+mod spending;
+mod tokens;
+
+use std::fmt;
+
+use crate::ids::IdError;
+use crate::money::{format_amount, MoneyError, MAX_AMOUNT};
+use crate::wire::payments::DeactivatedReason;
+
+pub use tokens::{
+    check_charge, is_currency, test_payment_method_ids, TokenState, TEST_PAYMENT_METHODS,
+};
+
+/// One rule broken, at the parameter Stripe would name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub param: String,
+    pub rule: Rule,
+}
+
+/// The pair of lists of spending controls that cannot both be set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ControlList {
+    Categories,
+    MerchantCountries,
+    CardPresences,
+}
+
+impl ControlList {
+    /// The part of the parameter names after `allowed_` / `blocked_`.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Self::Categories => "categories",
+            Self::MerchantCountries => "merchant_countries",
+            Self::CardPresences => "card_presences",
+        }
+    }
+}
+
+/// Every rule we check, with what broke it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// A spending limit of zero or less.
+    LimitNotPositive,
+    /// A spending limit above [`MAX_AMOUNT`], in `currency`.
+    LimitTooLarge {
+        currency: String,
+    },
+    UnknownInterval(String),
+    NotACountry(String),
+    UnknownCardPresence(String),
+    /// A category name that is not of Stripe's form (lower case, digits, `_`).
+    MalformedCategory(String),
+    /// Allowed and blocked lists both set, after the update.
+    AllowedAndBlocked(ControlList),
+    /// An amount as typed, which is not one.
+    Amount(MoneyError),
+    UnknownStatus(String),
+    UnknownCardType(String),
+    NotLast4(String),
+    ExpMonth(u8),
+    ExpYear(u16),
+    NotAnId(IdError),
+    DateRangeReversed,
+    PageSize(u8),
+    BothCursors,
+    NothingToUpdate,
+    UnknownCancellationReason(String),
+    CancellationWithoutCancel,
+    CardCanceled,
+    NotATestPaymentMethod(String),
+    NotACurrency(String),
+    /// A token's maximum outside 1 to [`MAX_AMOUNT`], in `currency` (a valid code).
+    MaxAmountOutOfRange {
+        currency: String,
+    },
+    ExpiryNotInFuture,
+    /// The token can no longer be charged, for this reason.
+    TokenClosed(DeactivatedReason),
+    WrongCurrency {
+        token: String,
+        given: String,
+    },
+    ChargeNotPositive,
+    OverRemaining {
+        amount: i64,
+        left: i64,
+        max: i64,
+        currency: String,
+    },
+    /// What Stripe answered, in its own words.
+    Stripe(String),
+}
+
+impl Violation {
+    pub fn new(param: impl Into<String>, rule: Rule) -> Self {
+        Self {
+            param: param.into(),
+            rule,
+        }
+    }
+
+    /// Stripe's English for it.
+    pub fn message(&self) -> String {
+        self.rule.to_string()
+    }
+
+    /// The first of `found` as an error, or none: an API answers one parameter at a time.
+    pub fn first(found: Vec<Violation>) -> Result<(), Violation> {
+        match found.into_iter().next() {
+            Some(v) => Err(v),
+            None => Ok(()),
+        }
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.rule.fmt(f)
+    }
+}
+
+impl From<Violation> for crate::StripeError {
+    fn from(v: Violation) -> Self {
+        crate::StripeError::invalid_param(v.param, v.rule.to_string())
+    }
+}
+
+/// The deactivated reason as Stripe's message says it.
+fn closed_because(reason: &DeactivatedReason) -> &'static str {
+    match reason {
+        DeactivatedReason::Revoked => "the agent revoked it",
+        DeactivatedReason::Expired => "it expired",
+        DeactivatedReason::Consumed => "its whole amount has been used",
+        DeactivatedReason::Resolved => "it was resolved",
+        DeactivatedReason::Other(_) => "it was deactivated",
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::LimitNotPositive => {
+                f.write_str("The spending limit amount must be a positive integer.")
+            }
+            Self::LimitTooLarge { .. } => write!(
+                f,
+                "The spending limit amount must be at most {MAX_AMOUNT} (in the currency's smallest unit)."
+            ),
+            Self::UnknownInterval(given) => write!(
+                f,
+                "Invalid interval '{given}': must be one of per_authorization, daily, weekly, monthly, yearly or all_time."
+            ),
+            Self::NotACountry(code) => write!(
+                f,
+                "'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. US, GB, DE, JP)."
+            ),
+            Self::UnknownCardPresence(given) => write!(
+                f,
+                "Invalid card presence '{given}': must be present or not_present."
+            ),
+            Self::MalformedCategory(given) => write!(f, "Invalid merchant category '{given}'."),
+            Self::AllowedAndBlocked(list) => {
+                let what = list.suffix();
+                write!(
+                    f,
+                    "You cannot set both allowed_{what} and blocked_{what}: clear one of them first."
+                )
+            }
+            Self::Amount(e) => e.fmt(f),
+            Self::UnknownStatus(given) => write!(
+                f,
+                "Invalid status '{given}': must be active, inactive or canceled."
+            ),
+            Self::UnknownCardType(given) => {
+                write!(f, "Invalid type '{given}': must be physical or virtual.")
+            }
+            Self::NotLast4(given) => write!(f, "'{given}' is not the last four digits of a card."),
+            Self::ExpMonth(m) => write!(f, "Invalid exp_month {m}: must be between 1 and 12."),
+            Self::ExpYear(y) => write!(f, "Invalid exp_year {y}: must be a four-digit year."),
+            Self::NotAnId(e) => e.fmt(f),
+            Self::DateRangeReversed => f.write_str("The start of the date range is after its end."),
+            Self::PageSize(n) => write!(f, "Invalid limit {n}: must be between 1 and 100."),
+            Self::BothCursors => f.write_str("Give starting_after or ending_before, not both."),
+            Self::NothingToUpdate => f.write_str(
+                "Nothing to update: give spending_controls, status or cancellation_reason.",
+            ),
+            Self::UnknownCancellationReason(given) => write!(
+                f,
+                "Invalid cancellation_reason '{given}': must be lost or stolen."
+            ),
+            Self::CancellationWithoutCancel => {
+                f.write_str("cancellation_reason can only be given with status=canceled.")
+            }
+            Self::CardCanceled => {
+                f.write_str("This card is canceled; a canceled card cannot be changed.")
+            }
+            Self::NotATestPaymentMethod(given) => write!(
+                f,
+                "'{given}' is not a test payment method; use one of {}.",
+                tokens::test_payment_method_ids().collect::<Vec<_>>().join(", ")
+            ),
+            Self::NotACurrency(given) => write!(
+                f,
+                "'{given}' is not a currency code: use three lowercase letters, like jpy."
+            ),
+            Self::MaxAmountOutOfRange { currency } => write!(
+                f,
+                "The maximum amount must be between {} and {}.",
+                format_amount(1, currency),
+                format_amount(MAX_AMOUNT, currency)
+            ),
+            Self::ExpiryNotInFuture => f.write_str("The expiry must be in the future."),
+            Self::TokenClosed(reason) => write!(
+                f,
+                "This token can no longer be charged: {}. Ask the agent for a new token.",
+                closed_because(reason)
+            ),
+            Self::WrongCurrency { token, given } => write!(
+                f,
+                "This token can only be charged in {}, not {}.",
+                token.to_ascii_uppercase(),
+                given.to_ascii_uppercase()
+            ),
+            Self::ChargeNotPositive => f.write_str("Enter an amount greater than zero."),
+            Self::OverRemaining {
+                amount,
+                left,
+                max,
+                currency,
+            } => write!(
+                f,
+                "{} is more than what is left on this token ({} of {}).",
+                format_amount(*amount, currency),
+                format_amount(*left, currency),
+                format_amount(*max, currency)
+            ),
+            Self::Stripe(message) => f.write_str(message),
+        }
+    }
+}

@@ -1,0 +1,1191 @@
+//! The catalogue: every string the panel (and the sandbox's frames) show, each written once,
+//! in English beside its Japanese. Plain strings are `&'static str`; those with values in
+//! them are functions, so word order can differ between languages. [`EN`] and [`JA`] are
+//! `const`s of one struct, so a word missing from either language does not compile.
+
+macro_rules! catalogue {
+    ($( $(#[$doc:meta])* $name:ident : $ty:ty { en: $en:expr, ja: $ja:expr $(,)? } )*) => {
+        /// Every string we show people, in one language.
+        pub struct Texts {
+            $( $(#[$doc])* pub $name: $ty, )*
+        }
+
+        pub const EN: Texts = Texts { $( $name: $en, )* };
+        pub const JA: Texts = Texts { $( $name: $ja, )* };
+    };
+}
+
+catalogue! {
+    brand: &'static str {
+        en: "Issuing admin",
+        ja: "カード発行管理",
+    }
+    nav_sections: &'static str {
+        en: "Sections",
+        ja: "セクション",
+    }
+    nav_accounts: &'static str {
+        en: "Accounts",
+        ja: "アカウント",
+    }
+    nav_events: &'static str {
+        en: "Events",
+        ja: "イベント",
+    }
+    sign_out: &'static str {
+        en: "Sign out",
+        ja: "サインアウト",
+    }
+    language: &'static str {
+        en: "Language",
+        ja: "言語",
+    }
+    page_not_found: &'static str {
+        en: "Page not found.",
+        ja: "ページが見つかりません。",
+    }
+    waiting_for_host: &'static str {
+        en: "Waiting for the host page to sign you in…",
+        ja: "ホストページのサインインを待っています…",
+    }
+    retry: &'static str {
+        en: "Retry",
+        ja: "再試行",
+    }
+    server_unreachable: &'static str {
+        en: "The platform server could not be reached. Check your connection and try again.",
+        ja: "プラットフォームサーバーに接続できませんでした。接続を確認して、もう一度お試しください。",
+    }
+    server_unexpected: fn(&str) -> String {
+        en: |e| format!("The platform server sent an unexpected answer ({e})."),
+        ja: |e| format!("プラットフォームサーバーから予期しない応答がありました（{e}）。"),
+    }
+    sign_in_title: &'static str {
+        en: "Sign in",
+        ja: "サインイン",
+    }
+    sign_in_sandbox: &'static str {
+        en: "Sandbox mode: choose an operator to act as.",
+        ja: "サンドボックスモード：操作するオペレーターを選んでください。",
+    }
+    loading_operators: &'static str {
+        en: "Loading operators…",
+        ja: "オペレーターを読み込み中…",
+    }
+    operators_failed: &'static str {
+        en: "The operators could not be loaded.",
+        ja: "オペレーターを読み込めませんでした。",
+    }
+    role_can_edit: &'static str {
+        en: "can edit",
+        ja: "編集可",
+    }
+    role_read_only: &'static str {
+        en: "read-only",
+        ja: "閲覧のみ",
+    }
+    accounts_title: &'static str {
+        en: "Connected accounts",
+        ja: "連結アカウント",
+    }
+    loading_accounts: &'static str {
+        en: "Loading connected accounts…",
+        ja: "連結アカウントを読み込み中…",
+    }
+    accounts_failed: &'static str {
+        en: "The connected accounts could not be loaded.",
+        ja: "連結アカウントを読み込めませんでした。",
+    }
+    connected_account: &'static str {
+        en: "Connected account",
+        ja: "連結アカウント",
+    }
+    cards_title: &'static str {
+        en: "Cards",
+        ja: "カード",
+    }
+    back_to_accounts: &'static str {
+        en: "← Connected accounts",
+        ja: "← 連結アカウント",
+    }
+    tokens_link: &'static str {
+        en: "Shared payment tokens →",
+        ja: "共有支払いトークン →",
+    }
+    loading_cards: &'static str {
+        en: "Loading cards…",
+        ja: "カードを読み込み中…",
+    }
+    cards_failed: &'static str {
+        en: "The cards could not be loaded.",
+        ja: "カードを読み込めませんでした。",
+    }
+    no_cards_match: &'static str {
+        en: "No cards match these filters.",
+        ja: "この条件に合うカードはありません。",
+    }
+    pages: &'static str {
+        en: "Pages",
+        ja: "ページ",
+    }
+    previous: &'static str {
+        en: "← Previous",
+        ja: "← 前へ",
+    }
+    next: &'static str {
+        en: "Next →",
+        ja: "次へ →",
+    }
+    stripe_view: &'static str {
+        en: "Stripe view",
+        ja: "Stripe の表示",
+    }
+    panel_view: &'static str {
+        en: "Panel view",
+        ja: "パネルの表示",
+    }
+    filter_cards: &'static str {
+        en: "Filter cards",
+        ja: "カードの絞り込み",
+    }
+    status: &'static str {
+        en: "Status",
+        ja: "状態",
+    }
+    any_status: &'static str {
+        en: "Any status",
+        ja: "すべての状態",
+    }
+    status_active: &'static str {
+        en: "Active",
+        ja: "有効",
+    }
+    status_frozen: &'static str {
+        en: "Frozen",
+        ja: "凍結中",
+    }
+    status_canceled: &'static str {
+        en: "Canceled",
+        ja: "解約済み",
+    }
+    card_type: &'static str {
+        en: "Type",
+        ja: "種類",
+    }
+    any_type: &'static str {
+        en: "Any type",
+        ja: "すべての種類",
+    }
+    virtual_card: &'static str {
+        en: "Virtual",
+        ja: "バーチャル",
+    }
+    physical_card: &'static str {
+        en: "Physical",
+        ja: "物理カード",
+    }
+    cardholder_id: &'static str {
+        en: "Cardholder id",
+        ja: "カード保有者 ID",
+    }
+    last4: &'static str {
+        en: "Last 4 digits",
+        ja: "下4桁",
+    }
+    created_from: &'static str {
+        en: "Created from",
+        ja: "作成日（から）",
+    }
+    created_to: &'static str {
+        en: "Created to",
+        ja: "作成日（まで）",
+    }
+    per_page: &'static str {
+        en: "Per page",
+        ja: "表示件数",
+    }
+    apply: &'static str {
+        en: "Apply",
+        ja: "適用",
+    }
+    cardholder: &'static str {
+        en: "Cardholder",
+        ja: "カード保有者",
+    }
+    card: &'static str {
+        en: "Card",
+        ja: "カード",
+    }
+    card_brand: &'static str {
+        en: "Brand",
+        ja: "ブランド",
+    }
+    expires: &'static str {
+        en: "Expires",
+        ja: "有効期限",
+    }
+    created: &'static str {
+        en: "Created",
+        ja: "作成日",
+    }
+    spending_limits: &'static str {
+        en: "Spending limits",
+        ja: "利用上限",
+    }
+    back_to_cards: &'static str {
+        en: "← Cards",
+        ja: "← カード",
+    }
+    loading_card: &'static str {
+        en: "Loading the card…",
+        ja: "カードを読み込み中…",
+    }
+    card_failed: &'static str {
+        en: "The card could not be loaded.",
+        ja: "カードを読み込めませんでした。",
+    }
+    stripe_card_title: &'static str {
+        en: "Card details in Stripe",
+        ja: "Stripe のカード詳細",
+    }
+    stripe_card_hint: &'static str {
+        en: "The number and CVC show only inside Stripe's frame; they never reach this panel or its server.",
+        ja: "カード番号と CVC は Stripe のフレーム内にだけ表示され、このパネルやそのサーバーには届きません。",
+    }
+    cancellation_reason: &'static str {
+        en: "Cancellation reason",
+        ja: "解約の理由",
+    }
+    reason_lost: &'static str {
+        en: "Lost",
+        ja: "紛失",
+    }
+    reason_stolen: &'static str {
+        en: "Stolen",
+        ja: "盗難",
+    }
+    currency: &'static str {
+        en: "Currency",
+        ja: "通貨",
+    }
+    replaces: &'static str {
+        en: "Replaces",
+        ja: "置き換え元",
+    }
+    replaced_by: &'static str {
+        en: "Replaced by",
+        ja: "置き換え先",
+    }
+    wallets: &'static str {
+        en: "Wallets",
+        ja: "ウォレット",
+    }
+    wallets_value: fn(bool, bool) -> String {
+        en: |apple, google| { let yes = |ok: bool| if ok { "eligible" } else { "not eligible" }; format!("Apple Pay {}, Google Pay {}", yes(apple), yes(google)) },
+        ja: |apple, google| { let yes = |ok: bool| if ok { "利用可" } else { "利用不可" }; format!("Apple Pay {}、Google Pay {}", yes(apple), yes(google)) },
+    }
+    metadata: &'static str {
+        en: "Metadata",
+        ja: "メタデータ",
+    }
+    card_id: &'static str {
+        en: "Card id",
+        ja: "カード ID",
+    }
+    spending_controls: &'static str {
+        en: "Spending controls",
+        ja: "利用制限",
+    }
+    allowed_categories: &'static str {
+        en: "Allowed categories",
+        ja: "許可するカテゴリ",
+    }
+    blocked_categories: &'static str {
+        en: "Blocked categories",
+        ja: "ブロックするカテゴリ",
+    }
+    allowed_countries: &'static str {
+        en: "Allowed merchant countries",
+        ja: "許可する加盟店の国",
+    }
+    blocked_countries: &'static str {
+        en: "Blocked merchant countries",
+        ja: "ブロックする加盟店の国",
+    }
+    allowed_presence: &'static str {
+        en: "Allowed card presence",
+        ja: "許可するカード提示方法",
+    }
+    blocked_presence: &'static str {
+        en: "Blocked card presence",
+        ja: "ブロックするカード提示方法",
+    }
+    presence_present: &'static str {
+        en: "card present",
+        ja: "対面（カード提示あり）",
+    }
+    presence_not_present: &'static str {
+        en: "card not present (online, phone)",
+        ja: "非対面（オンライン、電話）",
+    }
+    no_spending_limits: &'static str {
+        en: "No spending limits.",
+        ja: "利用上限はありません。",
+    }
+    only_in: fn(&str) -> String {
+        en: |what| format!(" — only {what}"),
+        ja: |what| format!("（{what}のみ）"),
+    }
+    status_actions: &'static str {
+        en: "Card status actions",
+        ja: "カードの状態の操作",
+    }
+    canceled_note: &'static str {
+        en: "This card is canceled. It cannot be changed any more.",
+        ja: "このカードは解約済みです。これ以上変更できません。",
+    }
+    freeze: &'static str {
+        en: "Freeze card",
+        ja: "カードを凍結",
+    }
+    unfreeze: &'static str {
+        en: "Unfreeze card",
+        ja: "凍結を解除",
+    }
+    cancel_card_open: &'static str {
+        en: "Cancel card…",
+        ja: "カードを解約…",
+    }
+    cancel_title: &'static str {
+        en: "Cancel this card?",
+        ja: "このカードを解約しますか？",
+    }
+    cancel_warning: &'static str {
+        en: "Canceling cannot be undone: the card stops working for good.",
+        ja: "解約は取り消せません。カードは二度と使えなくなります。",
+    }
+    reason: &'static str {
+        en: "Reason",
+        ja: "理由",
+    }
+    keep_card: &'static str {
+        en: "Keep card",
+        ja: "解約しない",
+    }
+    cancel_card: &'static str {
+        en: "Cancel card",
+        ja: "解約する",
+    }
+    done_frozen: &'static str {
+        en: "The card is frozen: it declines every payment until unfrozen.",
+        ja: "カードを凍結しました。凍結を解除するまで、すべての支払いが拒否されます。",
+    }
+    done_active: &'static str {
+        en: "The card is active again.",
+        ja: "カードは再び有効になりました。",
+    }
+    done_canceled: &'static str {
+        en: "The card is canceled.",
+        ja: "カードを解約しました。",
+    }
+    editor_label: &'static str {
+        en: "Spending controls editor",
+        ja: "利用制限の編集",
+    }
+    controls_saved: &'static str {
+        en: "Spending controls saved. The card above is as Stripe returned it.",
+        ja: "利用制限を保存しました。上のカードは Stripe から返された内容です。",
+    }
+    edit_controls: &'static str {
+        en: "Edit spending controls",
+        ja: "利用制限を編集",
+    }
+    leave_unsaved: &'static str {
+        en: "You have unsaved changes to the spending controls. Leave this page and lose them?",
+        ja: "利用制限に保存していない変更があります。このページを離れて変更を破棄しますか？",
+    }
+    not_saved: fn(&str) -> String {
+        en: |e| format!("The changes were not saved: {e} Your edits are kept below."),
+        ja: |e| format!("変更は保存されませんでした：{e} 編集内容は下に残っています。"),
+    }
+    add_limit: &'static str {
+        en: "Add a limit",
+        ja: "上限を追加",
+    }
+    merchant_categories: &'static str {
+        en: "Merchant categories",
+        ja: "加盟店カテゴリ",
+    }
+    merchant_countries: &'static str {
+        en: "Merchant countries",
+        ja: "加盟店の国",
+    }
+    hint_categories: &'static str {
+        en: "Allow only some categories, or block some: not both.",
+        ja: "一部のカテゴリだけを許可するか、一部をブロックします（両方は不可）。",
+    }
+    hint_countries: &'static str {
+        en: "Allow only some countries, or block some: not both.",
+        ja: "一部の国だけを許可するか、一部をブロックします（両方は不可）。",
+    }
+    saving: &'static str {
+        en: "Saving…",
+        ja: "保存中…",
+    }
+    save_changes: &'static str {
+        en: "Save changes",
+        ja: "変更を保存",
+    }
+    discard_changes: &'static str {
+        en: "Discard changes",
+        ja: "変更を破棄",
+    }
+    no_limits_hint: &'static str {
+        en: "No limits: the card spends up to Stripe's default limits.",
+        ja: "上限なし：Stripe の既定の上限まで利用できます。",
+    }
+    amount: &'static str {
+        en: "Amount",
+        ja: "金額",
+    }
+    interval: &'static str {
+        en: "Interval",
+        ja: "期間",
+    }
+    per_authorization: &'static str {
+        en: "Per transaction",
+        ja: "1回あたり",
+    }
+    per_day: &'static str {
+        en: "Per day",
+        ja: "1日あたり",
+    }
+    per_week: &'static str {
+        en: "Per week",
+        ja: "1週間あたり",
+    }
+    per_month: &'static str {
+        en: "Per month",
+        ja: "1か月あたり",
+    }
+    per_year: &'static str {
+        en: "Per year",
+        ja: "1年あたり",
+    }
+    in_total: &'static str {
+        en: "In total",
+        ja: "累計",
+    }
+    only_these_categories: &'static str {
+        en: "Only in these categories (optional)",
+        ja: "対象のカテゴリ（任意）",
+    }
+    remove: &'static str {
+        en: "Remove",
+        ja: "削除",
+    }
+    remove_limit: fn(usize) -> String {
+        en: |n| format!("Remove limit {n}"),
+        ja: |n| format!("上限 {n} を削除"),
+    }
+    limit_n: fn(usize) -> String {
+        en: |n| format!("Limit {n}"),
+        ja: |n| format!("上限 {n}"),
+    }
+    fields_to_fix: fn(usize) -> String {
+        en: |n| if n == 1 { "1 field needs fixing before saving.".to_owned() } else { format!("{n} fields need fixing before saving.") },
+        ja: |n| format!("保存する前に {n} 件の項目を直してください。"),
+    }
+    no_changes_yet: &'static str {
+        en: "No changes yet.",
+        ja: "まだ変更はありません。",
+    }
+    review_caption: &'static str {
+        en: "What saving will change",
+        ja: "保存すると変わる内容",
+    }
+    review_control: &'static str {
+        en: "Control",
+        ja: "項目",
+    }
+    review_now: &'static str {
+        en: "Now",
+        ja: "現在",
+    }
+    review_after: &'static str {
+        en: "After saving",
+        ja: "保存後",
+    }
+    chosen: fn(&str) -> String {
+        en: |label| format!("{label}: chosen"),
+        ja: |label| format!("{label}：選択済み"),
+    }
+    remove_item: fn(&str) -> String {
+        en: |item| format!("Remove {item}"),
+        ja: |item| format!("{item}を削除"),
+    }
+    search_to_add: &'static str {
+        en: "Search to add…",
+        ja: "検索して追加…",
+    }
+    no_match: &'static str {
+        en: "No match.",
+        ja: "一致するものはありません。",
+    }
+    tokens_title: &'static str {
+        en: "Shared payment tokens",
+        ja: "共有支払いトークン",
+    }
+    loading_tokens: &'static str {
+        en: "Loading tokens…",
+        ja: "トークンを読み込み中…",
+    }
+    tokens_failed: &'static str {
+        en: "The tokens could not be loaded.",
+        ja: "トークンを読み込めませんでした。",
+    }
+    no_tokens: &'static str {
+        en: "No tokens yet. When an AI agent grants this business a Shared Payment Token, it is listed here.",
+        ja: "トークンはまだありません。AI エージェントがこのビジネスに共有支払いトークンを付与すると、ここに表示されます。",
+    }
+    tokens_read_only: &'static str {
+        en: "Your role is read-only: you can see tokens but not charge them.",
+        ja: "あなたの権限は閲覧のみです。トークンを見ることはできますが、請求はできません。",
+    }
+    charges_made_here: &'static str {
+        en: "Charges made here",
+        ja: "ここで行った請求",
+    }
+    token_active: &'static str {
+        en: "Active",
+        ja: "有効",
+    }
+    token_partly_used: &'static str {
+        en: "Partly used",
+        ja: "一部使用済み",
+    }
+    token_used_up: &'static str {
+        en: "Used up",
+        ja: "使い切り",
+    }
+    token_revoked: &'static str {
+        en: "Revoked by the agent",
+        ja: "エージェントが取り消し",
+    }
+    token_expired: &'static str {
+        en: "Expired",
+        ja: "期限切れ",
+    }
+    token_resolved: &'static str {
+        en: "Resolved",
+        ja: "解決済み",
+    }
+    token_deactivated: &'static str {
+        en: "Deactivated",
+        ja: "無効",
+    }
+    col_token: &'static str {
+        en: "Token",
+        ja: "トークン",
+    }
+    payment_method: &'static str {
+        en: "Payment method",
+        ja: "支払い方法",
+    }
+    col_limit: &'static str {
+        en: "Limit",
+        ja: "上限",
+    }
+    col_charged: &'static str {
+        en: "Charged",
+        ja: "請求済み",
+    }
+    col_left: &'static str {
+        en: "Left",
+        ja: "残り",
+    }
+    col_actions: &'static str {
+        en: "Actions",
+        ja: "操作",
+    }
+    charge_open: &'static str {
+        en: "Charge…",
+        ja: "請求…",
+    }
+    grant_title: &'static str {
+        en: "Grant a test token",
+        ja: "テスト用トークンを付与",
+    }
+    grant_hint: &'static str {
+        en: "Test mode only: does what an AI agent does when it grants this business a token.",
+        ja: "テストモード専用：AI エージェントがこのビジネスにトークンを付与するときと同じことを行います。",
+    }
+    max_amount: fn(&str) -> String {
+        en: |code| format!("Maximum amount ({code})"),
+        ja: |code| format!("上限金額（{code}）"),
+    }
+    expiry_never: &'static str {
+        en: "Never",
+        ja: "なし",
+    }
+    expiry_minute: &'static str {
+        en: "In 1 minute",
+        ja: "1分後",
+    }
+    expiry_10_minutes: &'static str {
+        en: "In 10 minutes",
+        ja: "10分後",
+    }
+    expiry_hour: &'static str {
+        en: "In 1 hour",
+        ja: "1時間後",
+    }
+    expiry_day: &'static str {
+        en: "In 1 day",
+        ja: "1日後",
+    }
+    granting: &'static str {
+        en: "Granting…",
+        ja: "付与中…",
+    }
+    grant_token: &'static str {
+        en: "Grant token",
+        ja: "トークンを付与",
+    }
+    find_by_id: &'static str {
+        en: "Find a token by id",
+        ja: "ID でトークンを探す",
+    }
+    token_id_prefix: &'static str {
+        en: "A token id starts with spt_.",
+        ja: "トークン ID は spt_ で始まります。",
+    }
+    find: &'static str {
+        en: "Find",
+        ja: "探す",
+    }
+    charge_title: &'static str {
+        en: "Charge ",
+        ja: "請求：",
+    }
+    left_on_token: fn(&str) -> String {
+        en: |left| format!("{left} left on this token."),
+        ja: |left| format!("このトークンの残り：{left}"),
+    }
+    amount_in: fn(&str) -> String {
+        en: |code| format!("Amount ({code})"),
+        ja: |code| format!("金額（{code}）"),
+    }
+    charging: &'static str {
+        en: "Charging…",
+        ja: "請求中…",
+    }
+    charge: &'static str {
+        en: "Charge",
+        ja: "請求する",
+    }
+    charged: fn(&str, &str, &str) -> String {
+        en: |amount, id, status| format!("Charged {amount} — {id} {status}"),
+        ja: |amount, id, status| format!("{amount} を請求しました — {id} {status}"),
+    }
+    refused: fn(&str) -> String {
+        en: |why| format!("Refused: {why}"),
+        ja: |why| format!("拒否されました：{why}"),
+    }
+    events_title: &'static str {
+        en: "Webhook events",
+        ja: "Webhook イベント",
+    }
+    events_hint: &'static str {
+        en: "What Stripe has told this platform, newest first. Signed deliveries only; repeats are shown once.",
+        ja: "Stripe からこのプラットフォームへの通知です（新しい順）。署名付きの配信のみで、重複は1回だけ表示します。",
+    }
+    feed_title: &'static str {
+        en: "Events",
+        ja: "イベント",
+    }
+    feed_connecting: &'static str {
+        en: "Connecting…",
+        ja: "接続中…",
+    }
+    feed_live: &'static str {
+        en: "Live",
+        ja: "ライブ",
+    }
+    feed_reconnecting: &'static str {
+        en: "Reconnecting…",
+        ja: "再接続中…",
+    }
+    no_events: &'static str {
+        en: "No events yet. They appear here as Stripe sends them, without a reload.",
+        ja: "イベントはまだありません。Stripe から届くと、再読み込みなしでここに表示されます。",
+    }
+    event_used: fn(&str, &str) -> String {
+        en: |captured, max| format!("Charged; {captured} captured of {max}"),
+        ja: |captured, max| format!("請求：{max} のうち {captured} を売上確定"),
+    }
+    event_deactivated: fn(&str) -> String {
+        en: |why| format!("Deactivated: {why}"),
+        ja: |why| format!("無効化：{why}"),
+    }
+    event_succeeded: fn(&str) -> String {
+        en: |amount| format!("Payment of {amount} succeeded"),
+        ja: |amount| format!("{amount} の支払いが成功しました"),
+    }
+    unknown_reason: &'static str {
+        en: "unknown reason",
+        ja: "理由不明",
+    }
+    stripe_failed: &'static str {
+        en: "The Stripe component failed to load.",
+        ja: "Stripe のコンポーネントを読み込めませんでした。",
+    }
+    loading_stripe_card: &'static str {
+        en: "Loading the card from Stripe…",
+        ja: "Stripe からカードを読み込み中…",
+    }
+    loading_stripe_cards: &'static str {
+        en: "Loading the cards from Stripe…",
+        ja: "Stripe からカードの一覧を読み込み中…",
+    }
+    connect_blocked: fn(&str) -> String {
+        en: |url| format!("Stripe's card components could not be loaded from {url}. A content security policy or the network may block it."),
+        ja: |url| format!("Stripe のカードコンポーネントを {url} から読み込めませんでした。コンテンツセキュリティポリシーかネットワークが妨げている可能性があります。"),
+    }
+    connect_not_connect: fn(&str) -> String {
+        en: |url| format!("The script at {url} loaded but did not define StripeConnect.init."),
+        ja: |url| format!("{url} のスクリプトは読み込まれましたが、StripeConnect.init を定義していません。"),
+    }
+    connect_init: fn(&str) -> String {
+        en: |e| format!("Stripe's card components could not start: {e}"),
+        ja: |e| format!("Stripe のカードコンポーネントを開始できませんでした：{e}"),
+    }
+    no_accounts: &'static str {
+        en: "This platform has no connected accounts yet.",
+        ja: "このプラットフォームには、まだ連結アカウントがありません。",
+    }
+    issuing_active: &'static str {
+        en: "Active",
+        ja: "有効",
+    }
+    issuing_not_enabled: &'static str {
+        en: "Not enabled",
+        ja: "未有効化",
+    }
+    col_business: &'static str {
+        en: "Business",
+        ja: "ビジネス",
+    }
+    col_account: &'static str {
+        en: "Account",
+        ja: "アカウント",
+    }
+    col_country: &'static str {
+        en: "Country",
+        ja: "国",
+    }
+    col_issuing: &'static str {
+        en: "Issuing",
+        ja: "カード発行",
+    }
+    payment_status: fn(&str) -> String {
+        en: |s| match s { "succeeded" => "succeeded", "processing" => "processing", "requires_action" => "waiting for the customer", "requires_payment_method" => "needs another payment method", "requires_confirmation" => "not confirmed", "requires_capture" => "authorized, not captured yet", "canceled" => "canceled", other => other }.to_owned(),
+        ja: |s| match s { "succeeded" => "成功", "processing" => "処理中", "requires_action" => "顧客の操作待ち", "requires_payment_method" => "別の支払い方法が必要", "requires_confirmation" => "未確定", "requires_capture" => "オーソリ済み・売上未確定", "canceled" => "キャンセル済み", other => other }.to_owned(),
+    }
+    charge_confirm_title: &'static str {
+        en: "Charge the customer?",
+        ja: "顧客に請求しますか？",
+    }
+    charge_confirm: fn(&str, &str, &str) -> String {
+        en: |amount, words, token| format!("{amount} ({words}) will be taken from the customer's payment method through token {token}. This cannot be undone here."),
+        ja: |amount, words, token| format!("トークン {token} を通じて、顧客の支払い方法から {amount}（{words}）を請求します。ここでは取り消せません。"),
+    }
+    charge_confirm_yes: fn(&str) -> String {
+        en: |amount| format!("Charge {amount}"),
+        ja: |amount| format!("{amount} を請求する"),
+    }
+    go_back: &'static str {
+        en: "Go back",
+        ja: "戻る",
+    }
+    err_signed_out: &'static str {
+        en: "You are signed out: sign in again.",
+        ja: "サインアウトしています。もう一度サインインしてください。",
+    }
+    err_no_access: &'static str {
+        en: "You do not have access to this account.",
+        ja: "このアカウントへのアクセス権がありません。",
+    }
+    err_read_only: &'static str {
+        en: "Your role is read-only: you can look, but not change anything.",
+        ja: "あなたの権限は閲覧のみです。見ることはできますが、変更はできません。",
+    }
+    err_rate_limited: &'static str {
+        en: "Too many requests at once: wait a moment and try again.",
+        ja: "リクエストが多すぎます。少し待ってからもう一度お試しください。",
+    }
+    err_stripe_unavailable: &'static str {
+        en: "Stripe could not be reached just now. Try again in a moment.",
+        ja: "現在 Stripe に接続できません。少し待ってからもう一度お試しください。",
+    }
+    err_not_found: &'static str {
+        en: "Stripe has no such object on this account.",
+        ja: "このアカウントに該当するオブジェクトは Stripe にありません。",
+    }
+    numbers_not_allowed: &'static str {
+        en: "The card's number and CVC stay hidden: your operator does not have the right to reveal them. Ask your platform administrator if you need it.",
+        ja: "カード番号と CVC は表示されません。あなたのオペレーターには表示する権限がありません。必要な場合はプラットフォームの管理者に依頼してください。",
+    }
+    deactivated_reason: fn(&str) -> String {
+        en: |r| match r { "revoked" => "revoked by the agent", "consumed" => "used up", "expired" => "expired", "resolved" => "resolved", _ => "for a reason Stripe did not name" }.to_owned(),
+        ja: |r| match r { "revoked" => "エージェントが取り消し", "consumed" => "使い切り", "expired" => "期限切れ", "resolved" => "解決済み", _ => "理由不明" }.to_owned(),
+    }
+    cards_of: fn(&str) -> String {
+        en: |name| format!("Cards — {name}"),
+        ja: |name| format!("{name} のカード"),
+    }
+    position: fn(usize, usize, bool) -> String {
+        en: |first, last, more| if more { format!("{first}–{last} of many") } else { format!("{first}–{last} of {last}") },
+        ja: |first, last, more| if more { format!("{first}〜{last} 件目（ほかにもあります）") } else { format!("{first}〜{last} 件目（全 {last} 件）") },
+    }
+    clear_filters: &'static str {
+        en: "Clear filters",
+        ja: "条件をクリア",
+    }
+    card_read_only: &'static str {
+        en: "Your role is read-only: you can see this card but not freeze, cancel or edit it.",
+        ja: "あなたの権限は閲覧のみです。このカードを見ることはできますが、凍結・解約・編集はできません。",
+    }
+    event_type: &'static str {
+        en: "Event type",
+        ja: "イベントの種類",
+    }
+    any_event_type: &'static str {
+        en: "Every type",
+        ja: "すべての種類",
+    }
+    any_account: &'static str {
+        en: "Every account",
+        ja: "すべてのアカウント",
+    }
+    platform_event: &'static str {
+        en: "Platform",
+        ja: "プラットフォーム",
+    }
+    open_object: fn(&str) -> String {
+        en: |id| format!("Open {id}"),
+        ja: |id| format!("{id} を開く"),
+    }
+    no_events_match: &'static str {
+        en: "No events of this type or account yet.",
+        ja: "この種類・アカウントのイベントはまだありません。",
+    }
+    no_such_token: fn(&str) -> String {
+        en: |id| format!("No such token on this account: {id}. Check the id the agent gave you."),
+        ja: |id| format!("このアカウントにトークン {id} はありません。エージェントから受け取った ID を確認してください。"),
+    }
+
+    // Spending controls as phrases.
+    /// `€500.00 per day` / `1日あたり €500.00`: an amount and Stripe's interval.
+    limit_phrase: fn(&str, &str) -> String {
+        en: |amount, interval| match interval {
+            "per_authorization" => format!("{amount} per transaction"),
+            "daily" => format!("{amount} per day"),
+            "weekly" => format!("{amount} per week"),
+            "monthly" => format!("{amount} per month"),
+            "yearly" => format!("{amount} per year"),
+            "all_time" => format!("{amount} in total"),
+            other => format!("{amount} per {other}"),
+        },
+        ja: |amount, interval| match interval {
+            "per_authorization" => format!("1回あたり {amount}"),
+            "daily" => format!("1日あたり {amount}"),
+            "weekly" => format!("1週間あたり {amount}"),
+            "monthly" => format!("1か月あたり {amount}"),
+            "yearly" => format!("1年あたり {amount}"),
+            "all_time" => format!("累計 {amount}"),
+            other => format!("{other} あたり {amount}"),
+        },
+    }
+    no_limits: &'static str {
+        en: "No limits",
+        ja: "上限なし",
+    }
+    /// A limit's phrase, and how many categories it counts.
+    limit_in_categories: fn(&str, usize) -> String {
+        en: |phrase, n| format!("{phrase} ({n} categories)"),
+        ja: |phrase, n| format!("{phrase}（{n}カテゴリ）"),
+    }
+    /// A limit's phrase, and the categories it counts.
+    limit_only_in: fn(&str, &str) -> String {
+        en: |phrase, labels| format!("{phrase} (only {labels})"),
+        ja: |phrase, labels| format!("{phrase}（{labels}のみ）"),
+    }
+    /// Between the items of a list: `Bakeries, Florists` / `パン屋、生花店`.
+    list_separator: &'static str {
+        en: ", ",
+        ja: "、",
+    }
+    /// Between phrases that have commas of their own.
+    phrase_separator: &'static str {
+        en: "; ",
+        ja: "；",
+    }
+    /// A control with nothing set, in the review of a change.
+    none_set: &'static str {
+        en: "None",
+        ja: "なし",
+    }
+    /// `Limit: €500.00`, a label and its value.
+    labelled: fn(&str, &str) -> String {
+        en: |label, value| format!("{label}: {value}"),
+        ja: |label, value| format!("{label}：{value}"),
+    }
+
+    // Time left on a token.
+    countdown_never: &'static str {
+        en: "never",
+        ja: "期限なし",
+    }
+    countdown_expired: &'static str {
+        en: "expired",
+        ja: "期限切れ",
+    }
+    countdown_seconds: fn(i64) -> String {
+        en: |s| format!("in {s} s"),
+        ja: |s| format!("あと {s} 秒"),
+    }
+    countdown_minutes: fn(i64, i64) -> String {
+        en: |m, s| format!("in {m} min {s} s"),
+        ja: |m, s| format!("あと {m} 分 {s} 秒"),
+    }
+    countdown_hours: fn(i64, i64) -> String {
+        en: |h, m| format!("in {h} h {m} min"),
+        ja: |h, m| format!("あと {h} 時間 {m} 分"),
+    }
+    countdown_days: fn(i64) -> String {
+        en: |d| if d == 1 { "in 1 day".to_owned() } else { format!("in {d} days") },
+        ja: |d| format!("あと {d} 日"),
+    }
+
+    // Stripe's rules, as a person breaks them in the panel. (Stripe's own English, naming
+    // parameters, is the `Display` of `issuing_model::Rule`.)
+    rule_limit_not_positive: &'static str {
+        en: "Enter a limit greater than zero.",
+        ja: "0 より大きい上限を入力してください。",
+    }
+    /// With the largest limit, as money.
+    rule_limit_too_large: fn(&str) -> String {
+        en: |most| format!("A limit can be at most {most}."),
+        ja: |most| format!("上限は {most} までです。"),
+    }
+    rule_unknown_interval: fn(&str) -> String {
+        en: |v| format!("Invalid interval '{v}': must be one of per_authorization, daily, weekly, monthly, yearly or all_time."),
+        ja: |v| format!("期間「{v}」は無効です。per_authorization、daily、weekly、monthly、yearly、all_time のいずれかにしてください。"),
+    }
+    rule_not_a_country: fn(&str) -> String {
+        en: |code| format!("'{code}' is not an ISO 3166-1 alpha-2 country code (e.g. US, GB, DE, JP)."),
+        ja: |code| format!("「{code}」は ISO 3166-1 の2文字の国コードではありません（例：US、GB、DE、JP）。"),
+    }
+    rule_unknown_card_presence: fn(&str) -> String {
+        en: |p| format!("Invalid card presence '{p}': must be present or not_present."),
+        ja: |p| format!("カードの提示方法「{p}」は無効です。present か not_present にしてください。"),
+    }
+    rule_malformed_category: fn(&str) -> String {
+        en: |c| format!("Invalid merchant category '{c}'."),
+        ja: |c| format!("加盟店カテゴリ「{c}」は無効です。"),
+    }
+    rule_allowed_and_blocked_categories: &'static str {
+        en: "Allowed categories and blocked categories cannot both be set: clear one of them first.",
+        ja: "許可するカテゴリとブロックするカテゴリは同時に設定できません。どちらかを空にしてください。",
+    }
+    rule_allowed_and_blocked_countries: &'static str {
+        en: "Allowed countries and blocked countries cannot both be set: clear one of them first.",
+        ja: "許可する国とブロックする国は同時に設定できません。どちらかを空にしてください。",
+    }
+    rule_allowed_and_blocked_presences: &'static str {
+        en: "Allowed and blocked card presences cannot both be set: clear one of them first.",
+        ja: "許可とブロックは同時に設定できません。どちらかを空にしてください。",
+    }
+    rule_unknown_status: fn(&str) -> String {
+        en: |s| format!("Invalid status '{s}': must be active, inactive or canceled."),
+        ja: |s| format!("状態「{s}」は無効です。active、inactive、canceled のいずれかにしてください。"),
+    }
+    rule_unknown_card_type: fn(&str) -> String {
+        en: |k| format!("Invalid type '{k}': must be physical or virtual."),
+        ja: |k| format!("種類「{k}」は無効です。physical か virtual にしてください。"),
+    }
+    rule_not_last4: fn(&str) -> String {
+        en: |l| format!("'{l}' is not the last four digits of a card."),
+        ja: |l| format!("「{l}」はカード番号の下4桁ではありません。"),
+    }
+    rule_exp_month: fn(u8) -> String {
+        en: |m| format!("Invalid exp_month {m}: must be between 1 and 12."),
+        ja: |m| format!("有効期限の月 {m} は無効です。1〜12 にしてください。"),
+    }
+    rule_exp_year: fn(u16) -> String {
+        en: |y| format!("Invalid exp_year {y}: must be a four-digit year."),
+        ja: |y| format!("有効期限の年 {y} は無効です。4桁の年にしてください。"),
+    }
+    /// A value, and the prefix of the kind of id it should be (`ic_`, `ich_`, …).
+    rule_not_an_id: fn(&str, &str) -> String {
+        en: |value, prefix| {
+            let kind = match prefix {
+                "ic_" => "a card",
+                "ich_" => "a cardholder",
+                "acct_" => "an account",
+                "spt_" => "a shared payment token",
+                "pi_" => "a payment intent",
+                _ => "an event",
+            };
+            format!("'{value}' is not {kind} id ({prefix}…).")
+        },
+        ja: |value, prefix| {
+            let kind = match prefix {
+                "ic_" => "カード",
+                "ich_" => "カード保有者",
+                "acct_" => "アカウント",
+                "spt_" => "共有支払いトークン",
+                "pi_" => "支払い",
+                _ => "イベント",
+            };
+            format!("「{value}」は{kind} ID（{prefix}…）ではありません。")
+        },
+    }
+    rule_date_range_reversed: &'static str {
+        en: "The start of the date range is after its end.",
+        ja: "期間の開始日が終了日より後です。",
+    }
+    rule_page_size: fn(u8) -> String {
+        en: |n| format!("Invalid limit {n}: must be between 1 and 100."),
+        ja: |n| format!("表示件数 {n} は無効です。1〜100 にしてください。"),
+    }
+    rule_both_cursors: &'static str {
+        en: "Give starting_after or ending_before, not both.",
+        ja: "starting_after と ending_before は同時に指定できません。",
+    }
+    rule_nothing_to_update: &'static str {
+        en: "Nothing to update: give spending_controls, status or cancellation_reason.",
+        ja: "変更する項目がありません。",
+    }
+    rule_unknown_cancellation_reason: fn(&str) -> String {
+        en: |r| format!("Invalid cancellation_reason '{r}': must be lost or stolen."),
+        ja: |r| format!("解約理由「{r}」は無効です。lost か stolen にしてください。"),
+    }
+    rule_cancellation_without_cancel: &'static str {
+        en: "cancellation_reason can only be given with status=canceled.",
+        ja: "解約理由は、カードを解約するときにだけ指定できます。",
+    }
+    rule_card_canceled: &'static str {
+        en: "This card is canceled; a canceled card cannot be changed.",
+        ja: "このカードは解約済みです。解約したカードは変更できません。",
+    }
+    /// The value, and the test payment methods there are, listed.
+    rule_not_a_test_payment_method: fn(&str, &[&str]) -> String {
+        en: |v, names| format!("'{v}' is not a test payment method; use one of {}.", names.join(", ")),
+        ja: |v, names| format!("「{v}」はテスト用の支払い方法ではありません。{} のいずれかを使ってください。", names.join("、")),
+    }
+    rule_not_a_currency: fn(&str) -> String {
+        en: |c| format!("'{c}' is not a currency code: use three lowercase letters, like jpy."),
+        ja: |c| format!("「{c}」は通貨コードではありません。jpy のように小文字3文字で入力してください。"),
+    }
+    /// The smallest and the largest maximum, as money.
+    rule_max_amount_out_of_range: fn(&str, &str) -> String {
+        en: |least, most| format!("The maximum amount must be between {least} and {most}."),
+        ja: |least, most| format!("上限金額は {least} から {most} の間にしてください。"),
+    }
+    rule_expiry_not_in_future: &'static str {
+        en: "The expiry must be in the future.",
+        ja: "有効期限は未来の日時にしてください。",
+    }
+    /// Why: Stripe's deactivated reason (`revoked`, `expired`, `consumed`, `resolved`, …).
+    rule_token_closed: fn(&str) -> String {
+        en: |why| {
+            let why = match why {
+                "revoked" => "the agent revoked it",
+                "expired" => "it expired",
+                "consumed" => "its whole amount has been used",
+                "resolved" => "it was resolved",
+                _ => "it was deactivated",
+            };
+            format!("This token can no longer be charged: {why}. Ask the agent for a new token.")
+        },
+        ja: |why| {
+            let why = match why {
+                "revoked" => "エージェントが取り消しました",
+                "expired" => "有効期限が切れました",
+                "consumed" => "全額が使われました",
+                "resolved" => "解決済みです",
+                _ => "無効になりました",
+            };
+            format!("このトークンにはもう請求できません（{why}）。エージェントに新しいトークンを依頼してください。")
+        },
+    }
+    /// The token's currency and the one given, as codes (`JPY`).
+    rule_wrong_currency: fn(&str, &str) -> String {
+        en: |token, given| format!("This token can only be charged in {token}, not {given}."),
+        ja: |token, given| format!("このトークンに請求できるのは {token} だけで、{given} では請求できません。"),
+    }
+    rule_charge_not_positive: &'static str {
+        en: "Enter an amount greater than zero.",
+        ja: "0 より大きい金額を入力してください。",
+    }
+    /// The amount, what is left and the token's maximum, as money.
+    rule_over_remaining: fn(&str, &str, &str) -> String {
+        en: |amount, left, max| format!("{amount} is more than what is left on this token ({left} of {max})."),
+        ja: |amount, left, max| format!("{amount} はこのトークンの残高（{max} のうち {left}）を超えています。"),
+    }
+
+    // Amounts as typed.
+    money_empty: &'static str {
+        en: "Enter an amount.",
+        ja: "金額を入力してください。",
+    }
+    money_not_a_number: &'static str {
+        en: "Enter the amount as a number, like 500 or 500.00.",
+        ja: "金額は 500 や 500.00 のように数字で入力してください。",
+    }
+    money_negative: &'static str {
+        en: "The amount cannot be negative.",
+        ja: "金額にマイナスは使えません。",
+    }
+    money_whole_only: &'static str {
+        en: "This currency has no decimal places: enter a whole amount.",
+        ja: "この通貨には小数点以下の単位がありません。整数で入力してください。",
+    }
+    money_too_many_decimals: fn(u32) -> String {
+        en: |n| format!("This currency has at most {n} decimal places."),
+        ja: |n| format!("この通貨の小数点以下は {n} 桁までです。"),
+    }
+    money_too_large: &'static str {
+        en: "The amount is too large.",
+        ja: "金額が大きすぎます。",
+    }
+    /// The thousands reading as money, as it should be typed, and two examples of decimals.
+    money_ambiguous: fn(&str, &str, &str, &str) -> String {
+        en: |money, typed, point, comma| format!("Did you mean {money}? Write it as {typed} to be sure; for a part of a unit write the decimals in full, like {point} or {comma}."),
+        ja: |money, typed, point, comma| format!("{money} のことですか？ 確実にするには {typed} と入力してください。1 未満の端数は {point} や {comma} のように小数の桁をすべて入力します。"),
+    }
+    money_decimal_comma: fn(&str) -> String {
+        en: |s| format!("Use a point for decimals: {s}."),
+        ja: |s| format!("小数点には「.」を使ってください：{s}"),
+    }
+    money_bad_grouping: &'static str {
+        en: "Group thousands in threes, like 1,250,000, or leave the separators out.",
+        ja: "桁区切りは 1,250,000 のように 3 桁ごとにするか、区切りなしで入力してください。",
+    }
+
+    // The sandbox's stand-in for Stripe's card frames.
+    sandbox_footer: &'static str {
+        en: "Stripe sandbox: test data only",
+        ja: "Stripe サンドボックス：テストデータのみ",
+    }
+    show_numbers: &'static str {
+        en: "Show numbers",
+        ja: "番号を表示",
+    }
+    hide_numbers: &'static str {
+        en: "Hide numbers",
+        ja: "番号を隠す",
+    }
+}

@@ -1,0 +1,223 @@
+//! Stripe's rules and money errors in the panel's words, in either language.
+
+use issuing_model::money::{example_amount, format_amount, minor_digits, to_major_input};
+use issuing_model::money::{MoneyError, MAX_AMOUNT};
+use issuing_model::rules::{test_payment_method_ids, ControlList, Rule, Violation};
+
+use crate::Locale;
+
+/// What a person reads about a fault, in `locale`.
+pub trait InWords {
+    fn in_words(&self, locale: Locale) -> String;
+}
+
+impl InWords for Violation {
+    fn in_words(&self, locale: Locale) -> String {
+        self.rule.in_words(locale)
+    }
+}
+
+impl InWords for Rule {
+    fn in_words(&self, locale: Locale) -> String {
+        let t = locale.texts();
+        match self {
+            Rule::LimitNotPositive => t.rule_limit_not_positive.to_owned(),
+            Rule::LimitTooLarge { currency } => {
+                (t.rule_limit_too_large)(&format_amount(MAX_AMOUNT, currency))
+            }
+            Rule::UnknownInterval(v) => (t.rule_unknown_interval)(v),
+            Rule::NotACountry(code) => (t.rule_not_a_country)(code),
+            Rule::UnknownCardPresence(p) => (t.rule_unknown_card_presence)(p),
+            Rule::MalformedCategory(c) => (t.rule_malformed_category)(c),
+            Rule::AllowedAndBlocked(list) => match list {
+                ControlList::Categories => t.rule_allowed_and_blocked_categories,
+                ControlList::MerchantCountries => t.rule_allowed_and_blocked_countries,
+                ControlList::CardPresences => t.rule_allowed_and_blocked_presences,
+            }
+            .to_owned(),
+            Rule::Amount(e) => e.in_words(locale),
+            Rule::UnknownStatus(s) => (t.rule_unknown_status)(s),
+            Rule::UnknownCardType(k) => (t.rule_unknown_card_type)(k),
+            Rule::NotLast4(l) => (t.rule_not_last4)(l),
+            Rule::ExpMonth(m) => (t.rule_exp_month)(*m),
+            Rule::ExpYear(y) => (t.rule_exp_year)(*y),
+            Rule::NotAnId(e) => (t.rule_not_an_id)(&e.value, e.prefix),
+            Rule::DateRangeReversed => t.rule_date_range_reversed.to_owned(),
+            Rule::PageSize(n) => (t.rule_page_size)(*n),
+            Rule::BothCursors => t.rule_both_cursors.to_owned(),
+            Rule::NothingToUpdate => t.rule_nothing_to_update.to_owned(),
+            Rule::UnknownCancellationReason(r) => (t.rule_unknown_cancellation_reason)(r),
+            Rule::CancellationWithoutCancel => t.rule_cancellation_without_cancel.to_owned(),
+            Rule::CardCanceled => t.rule_card_canceled.to_owned(),
+            Rule::NotATestPaymentMethod(v) => (t.rule_not_a_test_payment_method)(
+                v,
+                &test_payment_method_ids().collect::<Vec<_>>(),
+            ),
+            Rule::NotACurrency(c) => (t.rule_not_a_currency)(c),
+            Rule::MaxAmountOutOfRange { currency } => (t.rule_max_amount_out_of_range)(
+                &format_amount(1, currency),
+                &format_amount(MAX_AMOUNT, currency),
+            ),
+            Rule::ExpiryNotInFuture => t.rule_expiry_not_in_future.to_owned(),
+            Rule::TokenClosed(reason) => (t.rule_token_closed)(reason.as_str()),
+            Rule::WrongCurrency { token, given } => {
+                (t.rule_wrong_currency)(&token.to_ascii_uppercase(), &given.to_ascii_uppercase())
+            }
+            Rule::ChargeNotPositive => t.rule_charge_not_positive.to_owned(),
+            Rule::OverRemaining {
+                amount,
+                left,
+                max,
+                currency,
+            } => (t.rule_over_remaining)(
+                &format_amount(*amount, currency),
+                &format_amount(*left, currency),
+                &format_amount(*max, currency),
+            ),
+            // Stripe's answer has no other words than its own.
+            Rule::Stripe(message) => message.clone(),
+        }
+    }
+}
+
+impl InWords for MoneyError {
+    fn in_words(&self, locale: Locale) -> String {
+        let t = locale.texts();
+        match self {
+            MoneyError::Empty => t.money_empty.to_owned(),
+            MoneyError::NotANumber => t.money_not_a_number.to_owned(),
+            MoneyError::Negative => t.money_negative.to_owned(),
+            MoneyError::TooManyDecimals { allowed: 0 } => t.money_whole_only.to_owned(),
+            MoneyError::TooManyDecimals { allowed } => (t.money_too_many_decimals)(*allowed),
+            MoneyError::TooLarge => t.money_too_large.to_owned(),
+            MoneyError::Ambiguous { whole, currency } => (t.money_ambiguous)(
+                &format_amount(*whole, currency),
+                &to_major_input(*whole, currency),
+                &example_amount(minor_digits(currency), false),
+                &example_amount(minor_digits(currency), true),
+            ),
+            MoneyError::DecimalComma { suggestion } => (t.money_decimal_comma)(suggestion),
+            MoneyError::BadGrouping => t.money_bad_grouping.to_owned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use issuing_model::money::parse_amount;
+
+    use super::*;
+    use crate::Locale::{En, Ja};
+
+    #[test]
+    fn an_ambiguous_amount_says_how_to_write_it_in_japanese_too() {
+        let error = parse_amount("1,250", "eur").unwrap_err();
+        assert!(error.in_words(Ja).starts_with("€1,250.00 のことですか？"));
+    }
+
+    #[test]
+    fn the_panels_english_for_money_is_stripes() {
+        // The panel's English and the model's `Display` are written apart: they must agree.
+        let errors = [
+            MoneyError::Empty,
+            MoneyError::NotANumber,
+            MoneyError::Negative,
+            MoneyError::TooManyDecimals { allowed: 0 },
+            MoneyError::TooManyDecimals { allowed: 3 },
+            MoneyError::TooLarge,
+            parse_amount("1.250", "eur").unwrap_err(),
+            parse_amount("12,50", "usd").unwrap_err(),
+            MoneyError::BadGrouping,
+        ];
+        for e in errors {
+            assert_eq!(e.in_words(En), e.to_string());
+            assert_ne!(e.in_words(Ja), e.to_string(), "{e}");
+        }
+    }
+
+    /// One of every rule, with values that break it.
+    fn every_rule() -> Vec<Rule> {
+        use issuing_model::{CardId, DeactivatedReason};
+        vec![
+            Rule::LimitNotPositive,
+            Rule::LimitTooLarge {
+                currency: "jpy".into(),
+            },
+            Rule::UnknownInterval("hourly".into()),
+            Rule::NotACountry("usa".into()),
+            Rule::UnknownCardPresence("maybe".into()),
+            Rule::MalformedCategory("Bad Category".into()),
+            Rule::AllowedAndBlocked(ControlList::Categories),
+            Rule::AllowedAndBlocked(ControlList::MerchantCountries),
+            Rule::AllowedAndBlocked(ControlList::CardPresences),
+            Rule::Amount(MoneyError::Negative),
+            Rule::UnknownStatus("frozen".into()),
+            Rule::UnknownCardType("metal".into()),
+            Rule::NotLast4("42".into()),
+            Rule::ExpMonth(13),
+            Rule::ExpYear(99),
+            Rule::NotAnId("x".parse::<CardId>().unwrap_err()),
+            Rule::DateRangeReversed,
+            Rule::PageSize(0),
+            Rule::BothCursors,
+            Rule::NothingToUpdate,
+            Rule::UnknownCancellationReason("bored".into()),
+            Rule::CancellationWithoutCancel,
+            Rule::CardCanceled,
+            Rule::NotATestPaymentMethod("pm_x".into()),
+            Rule::NotACurrency("JPY".into()),
+            Rule::MaxAmountOutOfRange {
+                currency: "jpy".into(),
+            },
+            Rule::ExpiryNotInFuture,
+            Rule::TokenClosed(DeactivatedReason::Revoked),
+            Rule::TokenClosed(DeactivatedReason::Other("new".into())),
+            Rule::WrongCurrency {
+                token: "jpy".into(),
+                given: "usd".into(),
+            },
+            Rule::ChargeNotPositive,
+            Rule::OverRemaining {
+                amount: 7_001,
+                left: 7_000,
+                max: 10_000,
+                currency: "jpy".into(),
+            },
+        ]
+    }
+
+    #[test]
+    fn every_rule_has_japanese_and_the_panels_english_is_stripes_but_where_it_rewords() {
+        // Where the panel names a field by its label, not its parameter.
+        let reworded = |r: &Rule| {
+            matches!(
+                r,
+                Rule::LimitNotPositive | Rule::LimitTooLarge { .. } | Rule::AllowedAndBlocked(_)
+            )
+        };
+        for rule in every_rule() {
+            let (en, ja) = (rule.in_words(En), rule.in_words(Ja));
+            assert_ne!(ja, en, "{rule:?} has Japanese");
+            if reworded(&rule) {
+                assert_ne!(en, rule.to_string(), "{rule:?}");
+            } else {
+                assert_eq!(en, rule.to_string(), "{rule:?}");
+            }
+        }
+        assert_eq!(
+            Rule::LimitTooLarge {
+                currency: "jpy".into()
+            }
+            .in_words(Ja),
+            "上限は ¥99,999,999 までです。"
+        );
+        assert_eq!(
+            Rule::NotAnId("acct_1".parse::<issuing_model::CardholderId>().unwrap_err())
+                .in_words(Ja),
+            "「acct_1」はカード保有者 ID（ich_…）ではありません。"
+        );
+        // Stripe's own answer stays as it came.
+        let stripe = Rule::Stripe("No such card: 'ic_1'".into());
+        assert_eq!(stripe.in_words(Ja), "No such card: 'ic_1'");
+    }
+}
