@@ -97,44 +97,40 @@ pub fn describe_changes(
             limits(&after),
         );
     }
-    for (field, label, set, before, now) in [
+    // Each list, if the update sets it: Stripe's name, its label, and before and after in words.
+    let lists = [
         (
             "allowed_categories",
             t.allowed_categories,
             update.allowed_categories.is_some(),
-            &current.allowed_categories,
-            &after.allowed_categories,
+            categories(&current.allowed_categories),
+            categories(&after.allowed_categories),
         ),
         (
             "blocked_categories",
             t.blocked_categories,
             update.blocked_categories.is_some(),
-            &current.blocked_categories,
-            &after.blocked_categories,
+            categories(&current.blocked_categories),
+            categories(&after.blocked_categories),
         ),
-    ] {
-        if set {
-            push(field, label, categories(before), categories(now));
-        }
-    }
-    for (field, label, set, before, now) in [
         (
             "allowed_merchant_countries",
             t.allowed_countries,
             update.allowed_merchant_countries.is_some(),
-            &current.allowed_merchant_countries,
-            &after.allowed_merchant_countries,
+            countries(&current.allowed_merchant_countries),
+            countries(&after.allowed_merchant_countries),
         ),
         (
             "blocked_merchant_countries",
             t.blocked_countries,
             update.blocked_merchant_countries.is_some(),
-            &current.blocked_merchant_countries,
-            &after.blocked_merchant_countries,
+            countries(&current.blocked_merchant_countries),
+            countries(&after.blocked_merchant_countries),
         ),
-    ] {
+    ];
+    for (field, label, set, before, now) in lists {
         if set {
-            push(field, label, countries(before), countries(now));
+            push(field, label, before, now);
         }
     }
     changes
