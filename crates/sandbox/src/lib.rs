@@ -9,6 +9,7 @@ pub mod form;
 mod idempotency;
 mod pagination;
 mod params;
+mod request_id;
 mod rng;
 mod routes;
 mod seed;

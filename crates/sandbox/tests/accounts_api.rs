@@ -82,3 +82,49 @@ async fn unknown_account_is_a_404_resource_missing() {
     let body: StripeError = response.json().await.unwrap();
     assert_eq!(body.error.code.as_deref(), Some("resource_missing"));
 }
+
+#[tokio::test]
+async fn every_answer_has_its_own_request_id_and_echoes_the_stripe_version() {
+    let sandbox = start().await;
+    let client = reqwest::Client::new();
+    let url = |path: &str| format!("{}{path}", sandbox.url());
+    let id = |response: &reqwest::Response| {
+        let id = response.headers()["request-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            id.starts_with("req_")
+                && id.len() > 10
+                && id[4..].bytes().all(|b| b.is_ascii_alphanumeric()),
+            "{id}"
+        );
+        id
+    };
+    let ok = client
+        .get(url("/v1/accounts"))
+        .bearer_auth(DEFAULT_SECRET_KEY)
+        .header("Stripe-Version", "2025-08-27.basil")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ok.status(), 200);
+    assert_eq!(ok.headers()["stripe-version"], "2025-08-27.basil");
+    let unauthorized = client.get(url("/v1/accounts")).send().await.unwrap();
+    assert_eq!(unauthorized.status(), 401);
+    let unknown_route = client
+        .get(url("/v1/nope"))
+        .bearer_auth(DEFAULT_SECRET_KEY)
+        .send()
+        .await
+        .unwrap();
+    let ids = [id(&ok), id(&unauthorized), id(&unknown_route)];
+    assert!(
+        ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
+        "{ids:?}"
+    );
+    assert!(
+        unauthorized.headers().get("stripe-version").is_none(),
+        "nothing to echo when the request names no version"
+    );
+}

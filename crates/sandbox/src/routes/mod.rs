@@ -19,7 +19,7 @@ use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::{auth, faults, idempotency, AppState};
+use crate::{auth, faults, idempotency, request_id, AppState};
 
 pub fn router(state: Arc<AppState>) -> Router {
     // The sandbox's own introspection: outside Stripe's API, so no faults and no key.
@@ -86,6 +86,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             state.clone(),
             faults::inject,
         ))
+        .layer(middleware::from_fn(request_id::stamp))
         .with_state(state);
     introspection.merge(api)
 }
