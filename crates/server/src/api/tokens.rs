@@ -32,9 +32,9 @@ pub async fn list(
             list
         }
         // Stripe has no such list (an unknown URL has no `param`): list the tokens we know.
-        Err(StripeCallError::Stripe { status: 404, body }) if body.error.param.is_none() => {
-            known_tokens(&state, &account).await?
-        }
+        Err(StripeCallError::Stripe {
+            status: 404, body, ..
+        }) if body.error.param.is_none() => known_tokens(&state, &account).await?,
         Err(e) => return Err(e.into()),
     };
     list.url = format!("/api/accounts/{account}/tokens");

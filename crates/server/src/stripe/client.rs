@@ -15,8 +15,13 @@ use serde::de::DeserializeOwned;
 /// Failure of a Stripe call: Stripe's own error (with its HTTP status), or no usable answer.
 #[derive(Debug, thiserror::Error)]
 pub enum StripeCallError {
-    #[error("Stripe answered {status}: {body}")]
-    Stripe { status: u16, body: Box<StripeError> },
+    /// `request_id`: Stripe's `Request-Id` for the call, to log and to quote to Stripe.
+    #[error("Stripe answered {status}: {body} (request {})", .request_id.as_deref().unwrap_or("without an id"))]
+    Stripe {
+        status: u16,
+        body: Box<StripeError>,
+        request_id: Option<String>,
+    },
     #[error("could not reach Stripe: {0}")]
     Transport(String),
     #[error("Stripe sent an answer that could not be read: {0}")]
@@ -170,6 +175,11 @@ async fn once<T: DeserializeOwned>(request: RequestBuilder) -> Attempt<T> {
         Err(e) => return Attempt::Retry(StripeCallError::Transport(e.without_url().to_string())),
     };
     let status = response.status();
+    let request_id = response
+        .headers()
+        .get("request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let should_retry = response
         .headers()
         .get("stripe-should-retry")
@@ -190,8 +200,12 @@ async fn once<T: DeserializeOwned>(request: RequestBuilder) -> Attempt<T> {
         Ok(body) => StripeCallError::Stripe {
             status: status.as_u16(),
             body: Box::new(body),
+            request_id,
         },
-        Err(_) => StripeCallError::Decode(format!("status {status} without a Stripe error body")),
+        Err(_) => StripeCallError::Decode(format!(
+            "status {status} without a Stripe error body (request {})",
+            request_id.as_deref().unwrap_or("without an id")
+        )),
     };
     let retryable = should_retry.unwrap_or(
         matches!(status, StatusCode::CONFLICT | StatusCode::TOO_MANY_REQUESTS)
@@ -201,5 +215,42 @@ async fn once<T: DeserializeOwned>(request: RequestBuilder) -> Attempt<T> {
         Attempt::Retry(error)
     } else {
         Attempt::Done(Err(error))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_refusal_keeps_the_request_id_stripe_gave_it() {
+        let addr = "127.0.0.1:0".parse().unwrap();
+        let sandbox =
+            stripe_sandbox::RunningSandbox::start(stripe_sandbox::SandboxConfig::default(), addr)
+                .await
+                .unwrap();
+        let retry = RetryPolicy {
+            max_retries: 0,
+            base_delay: Duration::from_millis(1),
+        };
+        let client = StripeClient::new(
+            &sandbox.url(),
+            stripe_sandbox::DEFAULT_SECRET_KEY,
+            "2025-08-27.basil",
+            retry,
+        );
+        let error = client
+            .get::<serde_json::Value>(None, "/v1/nope", &[])
+            .await
+            .unwrap_err();
+        match &error {
+            StripeCallError::Stripe {
+                status: 404,
+                request_id: Some(id),
+                ..
+            } => assert!(id.starts_with("req_"), "{id}"),
+            other => panic!("{other:?}"),
+        }
+        assert!(error.to_string().contains("(request req_"), "{error}");
     }
 }

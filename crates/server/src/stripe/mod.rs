@@ -32,10 +32,23 @@ impl From<StripeCallError> for issuing_http::ApiError {
         use axum::http::StatusCode;
         match e {
             // Stripe's own error is the most useful thing the operator can see: keep it whole.
-            StripeCallError::Stripe { status, body } => Self {
-                status: StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY),
+            StripeCallError::Stripe {
+                status,
                 body,
-            },
+                request_id,
+            } => {
+                tracing::warn!(
+                    status,
+                    request_id = request_id.as_deref().unwrap_or("none"),
+                    code = body.error.code.as_deref().unwrap_or("none"),
+                    "Stripe refused a call: {}",
+                    body.error.message
+                );
+                Self {
+                    status: StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY),
+                    body,
+                }
+            }
             StripeCallError::Transport(detail) => {
                 tracing::warn!("Stripe unreachable: {detail}");
                 Self::api(
