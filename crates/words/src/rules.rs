@@ -216,6 +216,18 @@ mod tests {
                 .in_words(Ja),
             "「acct_1」はカード保有者 ID（ich_…）ではありません。"
         );
+        // The catalogue names each kind of id as the model's `IdError` does.
+        use issuing_model::{AccountId, CardholderId, EventId, PaymentIntentId, TokenId};
+        for e in [
+            "x".parse::<AccountId>().unwrap_err(),
+            "x".parse::<CardholderId>().unwrap_err(),
+            "x".parse::<TokenId>().unwrap_err(),
+            "x".parse::<PaymentIntentId>().unwrap_err(),
+            "x".parse::<EventId>().unwrap_err(),
+        ] {
+            let rule = Rule::NotAnId(e);
+            assert_eq!(rule.in_words(En), rule.to_string());
+        }
         // Stripe's own answer stays as it came.
         let stripe = Rule::Stripe("No such card: 'ic_1'".into());
         assert_eq!(stripe.in_words(Ja), "No such card: 'ic_1'");
