@@ -5,15 +5,17 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 
 /// Cargo: the one running xtask (`CARGO`), else the one on the `PATH`. It is told whether
-/// Stripe's fixtures sit beside the checkout, so the model's build script sees them come and go
-/// (`crates/model/build.rs`).
+/// Stripe's fixtures and types sit beside the checkout, so the build scripts that look for them
+/// see them come and go (`crates/model/build.rs`, `crates/fidelity/build.rs`).
 pub fn cargo() -> Command {
     let mut cargo = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    let fixtures = crate::root().join("../shared/stripe-fixtures").is_dir();
-    cargo.env(
-        "IA_STRIPE_FIXTURES",
-        if fixtures { "present" } else { "absent" },
-    );
+    for (var, folder) in [
+        ("IA_STRIPE_FIXTURES", "../shared/stripe-fixtures"),
+        ("IA_STRIPE_SHAPES", "../shared/stripe-shapes/json"),
+    ] {
+        let present = crate::root().join(folder).is_dir();
+        cargo.env(var, if present { "present" } else { "absent" });
+    }
     cargo
 }
 

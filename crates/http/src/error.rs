@@ -45,6 +45,12 @@ impl ApiError {
     }
 
     /// 404 `resource_missing`, worded as Stripe words it: `No such issuing_card: 'ic_…'`.
+    /// 400 `resource_missing` at `param`: what Stripe answers when an object a parameter names
+    /// does not exist (the URL itself was fine, so not a 404).
+    pub fn missing_object(param: &str, id: &str) -> Self {
+        Self::bad_request(StripeError::resource_missing(param, id))
+    }
+
     pub fn not_found(param: &str, id: &str) -> Self {
         Self::new(
             StatusCode::NOT_FOUND,

@@ -140,7 +140,7 @@ mod tests {
                 interval: SpendingInterval::PerAuthorization,
                 categories: None,
             }]),
-            blocked_categories: Some(vec!["gambling".into()]),
+            blocked_categories: Some(vec!["betting_casino_gambling".into()]),
             spending_limits_currency: Some("eur".into()),
             ..Default::default()
         }

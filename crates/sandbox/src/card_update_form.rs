@@ -166,7 +166,7 @@ mod tests {
                     interval: SpendingInterval::Daily,
                     categories: Some(vec!["taxicabs_limousines".into()]),
                 }]),
-                blocked_categories: Some(vec!["gambling".into()]),
+                blocked_categories: Some(vec!["betting_casino_gambling".into()]),
                 allowed_merchant_countries: Some(vec![]),
                 ..Default::default()
             }),
@@ -185,7 +185,7 @@ mod tests {
                 "spending_controls[spending_limits][0][amount]=50000",
                 "spending_controls[spending_limits][0][interval]=daily",
                 "spending_controls[spending_limits][0][categories][0]=taxicabs_limousines",
-                "spending_controls[blocked_categories][0]=gambling",
+                "spending_controls[blocked_categories][0]=betting_casino_gambling",
                 "spending_controls[allowed_merchant_countries]=",
                 "status=inactive",
             ]

@@ -80,7 +80,8 @@ pub async fn idempotency(
                     idempotency_error(
                         "There is currently another in-progress request using this Stripe-Idempotency-Key. \
                          Please try again later.",
-                    ),
+                    )
+                    .with_code("idempotency_key_in_use"),
                 )
                 .into_response();
             }

@@ -4,16 +4,19 @@
 
 mod auth;
 mod card_update_form;
+mod created;
 mod faults;
 pub mod form;
 mod idempotency;
 mod pagination;
 mod params;
+mod recorder;
 mod request_id;
 mod rng;
 mod routes;
 mod seed;
 mod state;
+mod stripe_defaults;
 mod webhooks;
 
 use std::net::SocketAddr;
@@ -23,9 +26,12 @@ use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
 pub use faults::FaultConfig;
+pub use recorder::RecordedRequest;
+pub use request_id::API_VERSION;
+pub use routes::EVENT_TYPES;
 pub use seed::{DEFAULT_LARGE_ACCOUNT_CARDS, EURO_ACCOUNT, LARGE_ACCOUNT, UK_ACCOUNT, US_ACCOUNT};
 pub use state::Store;
-pub use webhooks::{DeliveryChaos, EVENT_API_VERSION};
+pub use webhooks::DeliveryChaos;
 
 /// The secret key the sandbox accepts unless told otherwise.
 pub const DEFAULT_SECRET_KEY: &str = "sk_test_sandbox";
@@ -42,9 +48,8 @@ pub struct SandboxConfig {
     pub faults: FaultConfig,
     /// How webhook delivery reorders and repeats events.
     pub delivery: DeliveryChaos,
-    /// Serve `GET /v1/shared_payment/granted_tokens` (not in Stripe's preview API). Off, the
-    /// sandbox answers it as Stripe does (an unknown URL), to test the server's fallback.
-    pub list_granted_tokens: bool,
+    /// Keep every API request, for [`RunningSandbox::take_requests`] (tests only).
+    pub record_requests: bool,
 }
 
 impl Default for SandboxConfig {
@@ -54,7 +59,7 @@ impl Default for SandboxConfig {
             large_account_cards: DEFAULT_LARGE_ACCOUNT_CARDS,
             faults: FaultConfig::default(),
             delivery: DeliveryChaos::default(),
-            list_granted_tokens: true,
+            record_requests: false,
         }
     }
 }
@@ -65,12 +70,14 @@ pub(crate) struct AppState {
     pub store: Store,
     pub faults: Arc<faults::FaultInjector>,
     pub outbox: webhooks::Outbox,
+    pub recorder: recorder::Recorder,
 }
 
 /// A sandbox serving on a loopback port, with its clock (token expiry) and webhook delivery
 /// running beside it; all of it stops when dropped.
 pub struct RunningSandbox {
     addr: SocketAddr,
+    state: Arc<AppState>,
     tasks: Vec<JoinHandle<()>>,
 }
 
@@ -84,9 +91,11 @@ impl RunningSandbox {
             store: Store::seeded(config.large_account_cards),
             faults: faults::FaultInjector::new(config.faults.clone()),
             outbox,
+            recorder: recorder::Recorder::default(),
             config,
         });
         let app = routes::router(state.clone());
+        let state_for_handle = state.clone();
         let serve = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {
                 tracing::error!("sandbox stopped: {e}");
@@ -102,6 +111,7 @@ impl RunningSandbox {
         });
         Ok(Self {
             addr,
+            state: state_for_handle,
             tasks: vec![serve, deliver, clock],
         })
     }
@@ -113,6 +123,11 @@ impl RunningSandbox {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The API requests received since the last call (kept only with `record_requests`).
+    pub fn take_requests(&self) -> Vec<RecordedRequest> {
+        self.state.recorder.taken()
     }
 }
 

@@ -131,6 +131,93 @@ pub fn string_map(value: &FormValue, name: &str) -> Result<issuing_model::Metada
         .collect()
 }
 
+/// A `metadata` update as Stripe takes it: `metadata=` clears every key, `metadata[k]=` one key,
+/// `metadata[k]=v` sets one; the rest is kept.
+pub struct MetadataPatch {
+    clear_all: bool,
+    changes: Vec<(String, Option<String>)>,
+}
+
+/// Stripe's limits: 50 keys, keys up to 40 characters, values up to 500.
+const METADATA_KEYS: usize = 50;
+const METADATA_KEY_CHARS: usize = 40;
+const METADATA_VALUE_CHARS: usize = 500;
+
+impl MetadataPatch {
+    pub fn parse(value: &FormValue) -> Result<Self, ApiError> {
+        if value.as_str() == Some("") {
+            return Ok(Self {
+                clear_all: true,
+                changes: Vec::new(),
+            });
+        }
+        let map = value.as_map().ok_or_else(|| {
+            ApiError::bad_request(StripeError::invalid_param(
+                "metadata",
+                "Invalid metadata: expected a hash of strings, or an empty string to clear it.",
+            ))
+        })?;
+        let mut changes = Vec::new();
+        for (key, v) in map {
+            let param = format!("metadata[{key}]");
+            let text = v.as_str().ok_or_else(|| {
+                ApiError::bad_request(StripeError::invalid_param(
+                    &param,
+                    format!("Invalid {param}: expected a string."),
+                ))
+            })?;
+            if key.chars().count() > METADATA_KEY_CHARS {
+                return Err(ApiError::bad_request(StripeError::invalid_param(
+                    &param,
+                    format!("Metadata keys can be at most {METADATA_KEY_CHARS} characters long."),
+                )));
+            }
+            if text.chars().count() > METADATA_VALUE_CHARS {
+                return Err(ApiError::bad_request(StripeError::invalid_param(
+                    &param,
+                    format!(
+                        "Metadata values can be at most {METADATA_VALUE_CHARS} characters long."
+                    ),
+                )));
+            }
+            changes.push((key.clone(), (!text.is_empty()).then(|| text.to_owned())));
+        }
+        Ok(Self {
+            clear_all: false,
+            changes,
+        })
+    }
+
+    /// `current` with the patch applied, or Stripe's refusal if it would hold too many keys.
+    pub fn apply(
+        &self,
+        current: &issuing_model::Metadata,
+    ) -> Result<issuing_model::Metadata, ApiError> {
+        let mut next = if self.clear_all {
+            Default::default()
+        } else {
+            current.clone()
+        };
+        for (key, value) in &self.changes {
+            match value {
+                Some(v) => {
+                    next.insert(key.clone(), v.clone());
+                }
+                None => {
+                    next.remove(key);
+                }
+            }
+        }
+        if next.len() > METADATA_KEYS {
+            return Err(ApiError::bad_request(StripeError::invalid_param(
+                "metadata",
+                format!("Metadata can have at most {METADATA_KEYS} keys."),
+            )));
+        }
+        Ok(next)
+    }
+}
+
 /// A boolean value (`true` or `false`, nothing else), named `param` in errors.
 pub fn boolean(value: &FormValue, param: &str) -> Result<bool, ApiError> {
     match value.as_str() {

@@ -242,7 +242,7 @@ fn cardholder(rng: &mut Rng, a: &SeedAccount, name: &str, created: i64) -> Cardh
         livemode: false,
         metadata: BTreeMap::new(),
         name: name.to_owned(),
-        phone_number: None,
+        phone_number: Some(phone_number(a.country, created)),
         spending_controls: None,
         status: if rng.chance(0.05) {
             CardholderStatus::Inactive
@@ -430,13 +430,33 @@ fn cards(
     cards
 }
 
+/// A made-up number in the account's country, from the cardholder's creation time (so the seed's
+/// random sequence, and every id after it, stays as it was).
+fn phone_number(country: &str, created: i64) -> String {
+    let prefix = match country {
+        "GB" => "+44207",
+        "US" => "+1415",
+        _ => "+4930",
+    };
+    format!("{prefix}{:07}", created.rem_euclid(10_000_000))
+}
+
+/// Delivered long ago: no tracking left to show, as Stripe's delivered shipments have none.
 fn shipping(holder: &Cardholder, a: &SeedAccount) -> serde_json::Value {
     json!({
         "address": holder.billing.as_ref().and_then(|b| b.get("address")).cloned(),
+        "address_validation": { "mode": "disabled", "normalized_address": null, "result": null },
+        "business_name": null,
         "carrier": match a.country { "GB" => "royal_mail", "US" => "usps", _ => "dhl" },
+        "customs": null,
+        "eta": null,
         "name": holder.name,
+        "phone_number": holder.phone_number,
+        "require_signature": null,
         "service": "standard",
         "status": "delivered",
+        "tracking_number": null,
+        "tracking_url": null,
         "type": "individual",
     })
 }

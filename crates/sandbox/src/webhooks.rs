@@ -8,18 +8,16 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use issuing_model::webhook_signature;
-use issuing_model::wire::payments::EventData;
+use issuing_model::wire::payments::{EventData, EventRequest};
 use issuing_model::Event;
 use serde_json::Value;
 use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
+use crate::request_id::{self, API_VERSION};
 use crate::rng::{now, unguessable_id, Rng};
 use crate::state::Data;
-use crate::AppState;
-
-/// The API version events are rendered in.
-pub const EVENT_API_VERSION: &str = "2025-08-27.basil";
+use crate::{stripe_defaults, AppState};
 
 /// How untidy delivery is. Stripe promises neither order nor exactly-once; neither does this.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,14 +69,28 @@ impl Outbox {
 /// it for delivery. Called with the store's write lock held, so the event and the change that
 /// caused it land together.
 pub fn emit(state: &AppState, data: &mut Data, kind: &str, account: Option<&str>, object: Value) {
+    let mut object = object;
+    stripe_defaults::complete(&mut object);
+    // What happened on its own (an expiry) names no request, as Stripe's events do.
+    let request = request_id::current().map(|r| EventRequest {
+        id: Some(r.id),
+        idempotency_key: r.idempotency_key,
+    });
     let event = Event {
         id: unguessable_id("evt_"),
         object: "event".into(),
         account: account.map(str::to_owned),
-        api_version: Some(EVENT_API_VERSION.into()),
+        // Rendered in the account's default version (the sandbox's: Stripe's current one).
+        api_version: Some(API_VERSION.into()),
         created: now(),
         data: EventData { object },
         livemode: false,
+        pending_webhooks: data
+            .webhook_endpoints
+            .iter()
+            .filter(|e| e.wants(kind) && e.secret.is_some())
+            .count() as u32,
+        request: Some(request.unwrap_or_default()),
         kind: kind.to_owned(),
     };
     data.events.push(event.clone());

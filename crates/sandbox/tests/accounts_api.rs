@@ -123,8 +123,9 @@ async fn every_answer_has_its_own_request_id_and_echoes_the_stripe_version() {
         ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
         "{ids:?}"
     );
-    assert!(
-        unauthorized.headers().get("stripe-version").is_none(),
-        "nothing to echo when the request names no version"
+    assert_eq!(
+        unauthorized.headers()["stripe-version"],
+        stripe_sandbox::API_VERSION,
+        "a request naming no version is answered in the account's default, the current one"
     );
 }

@@ -9,8 +9,9 @@ use thiserror::Error;
 
 use crate::stripe::RetryPolicy;
 
-/// The Stripe API version the server pins on every request.
-pub const DEFAULT_STRIPE_VERSION: &str = "2025-08-27.basil";
+/// The Stripe API version the server pins on every request: Stripe's current one (card
+/// presences in spending controls exist only from 2026-04-22).
+pub const DEFAULT_STRIPE_VERSION: &str = "2026-07-29.dahlia";
 
 /// Which Stripe the server talks to.
 #[derive(Clone)]

@@ -130,6 +130,8 @@ mod tests {
                 object: serde_json::json!({ "id": "spt_1" }),
             },
             livemode: false,
+            pending_webhooks: 0,
+            request: None,
             kind: "shared_payment.granted_token.used".into(),
         }
     }

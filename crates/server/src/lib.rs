@@ -162,6 +162,11 @@ impl RunningServer {
         self.addr
     }
 
+    /// The embedded sandbox, in sandbox mode.
+    pub fn sandbox(&self) -> Option<&RunningSandbox> {
+        self.sandbox.as_ref()
+    }
+
     /// The embedded sandbox's base URL, in sandbox mode.
     pub fn sandbox_url(&self) -> Option<String> {
         self.sandbox.as_ref().map(RunningSandbox::url)

@@ -4,7 +4,7 @@
 
 use issuing_model::api::SignedIn;
 use issuing_model::{IssuingCard, List};
-use issuing_server::{RunningServer, ServerConfig};
+use issuing_server::{RunningServer, ServerConfig, StripeMode};
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
 use stripe_sandbox::SandboxConfig;
@@ -26,7 +26,12 @@ impl Api {
         .await
     }
 
-    pub async fn with(config: ServerConfig) -> Self {
+    /// In sandbox mode, the sandbox keeps every request the server sends, and each is checked
+    /// against Stripe's own types when the test ends (where `../shared` has them).
+    pub async fn with(mut config: ServerConfig) -> Self {
+        if let StripeMode::Sandbox(sandbox) = &mut config.stripe {
+            sandbox.record_requests = true;
+        }
         Self {
             server: RunningServer::start(config).await.unwrap(),
             http: reqwest::Client::new(),
@@ -82,6 +87,26 @@ impl Api {
         let url = format!("{}/_sandbox/stats", self.server.sandbox_url().unwrap());
         let stats: serde_json::Value = reqwest::get(url).await.unwrap().json().await.unwrap();
         stats["applied_writes"].as_u64().unwrap()
+    }
+}
+
+impl Drop for Api {
+    fn drop(&mut self) {
+        // A failing test has already said what went wrong.
+        if std::thread::panicking() {
+            return;
+        }
+        let Some(sandbox) = self.server.sandbox() else {
+            return;
+        };
+        for request in sandbox.take_requests() {
+            stripe_fidelity::assert_stripe_request(
+                &request.method,
+                &request.path,
+                request.version.as_deref(),
+                &request.params,
+            );
+        }
     }
 }
 

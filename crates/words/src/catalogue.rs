@@ -991,7 +991,7 @@ catalogue! {
         en: |p| format!("Invalid card presence '{p}': must be present or not_present."),
         ja: |p| format!("カードの提示方法「{p}」は無効です。present か not_present にしてください。"),
     }
-    rule_malformed_category: fn(&str) -> String {
+    rule_unknown_category: fn(&str) -> String {
         en: |c| format!("Invalid merchant category '{c}'."),
         ja: |c| format!("加盟店カテゴリ「{c}」は無効です。"),
     }

@@ -28,7 +28,7 @@ impl InWords for Rule {
             Rule::UnknownInterval(v) => (t.rule_unknown_interval)(v),
             Rule::NotACountry(code) => (t.rule_not_a_country)(code),
             Rule::UnknownCardPresence(p) => (t.rule_unknown_card_presence)(p),
-            Rule::MalformedCategory(c) => (t.rule_malformed_category)(c),
+            Rule::UnknownCategory(c) => (t.rule_unknown_category)(c),
             Rule::AllowedAndBlocked(list) => match list {
                 ControlList::Categories => t.rule_allowed_and_blocked_categories,
                 ControlList::MerchantCountries => t.rule_allowed_and_blocked_countries,
@@ -146,7 +146,7 @@ mod tests {
             Rule::UnknownInterval("hourly".into()),
             Rule::NotACountry("usa".into()),
             Rule::UnknownCardPresence("maybe".into()),
-            Rule::MalformedCategory("Bad Category".into()),
+            Rule::UnknownCategory("bakeries_and_pastries".into()),
             Rule::AllowedAndBlocked(ControlList::Categories),
             Rule::AllowedAndBlocked(ControlList::MerchantCountries),
             Rule::AllowedAndBlocked(ControlList::CardPresences),

@@ -59,7 +59,7 @@ pub enum Rule {
     NotACountry(String),
     UnknownCardPresence(String),
     /// A category name that is not of Stripe's form (lower case, digits, `_`).
-    MalformedCategory(String),
+    UnknownCategory(String),
     /// Allowed and blocked lists both set, after the update.
     AllowedAndBlocked(ControlList),
     /// An amount as typed, which is not one.
@@ -129,9 +129,25 @@ impl fmt::Display for Violation {
     }
 }
 
+impl Rule {
+    /// Stripe's error `code` for this refusal, where its list of codes has one.
+    pub fn code(&self) -> Option<&'static str> {
+        match self {
+            Self::AllowedAndBlocked(_) | Self::BothCursors => Some("parameters_exclusive"),
+            Self::OverRemaining { .. } => Some("amount_too_large"),
+            _ => None,
+        }
+    }
+}
+
 impl From<Violation> for crate::StripeError {
     fn from(v: Violation) -> Self {
-        crate::StripeError::invalid_param(v.param, v.rule.to_string())
+        let code = v.rule.code();
+        let error = crate::StripeError::invalid_param(v.param, v.rule.to_string());
+        match code {
+            Some(code) => error.with_code(code),
+            None => error,
+        }
     }
 }
 
@@ -168,7 +184,7 @@ impl fmt::Display for Rule {
                 f,
                 "Invalid card presence '{given}': must be present or not_present."
             ),
-            Self::MalformedCategory(given) => write!(f, "Invalid merchant category '{given}'."),
+            Self::UnknownCategory(given) => write!(f, "Invalid merchant category '{given}'."),
             Self::AllowedAndBlocked(list) => {
                 let what = list.suffix();
                 write!(

@@ -116,16 +116,13 @@ impl SpendingControlsUpdate {
     }
 }
 
-/// Categories are not checked against our list (Stripe adds new ones); only their form.
+/// A category sent must be one of Stripe's (the list is closed on input); one Stripe sends
+/// that we do not know yet still reads and round-trips (see `Category`).
 fn check_category(c: &Category, param: &str, found: &mut Vec<Violation>) {
-    let well_formed = !c.as_str().is_empty()
-        && c.as_str()
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    if !well_formed {
+    if !c.is_known() {
         found.push(Violation::new(
             param,
-            Rule::MalformedCategory(c.as_str().to_owned()),
+            Rule::UnknownCategory(c.as_str().to_owned()),
         ));
     }
 }
@@ -154,7 +151,7 @@ mod tests {
                 limit(50_000, "daily"),
                 limit(25_000, "per_authorization"),
             ]),
-            blocked_categories: Some(vec!["gambling".into()]),
+            blocked_categories: Some(vec!["betting_casino_gambling".into()]),
             allowed_merchant_countries: Some(vec!["DE".into(), "JP".into()]),
             ..Default::default()
         };
@@ -188,7 +185,7 @@ mod tests {
             ..Default::default()
         };
         let update = SpendingControlsUpdate {
-            blocked_categories: Some(vec!["gambling".into()]),
+            blocked_categories: Some(vec!["betting_casino_gambling".into()]),
             ..Default::default()
         };
         assert_eq!(
@@ -225,9 +222,10 @@ mod tests {
     }
 
     #[test]
-    fn unknown_but_well_formed_categories_pass_and_malformed_ones_do_not() {
+    fn only_stripes_categories_may_be_sent_though_unknown_ones_still_read() {
         let update = SpendingControlsUpdate {
             allowed_categories: Some(vec![
+                "bakeries".into(),
                 "quantum_teleport_services".into(),
                 "Bad Category".into(),
             ]),
@@ -235,14 +233,25 @@ mod tests {
         };
         assert_eq!(
             params(&update.validate(&SpendingControls::default(), "eur")),
-            ["spending_controls[allowed_categories][1]"]
+            [
+                "spending_controls[allowed_categories][1]",
+                "spending_controls[allowed_categories][2]"
+            ]
+        );
+        // A category Stripe added after our list still reads, and is sent back unchanged.
+        let received: SpendingControls =
+            serde_json::from_str(r#"{"allowed_categories":["quantum_teleport_services"]}"#)
+                .unwrap();
+        assert_eq!(
+            serde_json::to_value(&received).unwrap()["allowed_categories"][0],
+            "quantum_teleport_services"
         );
     }
 
     #[test]
     fn apply_replaces_set_fields_clears_empty_ones_and_keeps_the_rest() {
         let current = SpendingControls {
-            blocked_categories: Some(vec!["gambling".into()]),
+            blocked_categories: Some(vec!["betting_casino_gambling".into()]),
             allowed_merchant_countries: Some(vec!["US".into()]),
             spending_limits: Some(vec![limit(1000, "daily")]),
             spending_limits_currency: Some("usd".into()),

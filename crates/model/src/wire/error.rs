@@ -17,11 +17,17 @@ pub struct ErrorBody {
     pub kind: ErrorType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Stripe may send `null` here; read as empty (`Display` then says the type).
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub param: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_url: Option<String>,
+}
+
+fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
 /// The `type` of a Stripe error. Unknown types are kept as they are.
@@ -49,11 +55,10 @@ impl StripeError {
         }
     }
 
-    /// A 400-class `invalid_request_error` about one parameter.
+    /// A 400-class `invalid_request_error` about one parameter. No `code`: Stripe gives one
+    /// only where its list has it (`parameter_invalid_integer`, …); add it with `with_code`.
     pub fn invalid_param(param: impl Into<String>, message: impl Into<String>) -> Self {
-        Self::new(ErrorType::InvalidRequestError, message)
-            .with_code("parameter_invalid")
-            .with_param(param)
+        Self::new(ErrorType::InvalidRequestError, message).with_param(param)
     }
 
     /// A 404 `resource_missing`, worded as Stripe words it.

@@ -101,9 +101,11 @@ pub struct PaymentIntent {
     pub status: PaymentIntentStatus,
     #[serde(default)]
     pub last_payment_error: Option<Value>,
-    /// The token the payment method was cloned from (earlier previews show it here).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shared_payment_granted_token: Option<String>,
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Sent with the secret key too; the panel never needs it.
+    #[serde(default)]
+    pub client_secret: Option<String>,
 }
 
 fn payment_intent_object() -> String {
@@ -124,8 +126,20 @@ pub struct Event {
     pub data: EventData,
     #[serde(default)]
     pub livemode: bool,
+    /// Endpoints that have not yet acknowledged it.
+    #[serde(default)]
+    pub pending_webhooks: u32,
+    /// The API request that caused it; `None` inside for what happened on its own (an expiry).
+    #[serde(default)]
+    pub request: Option<EventRequest>,
     #[serde(rename = "type")]
     pub kind: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventRequest {
+    pub id: Option<String>,
+    pub idempotency_key: Option<String>,
 }
 
 fn event_object() -> String {

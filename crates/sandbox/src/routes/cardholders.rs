@@ -7,13 +7,14 @@ use axum::Json;
 use issuing_http::{ApiError, ApiResult};
 use issuing_model::{Cardholder, List, StripeError};
 
+use crate::created::CreatedRange;
 use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{accepts, text, QueryParams, Scope};
 use crate::AppState;
 
 accepts!(
     ListParams: "limit", "starting_after", "ending_before", "email", "status", "type",
-    "phone_number", "expand",
+    "phone_number", "created", "expand",
 );
 
 pub async fn list(
@@ -30,6 +31,8 @@ pub async fn list(
         )));
     }
     let kind = text(&params, "type")?;
+    let phone = text(&params, "phone_number")?;
+    let created = CreatedRange::parse(&params)?;
     let page = PageParams::from_params(&params)?;
     let data = state.store.read();
     let holders: Vec<&Cardholder> = account
@@ -41,6 +44,8 @@ pub async fn list(
                 .filter(|h| email.is_none_or(|e| h.email.as_deref() == Some(e)))
                 .filter(|h| status.is_none_or(|s| h.status.as_str() == s))
                 .filter(|h| kind.is_none_or(|k| h.kind.as_str() == k))
+                .filter(|h| phone.is_none_or(|p| h.phone_number.as_deref() == Some(p)))
+                .filter(|h| created.contains(h.created))
                 .collect()
         })
         .unwrap_or_default();

@@ -8,10 +8,11 @@ use issuing_http::{ApiError, ApiResult};
 use issuing_model::{CardStatus, CardType, IssuingCard, List, StripeError};
 
 use crate::card_update_form::card_update;
+use crate::created::CreatedRange;
 use crate::form::FormValue;
 use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{
-    accepts, integer, text, unknown_param, ExpandOnly, Form, Params, QueryParams, Scope,
+    accepts, integer, text, ExpandOnly, Form, MetadataPatch, Params, QueryParams, Scope,
 };
 use crate::AppState;
 
@@ -22,66 +23,8 @@ accepts!(
 
 accepts!(
     /// The card update's own decoder names a nested parameter it does not take.
-    UpdateParams: "spending_controls", "status", "cancellation_reason", "expand",
+    UpdateParams: "spending_controls", "status", "cancellation_reason", "metadata", "expand",
 );
-
-/// A `created` filter: an exact time, or any of `gt`, `gte`, `lt`, `lte`.
-#[derive(Default)]
-struct CreatedRange {
-    gt: Option<i64>,
-    gte: Option<i64>,
-    lt: Option<i64>,
-    lte: Option<i64>,
-}
-
-impl CreatedRange {
-    fn parse(params: &Params) -> Result<Self, ApiError> {
-        let bad = |param: &str, raw: &str| {
-            ApiError::bad_request(
-                StripeError::invalid_param(
-                    param,
-                    format!("Invalid timestamp: must be an integer Unix timestamp (got '{raw}')."),
-                )
-                .with_code("parameter_invalid_integer"),
-            )
-        };
-        let number = |param: &str, raw: &str| raw.parse::<i64>().map_err(|_| bad(param, raw));
-        match params.get("created") {
-            None => Ok(Self::default()),
-            Some(FormValue::Value(raw)) => {
-                let at = number("created", raw)?;
-                Ok(Self {
-                    gte: Some(at),
-                    lte: Some(at),
-                    ..Self::default()
-                })
-            }
-            Some(FormValue::Map(bounds)) => {
-                let mut range = Self::default();
-                for (op, value) in bounds {
-                    let param = format!("created[{op}]");
-                    let raw = value.as_str().ok_or_else(|| bad(&param, "a hash"))?;
-                    let n = Some(number(&param, raw)?);
-                    match op.as_str() {
-                        "gt" => range.gt = n,
-                        "gte" => range.gte = n,
-                        "lt" => range.lt = n,
-                        "lte" => range.lte = n,
-                        _ => return Err(unknown_param(&param)),
-                    }
-                }
-                Ok(range)
-            }
-        }
-    }
-
-    fn contains(&self, t: i64) -> bool {
-        self.gt.is_none_or(|b| t > b)
-            && self.gte.is_none_or(|b| t >= b)
-            && self.lt.is_none_or(|b| t < b)
-            && self.lte.is_none_or(|b| t <= b)
-    }
-}
 
 /// Every list filter, checked before anything is read.
 struct CardFilter {
@@ -92,6 +35,8 @@ struct CardFilter {
     exp_month: Option<i64>,
     exp_year: Option<i64>,
     created: CreatedRange,
+    /// No card here has a personalization design: naming one matches none, as on Stripe.
+    personalization_design: Option<String>,
 }
 
 impl CardFilter {
@@ -130,6 +75,7 @@ impl CardFilter {
             exp_month: integer(params, "exp_month", 1..=12)?,
             exp_year: integer(params, "exp_year", 1970..=2100)?,
             created: CreatedRange::parse(params)?,
+            personalization_design: text(params, "personalization_design")?.map(str::to_owned),
         })
     }
 
@@ -146,6 +92,7 @@ impl CardFilter {
                 .is_none_or(|m| i64::from(card.exp_month) == m)
             && self.exp_year.is_none_or(|y| i64::from(card.exp_year) == y)
             && self.created.contains(card.created)
+            && self.personalization_design.is_none()
     }
 }
 
@@ -183,16 +130,26 @@ pub async fn update(
     State(state): State<Arc<AppState>>,
     Scope(account): Scope,
     Path(id): Path<String>,
-    Form(params, ..): Form<UpdateParams>,
+    Form(mut params, ..): Form<UpdateParams>,
 ) -> ApiResult<IssuingCard> {
+    let metadata = params
+        .remove("metadata")
+        .map(|m| MetadataPatch::parse(&m))
+        .transpose()?;
     let update = card_update(&FormValue::Map(params)).map_err(ApiError::bad_request)?;
     let mut data = state.store.write();
     let card = account
         .and_then(|a| data.issuing.get_mut(&a))
         .and_then(|issuing| issuing.card_mut(&id))
         .ok_or_else(|| ApiError::not_found("issuing_card", &id))?;
-    // Validate against the card as it is now, then apply all of it or nothing.
-    update.check(card)?;
+    // Validate against the card as it is now, then apply all of it or nothing. Metadata alone
+    // is an update too, also on a canceled card.
+    if metadata.is_none() || update != Default::default() {
+        update.check(card)?;
+    }
+    if let Some(patch) = metadata {
+        card.metadata = patch.apply(&card.metadata)?;
+    }
     if let Some(controls) = &update.spending_controls {
         card.spending_controls = card.spending_controls.apply(controls);
     }

@@ -126,7 +126,7 @@ pub async fn create_account_session(
     let components = components(&params)?;
     let mut data = state.store.write();
     if !data.accounts.iter().any(|a| a.id == account) {
-        return Err(ApiError::not_found("account", account));
+        return Err(ApiError::missing_object("account", account));
     }
     let spend_controls = components
         .get("issuing_card")
@@ -179,7 +179,7 @@ pub async fn create_ephemeral_key(
             .get(a)
             .is_some_and(|issuing| issuing.card(card).is_some())
     }) else {
-        return Err(ApiError::not_found("issuing_card", card));
+        return Err(ApiError::missing_object("issuing_card", card));
     };
     let created = now();
     let key = EphemeralKey {

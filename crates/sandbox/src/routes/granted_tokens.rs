@@ -10,13 +10,12 @@ use issuing_http::{ApiError, ApiResult};
 use issuing_model::api::GrantTokenRequest;
 use issuing_model::rules::TEST_PAYMENT_METHODS;
 use issuing_model::wire::payments::{event_types, AmountValue, UsageDetails, UsageLimits};
-use issuing_model::{DeactivatedReason, GrantedToken, List, StripeError};
+use issuing_model::{DeactivatedReason, GrantedToken, StripeError};
 use serde_json::{json, Value};
 
-use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{
-    accepts, integer, missing_param, string_map, text, unknown_param, ExpandOnly, Form, PageOnly,
-    Params, QueryParams, Scope,
+    accepts, integer, missing_param, string_map, text, unknown_param, ExpandOnly, Form, Params,
+    QueryParams, Scope,
 };
 use crate::rng::{now, unguessable_id};
 use crate::state::{Data, Scoped};
@@ -60,7 +59,8 @@ fn details(payment_method: &str) -> Value {
         },
         "card": {
             "brand": brand, "display_brand": brand, "country": "US", "exp_month": 12, "exp_year": 2030,
-            "funding": "credit", "last4": last4, "wallet": null
+            "funding": "credit", "last4": last4, "wallet": null,
+            "networks": { "available": [brand], "preferred": null }
         }
     })
 }
@@ -207,35 +207,6 @@ pub async fn retrieve(
     let data = state.store.read();
     let i = find(&data, &account, &id, "shared_payment_granted_token")?;
     Ok(Json(data.granted_tokens[i].object.clone()))
-}
-
-pub async fn list(
-    State(state): State<Arc<AppState>>,
-    Scope(account): Scope,
-    QueryParams(params, ..): QueryParams<PageOnly>,
-) -> ApiResult<List<GrantedToken>> {
-    if !state.config.list_granted_tokens {
-        return Err(ApiError::unknown_route(
-            &axum::http::Method::GET,
-            "/v1/shared_payment/granted_tokens",
-        ));
-    }
-    let page = PageParams::from_params(&params)?;
-    expire_due(&state);
-    let data = state.store.read();
-    let tokens: Vec<&GrantedToken> = data
-        .granted_tokens
-        .iter()
-        .filter(|s| s.account == account)
-        .map(|s| &s.object)
-        .collect();
-    paginate_refs(
-        &tokens,
-        |t| &t.id,
-        &page,
-        "/v1/shared_payment/granted_tokens",
-    )
-    .map(Json)
 }
 
 /// The agent takes its token back. Sellers have no such call: this is a test helper.

@@ -11,6 +11,7 @@ mod payment_intents;
 mod webhook_endpoints;
 
 pub use granted_tokens::expire_due;
+pub use webhook_endpoints::EVENT_TYPES;
 
 use std::sync::Arc;
 
@@ -19,7 +20,7 @@ use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 
-use crate::{auth, faults, idempotency, request_id, AppState};
+use crate::{auth, faults, idempotency, recorder, request_id, stripe_defaults, AppState};
 
 pub fn router(state: Arc<AppState>) -> Router {
     // The sandbox's own introspection: outside Stripe's API, so no faults and no key.
@@ -60,10 +61,6 @@ pub fn router(state: Arc<AppState>) -> Router {
             post(granted_tokens::revoke),
         )
         .route(
-            "/v1/shared_payment/granted_tokens",
-            get(granted_tokens::list),
-        )
-        .route(
             "/v1/shared_payment/granted_tokens/{id}",
             get(granted_tokens::retrieve),
         )
@@ -74,6 +71,7 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(webhook_endpoints::list).post(webhook_endpoints::create),
         )
         .fallback(issuing_http::unknown_route)
+        .layer(middleware::from_fn(stripe_defaults::layer))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             idempotency::idempotency,
@@ -85,6 +83,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .layer(middleware::from_fn_with_state(
             state.clone(),
             faults::inject,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            recorder::record,
         ))
         .layer(middleware::from_fn(request_id::stamp))
         .with_state(state);

@@ -1,7 +1,8 @@
 //! `POST /v1/payment_intents` and `GET /v1/payment_intents/{id}`, for charging Shared Payment
-//! Tokens. The token comes top-level (`shared_payment_granted_token`, earlier previews) or as
-//! `payment_method_data[shared_payment_granted_token]` (current preview). Confirmed within the
-//! token's limits, the payment succeeds with a PaymentMethod cloned from the agent's.
+//! Tokens, given as `payment_method_data[shared_payment_granted_token]` (the current preview;
+//! the top-level `shared_payment_granted_token` of earlier previews is refused, as Stripe's
+//! types have no such parameter). Confirmed within the token's limits, the payment succeeds
+//! with a PaymentMethod cloned from the agent's.
 
 use std::sync::Arc;
 
@@ -28,37 +29,29 @@ use crate::AppState;
 const TOKEN: &str = "shared_payment_granted_token";
 const NESTED_TOKEN: &str = "payment_method_data[shared_payment_granted_token]";
 
-/// The token and the name of the parameter it came in, from either form (not both).
-fn token_param(params: &Params) -> Result<Option<(String, &'static str)>, ApiError> {
-    let top = text(params, TOKEN)?;
-    let nested = match params.get("payment_method_data") {
-        None => None,
-        Some(value) => {
-            let map = value.as_map().ok_or_else(|| {
-                ApiError::bad_request(StripeError::invalid_param(
-                    "payment_method_data",
-                    "Invalid payment_method_data: expected a hash.",
-                ))
-            })?;
-            if let Some(other) = map.keys().find(|k| *k != TOKEN && *k != "type") {
-                return Err(unknown_param(&format!("payment_method_data[{other}]")));
-            }
-            Some(text(map, TOKEN)?.ok_or_else(|| missing_param(NESTED_TOKEN))?)
-        }
+/// The token in `payment_method_data`, if one is given.
+fn token_param(params: &Params) -> Result<Option<String>, ApiError> {
+    let Some(value) = params.get("payment_method_data") else {
+        return Ok(None);
     };
-    match (top, nested) {
-        (Some(_), Some(_)) => Err(ApiError::bad_request(StripeError::invalid_param(
-            TOKEN,
-            "Pass the token once: either shared_payment_granted_token or payment_method_data[shared_payment_granted_token].",
-        ))),
-        (Some(t), None) => Ok(Some((t.to_owned(), TOKEN))),
-        (None, Some(t)) => Ok(Some((t.to_owned(), NESTED_TOKEN))),
-        (None, None) => Ok(None),
+    let map = value.as_map().ok_or_else(|| {
+        ApiError::bad_request(StripeError::invalid_param(
+            "payment_method_data",
+            "Invalid payment_method_data: expected a hash.",
+        ))
+    })?;
+    if let Some(other) = map.keys().find(|k| *k != TOKEN && *k != "type") {
+        return Err(unknown_param(&format!("payment_method_data[{other}]")));
     }
+    Ok(Some(
+        text(map, TOKEN)?
+            .ok_or_else(|| missing_param(NESTED_TOKEN))?
+            .to_owned(),
+    ))
 }
 
 accepts!(
-    CreateParams: "amount", "currency", "confirm", TOKEN, "payment_method_data", "description",
+    CreateParams: "amount", "currency", "confirm", "payment_method_data", "description",
     "metadata", "expand",
 );
 
@@ -78,6 +71,7 @@ pub async fn create(
     }
     let confirm = flag(&params, "confirm")?.unwrap_or(false);
     let token = token_param(&params)?;
+    let description = text(&params, "description")?.map(str::to_owned);
     let metadata = match params.get("metadata") {
         None => Metadata::new(),
         Some(value) => string_map(value, "metadata")?,
@@ -96,18 +90,22 @@ pub async fn create(
         payment_method: None,
         status: PaymentIntentStatus::RequiresPaymentMethod,
         last_payment_error: None,
-        shared_payment_granted_token: None,
+        description,
+        client_secret: None,
     };
-    if let Some((token_id, param)) = token {
+    intent.client_secret = Some(format!("{}_secret_{}", intent.id, unguessable_id("")));
+    if let Some(token_id) = token {
         // A missing object named in a parameter is a 400, not the 404 of a missing URL.
-        let i =
-            find(&data, &account, &token_id, param).map_err(|e| ApiError::bad_request(*e.body))?;
-        intent.shared_payment_granted_token = Some(token_id);
+        let i = find(&data, &account, &token_id, TOKEN).map_err(|_| {
+            let mut error = ApiError::missing_object(TOKEN, &token_id);
+            error.body.error.param = Some(NESTED_TOKEN.into());
+            error
+        })?;
         if confirm {
             check_charge(&data.granted_tokens[i].object, amount, currency, now()).map_err(|v| {
                 let mut error = StripeError::from(v.clone());
                 if v.param == TOKEN {
-                    error = error.with_param(param);
+                    error = error.with_param(NESTED_TOKEN);
                 }
                 if v.param == "amount" {
                     error = error.with_code("amount_too_large");
@@ -155,7 +153,7 @@ pub async fn create(
         return Err(ApiError::bad_request(
             StripeError::new(
                 ErrorType::InvalidRequestError,
-                "You cannot confirm this PaymentIntent because it's missing a payment method. Pass shared_payment_granted_token.",
+                "You cannot confirm this PaymentIntent because it's missing a payment method. Pass payment_method_data[shared_payment_granted_token].",
             )
             .with_code("payment_intent_unexpected_state"),
         ));

@@ -36,17 +36,24 @@ fn enabled_events(params: &Params) -> Result<Vec<String>, ApiError> {
         .into_iter()
         .map(|v| v.as_str().unwrap_or_default().to_owned())
         .collect();
-    if events.is_empty()
-        || events
-            .iter()
-            .any(|e| e.is_empty() || e.contains(char::is_whitespace))
-    {
+    if events.is_empty() {
+        return Err(missing_param("enabled_events"));
+    }
+    if let Some((i, unknown)) = events.iter().enumerate().find(|(_, e)| !is_event_type(e)) {
         return Err(ApiError::bad_request(StripeError::invalid_param(
-            "enabled_events",
-            "Invalid enabled_events: give one or more event types, or '*'.",
+            format!("enabled_events[{i}]"),
+            format!("Invalid enabled_events[{i}]: '{unknown}' is not an event type Stripe sends (or '*')."),
         )));
     }
     Ok(events)
+}
+
+/// Every event type Stripe's types list for an endpoint (`*` among them), and the
+/// `shared_payment.granted_token.*` types from the preview docs: `event_types.txt`.
+pub const EVENT_TYPES: &str = include_str!("../event_types.txt");
+
+fn is_event_type(name: &str) -> bool {
+    EVENT_TYPES.lines().any(|known| known == name)
 }
 
 accepts!(

@@ -67,6 +67,25 @@ impl Sandbox {
             .unwrap()
     }
 
+    /// A POST as `account` naming an API version (which ephemeral keys require).
+    pub async fn post_versioned(
+        &self,
+        account: &str,
+        path: &str,
+        form: &[(&str, &str)],
+        version: &str,
+    ) -> Response {
+        self.http
+            .post(format!("{}{path}", self.running.url()))
+            .bearer_auth(DEFAULT_SECRET_KEY)
+            .header("Stripe-Account", account)
+            .header("Stripe-Version", version)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     pub async fn post(
         &self,
         account: &str,
@@ -87,10 +106,18 @@ impl Sandbox {
     }
 }
 
-/// The body as `T`, after checking the status.
+/// The body as `T`, after checking the status, the `Request-Id` and that the body is as Stripe
+/// would send it (its shape in `../shared/stripe-shapes`, where that is present).
 pub async fn expect<T: DeserializeOwned>(response: Response, status: StatusCode) -> T {
     let got = response.status();
+    assert!(
+        response.headers().contains_key("request-id"),
+        "no Request-Id on a {got} answer"
+    );
     let text = response.text().await.unwrap();
     assert_eq!(got, status, "body: {text}");
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    let value: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    stripe_fidelity::assert_stripe_shaped(&value);
+    serde_json::from_value(value).unwrap_or_else(|e| panic!("{e}: {text}"))
 }

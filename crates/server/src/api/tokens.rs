@@ -24,19 +24,8 @@ pub async fn list(
     Path(AccountPath { account }): Path<AccountPath>,
 ) -> Result<Json<List<GrantedToken>>, ApiError> {
     operator.may_see(&account)?;
-    let mut list = match state.stripe.granted_tokens(&account).await {
-        Ok(list) => {
-            for token in &list.data {
-                state.tokens.remember(account.as_str(), &token.id);
-            }
-            list
-        }
-        // Stripe has no such list (an unknown URL has no `param`): list the tokens we know.
-        Err(StripeCallError::Stripe {
-            status: 404, body, ..
-        }) if body.error.param.is_none() => known_tokens(&state, &account).await?,
-        Err(e) => return Err(e.into()),
-    };
+    // Stripe's preview API has no list of granted tokens: list the ones we know.
+    let mut list = known_tokens(&state, &account).await?;
     list.url = format!("/api/accounts/{account}/tokens");
     Ok(Json(list))
 }

@@ -236,7 +236,7 @@ mod tests {
         let client = StripeClient::new(
             &sandbox.url(),
             stripe_sandbox::DEFAULT_SECRET_KEY,
-            "2025-08-27.basil",
+            crate::config::DEFAULT_STRIPE_VERSION,
             retry,
         );
         let error = client

@@ -3,25 +3,13 @@
 
 use issuing_model::api::{ChargeRequest, GrantTokenRequest};
 use issuing_model::form::FormBuilder;
-use issuing_model::{AccountId, GrantedToken, List, PaymentIntent, TokenId};
+use issuing_model::{AccountId, GrantedToken, PaymentIntent, TokenId};
 
 use super::{Stripe, StripeResult};
 
 pub const PREVIEW_STRIPE_VERSION: &str = "2026-04-22.preview";
 
 impl Stripe {
-    /// `account`'s tokens (a list Stripe's preview may not have: then a 404 with no `param`).
-    pub async fn granted_tokens(&self, account: &AccountId) -> StripeResult<List<GrantedToken>> {
-        self.client
-            .preview(PREVIEW_STRIPE_VERSION)
-            .get(
-                Some(account.as_str()),
-                "/v1/shared_payment/granted_tokens",
-                &[("limit", "100".to_owned())],
-            )
-            .await
-    }
-
     pub async fn granted_token(
         &self,
         account: &AccountId,
