@@ -62,6 +62,10 @@ impl ApiError {
                     (Some("rate_limit"), _) => t.err_rate_limited.to_owned(),
                     (Some("resource_missing"), _) => t.err_not_found.to_owned(),
                     (_, issuing_model::ErrorType::ApiError) => t.err_stripe_unavailable.to_owned(),
+                    // Stripe's `message` may be null: say what came, not nothing.
+                    (code, _) if error.message.is_empty() => {
+                        (t.server_unexpected)(code.unwrap_or("no message"))
+                    }
                     _ => error.message.clone(),
                 }
             }

@@ -183,6 +183,36 @@ fn every_token_status_in_the_feed_has_words_in_both_languages() {
 }
 
 #[wasm_bindgen_test]
+fn a_charge_on_a_token_with_or_without_limits_reads_in_both_languages() {
+    use issuing_admin::events::summary;
+    let used = |limits: serde_json::Value| -> issuing_model::Event {
+        serde_json::from_value(serde_json::json!({
+            "id": "evt_2", "object": "event", "api_version": null, "created": 1_795_435_509,
+            "data": { "object": { "id": "spt_1", "usage_limits": limits,
+                "usage_details": { "amount_captured": { "currency": "eur", "value": 1250 } } } },
+            "livemode": false, "type": "shared_payment.granted_token.used"
+        }))
+        .unwrap()
+    };
+    let limited =
+        used(serde_json::json!({ "currency": "eur", "max_amount": 5000, "expires_at": null }));
+    assert_eq!(
+        summary(&limited, &i18n::EN),
+        "Charged; €12.50 captured of €50.00"
+    );
+    // Stripe sends `usage_limits: null` where the agent set none.
+    let open = used(serde_json::Value::Null);
+    assert_eq!(
+        summary(&open, &i18n::EN),
+        "Charged; €12.50 captured (no limit)"
+    );
+    assert_eq!(
+        summary(&open, &i18n::JA),
+        "請求：€12.50 を売上確定（上限なし）"
+    );
+}
+
+#[wasm_bindgen_test]
 fn dates_read_the_same_in_both_languages_wherever_they_are_shown() {
     use issuing_admin::i18n::date;
     assert_eq!(date(1_767_744_000, Locale::En), "Jan 7, 2026");

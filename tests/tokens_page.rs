@@ -57,6 +57,7 @@ async fn remaining(id: &str) -> i64 {
         .find(|t| t.id == id)
         .expect("listed")
         .remaining()
+        .expect("a token granted with limits")
 }
 
 fn charge_disabled(root: &web_sys::HtmlElement) -> bool {

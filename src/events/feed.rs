@@ -19,16 +19,19 @@ pub fn summary(event: &Event, t: &Texts) -> String {
         issuing_model::money::format_amount(v, c)
     };
     match event.kind.as_str() {
-        "shared_payment.granted_token.used" => (t.event_used)(
-            &amount(
-                &object["usage_details"]["amount_captured"]["value"],
-                &object["usage_limits"]["currency"],
-            ),
-            &amount(
-                &object["usage_limits"]["max_amount"],
-                &object["usage_limits"]["currency"],
-            ),
-        ),
+        "shared_payment.granted_token.used" => {
+            let captured = &object["usage_details"]["amount_captured"];
+            let captured = amount(&captured["value"], &captured["currency"]);
+            let limits = &object["usage_limits"];
+            if limits.is_null() {
+                (t.event_used_no_limit)(&captured)
+            } else {
+                (t.event_used)(
+                    &captured,
+                    &amount(&limits["max_amount"], &limits["currency"]),
+                )
+            }
+        }
         "shared_payment.granted_token.deactivated" => (t.event_deactivated)(
             &object["deactivated_reason"]
                 .as_str()

@@ -8,6 +8,7 @@ use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
 use super::amount_field::{AmountField, AmountInput};
+use super::grant_form::CURRENCIES;
 use crate::api::{ApiClient, ApiError};
 use crate::i18n::{amount_in_words, t, use_locale, InWords};
 use crate::ui::Modal;
@@ -47,13 +48,20 @@ pub fn ChargeForm(
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let amount = AmountField::new();
-    let currency = token.usage_limits.currency.clone();
+    // A token with limits is charged in their currency; one without takes the operator's choice.
+    let fixed_currency = token.usage_limits.as_ref().map(|l| l.currency.clone());
+    let currency = RwSignal::new(
+        fixed_currency
+            .clone()
+            .or_else(|| token.currency().map(str::to_owned))
+            .unwrap_or_else(|| CURRENCIES[0].to_owned()),
+    );
     let token = StoredValue::new(token);
     // The amount in the minor unit, or why it cannot be charged.
     let checked = {
-        let currency = currency.clone();
         Memo::new(move |_| {
             let locale = use_locale();
+            let currency = currency.get();
             let minor =
                 parse_amount(&amount.text.get(), &currency).map_err(|e| e.in_words(locale))?;
             token
@@ -64,10 +72,13 @@ pub fn ChargeForm(
     };
     let error = move || amount.message(checked);
     let charge = {
-        let currency = currency.clone();
         Action::new_local(move |minor: &i64| {
-            let (api, account, currency, minor) =
-                (api.clone(), account.clone(), currency.clone(), *minor);
+            let (api, account, currency, minor) = (
+                api.clone(),
+                account.clone(),
+                currency.get_untracked(),
+                *minor,
+            );
             let id = token.with_value(|t| t.id.clone());
             async move {
                 let request = ChargeRequest {
@@ -134,11 +145,11 @@ pub fn ChargeForm(
             charge.dispatch(minor);
         }
     };
-    let confirm_currency = currency.clone();
     let confirm_token = token.with_value(|t| t.id.clone());
     let confirm_text = Memo::new(move |_| {
         let minor = confirming.get()?;
         let locale = use_locale();
+        let confirm_currency = currency.get();
         let money = format_amount(minor, &confirm_currency);
         Some((
             (t().charge_confirm)(
@@ -152,14 +163,28 @@ pub fn ChargeForm(
     let token_id = token.with_value(|t| t.id.clone());
     let token_attr = token_id.clone();
     let left = token.with_value(|t| t.remaining());
-    let left_currency = currency.clone();
-    let code = currency.to_ascii_uppercase();
+    let left_text = move || match left {
+        Some(left) => (t().left_on_token)(&format_amount(left, &currency.get())),
+        None => t().no_token_limit.to_owned(),
+    };
+    let code = move || currency.get().to_ascii_uppercase();
+    let choose_currency = fixed_currency.is_none().then(|| {
+        view! {
+            <div class="ia-field">
+                <label for="charge-currency">{move || t().currency}</label>
+                <select id="charge-currency" name="currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                    {CURRENCIES.iter().map(|c| view! { <option value=*c selected=move || currency.get() == *c>{c.to_ascii_uppercase()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    });
     view! {
         <form class="ia-form ia-charge" on:submit=submit novalidate data-token=token_attr>
             <h2>{move || t().charge_title} <code>{token_id}</code></h2>
-            <p class="ia-muted">{move || (t().left_on_token)(&format_amount(left, &left_currency))}</p>
+            <p class="ia-muted">{left_text}</p>
+            {choose_currency}
             <div class="ia-field">
-                <label for="charge-amount">{move || (t().amount_in)(&code)}</label>
+                <label for="charge-amount">{move || (t().amount_in)(&code())}</label>
                 <AmountInput
                     field=amount
                     id="charge-amount"

@@ -13,7 +13,7 @@ use crate::i18n::{t, use_locale, InWords, Label};
 use crate::ui::unix_now;
 use issuing_model::wire::card::brand_name;
 
-const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
+pub(super) const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
 /// Expiry choices: label and seconds from now (none: no expiry).
 const EXPIRIES: &[(Label, Option<i64>)] = &[
     (|t| t.expiry_never, None),

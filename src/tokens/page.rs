@@ -90,7 +90,7 @@ pub fn TokensPage() -> impl IntoView {
             match t.state(now) {
                 TokenState::Active => None,
                 TokenState::Deactivated(_) => {
-                    check_charge(t, 1, &t.usage_limits.currency, now).err()
+                    check_charge(t, 1, t.currency().unwrap_or_default(), now).err()
                 }
             }
         })

@@ -78,11 +78,15 @@ pub fn TokensTable(
             </thead>
             <tbody>
                 {tokens.into_iter().map(|token| {
+                    let currency = token.currency().unwrap_or_default().to_owned();
+                    let money = move |a| format_amount(a, &currency);
+                    let charged = token.captured();
+                    // A token with no limits has no maximum, nothing "left" and no expiry.
                     let limits = token.usage_limits.clone();
-                    let money = move |a| format_amount(a, &limits.currency);
-                    let charged = token.usage_limits.max_amount - token.remaining();
+                    let max = limits.as_ref().map_or_else(|| "—".to_owned(), |l| money(l.max_amount));
+                    let left = token.remaining().map_or_else(|| "—".to_owned(), money.clone());
                     let id = token.id.clone();
-                    let expires_at = token.usage_limits.expires_at;
+                    let expires_at = limits.and_then(|l| l.expires_at);
                     let state_token = token.clone();
                     // Nothing more can happen to a deactivated token: no charge, no countdown.
                     let live = {
@@ -103,9 +107,9 @@ pub fn TokensTable(
                             <td><code>{id.clone()}</code></td>
                             <td class="ia-nowrap">{payment_method_label(&token)}</td>
                             <td>{move || view! { <TokenBadge state=state_token.state(now.get()) used={charged > 0} /> }}</td>
-                            <td class="ia-num">{money(token.usage_limits.max_amount)}</td>
+                            <td class="ia-num">{max}</td>
                             <td class="ia-num">{money(charged)}</td>
-                            <td class="ia-num" data-field="left">{money(token.remaining())}</td>
+                            <td class="ia-num" data-field="left">{left}</td>
                             <td class="ia-nowrap" data-field="expires">{move || if live.get() { countdown(expires_at, now.get(), use_locale()) } else { "—".to_owned() }}</td>
                             <td>
                                 {move || live.get().then(|| view! {

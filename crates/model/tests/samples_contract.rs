@@ -73,5 +73,5 @@ fn payment_objects_round_trip() {
     let event: Event = assert_round_trips(&sample("event"));
     assert_eq!(event.kind, "shared_payment.granted_token.used");
     let token: GrantedToken = assert_round_trips(&sample("shared_payment.granted_token"));
-    assert_eq!(token.remaining(), 7_000);
+    assert_eq!(token.remaining(), Some(7_000));
 }

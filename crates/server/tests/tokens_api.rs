@@ -63,7 +63,7 @@ async fn grant_list_and_charge_a_yen_token_within_its_limit() {
     let api = Api::start().await;
     let aiko = api.token("op_aiko").await;
     let spt = grant(&api, &aiko, 10_000).await;
-    assert_eq!(spt.usage_limits.currency, "jpy");
+    assert_eq!(spt.currency(), Some("jpy"));
     let list: List<GrantedToken> = expect(
         api.get(&aiko, &format!("/api/accounts/{EURO}/tokens"))
             .await,
@@ -90,7 +90,7 @@ async fn grant_list_and_charge_a_yen_token_within_its_limit() {
         StatusCode::OK,
     )
     .await;
-    assert_eq!(after.remaining(), 7_000);
+    assert_eq!(after.remaining(), Some(7_000));
 }
 
 #[tokio::test]

@@ -672,6 +672,10 @@ catalogue! {
         en: |left| format!("{left} left on this token."),
         ja: |left| format!("このトークンの残り：{left}"),
     }
+    no_token_limit: &'static str {
+        en: "The agent set no limit on this token: any amount, in any currency.",
+        ja: "エージェントはこのトークンに上限を設けていません。金額・通貨は自由です。",
+    }
     amount_in: fn(&str) -> String {
         en: |code| format!("Amount ({code})"),
         ja: |code| format!("金額（{code}）"),
@@ -723,6 +727,10 @@ catalogue! {
     event_used: fn(&str, &str) -> String {
         en: |captured, max| format!("Charged; {captured} captured of {max}"),
         ja: |captured, max| format!("請求：{max} のうち {captured} を売上確定"),
+    }
+    event_used_no_limit: fn(&str) -> String {
+        en: |captured| format!("Charged; {captured} captured (no limit)"),
+        ja: |captured| format!("請求：{captured} を売上確定（上限なし）"),
     }
     event_deactivated: fn(&str) -> String {
         en: |why| format!("Deactivated: {why}"),

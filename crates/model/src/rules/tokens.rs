@@ -82,7 +82,7 @@ impl GrantedToken {
         if self.deactivated_at.is_some() {
             return TokenState::Deactivated(DeactivatedReason::Resolved);
         }
-        match self.usage_limits.expires_at {
+        match self.usage_limits.as_ref().and_then(|l| l.expires_at) {
             Some(at) if at <= now => TokenState::Deactivated(DeactivatedReason::Expired),
             _ => TokenState::Active,
         }
@@ -103,30 +103,33 @@ pub fn check_charge(
             Rule::TokenClosed(reason),
         ));
     }
-    let limits = &token.usage_limits;
-    if currency != limits.currency {
-        return Err(Violation::new(
-            "currency",
-            Rule::WrongCurrency {
-                token: limits.currency.clone(),
-                given: currency.to_owned(),
-            },
-        ));
+    // A token with no limits takes any currency and amount; the PaymentIntent's rules remain.
+    if let Some(limits) = &token.usage_limits {
+        if currency != limits.currency {
+            return Err(Violation::new(
+                "currency",
+                Rule::WrongCurrency {
+                    token: limits.currency.clone(),
+                    given: currency.to_owned(),
+                },
+            ));
+        }
     }
     if amount < 1 {
         return Err(Violation::new("amount", Rule::ChargeNotPositive));
     }
-    let left = token.remaining();
-    if amount > left {
-        return Err(Violation::new(
-            "amount",
-            Rule::OverRemaining {
-                amount,
-                left,
-                max: limits.max_amount,
-                currency: limits.currency.clone(),
-            },
-        ));
+    if let (Some(limits), Some(left)) = (&token.usage_limits, token.remaining()) {
+        if amount > left {
+            return Err(Violation::new(
+                "amount",
+                Rule::OverRemaining {
+                    amount,
+                    left,
+                    max: limits.max_amount,
+                    currency: limits.currency.clone(),
+                },
+            ));
+        }
     }
     Ok(())
 }
@@ -153,14 +156,39 @@ mod tests {
                     value: captured,
                 }),
             }),
-            usage_limits: UsageLimits {
+            usage_limits: Some(UsageLimits {
                 currency: "jpy".into(),
                 max_amount: max,
                 expires_at,
-            },
+            }),
             shared_metadata: None,
             agent_details: None,
         }
+    }
+
+    #[test]
+    fn a_token_without_limits_takes_any_currency_and_amount_until_deactivated() {
+        let mut open = token(0, 500, None);
+        open.usage_limits = None;
+        assert_eq!(open.remaining(), None);
+        assert_eq!(
+            open.currency(),
+            Some("jpy"),
+            "the currency it was charged in"
+        );
+        assert_eq!(check_charge(&open, 1_000_000, "eur", NOW), Ok(()));
+        assert_eq!(
+            check_charge(&open, 0, "eur", NOW).unwrap_err().param,
+            "amount"
+        );
+        open.deactivated_reason = Some(DeactivatedReason::Revoked);
+        assert!(check_charge(&open, 1, "eur", NOW).is_err());
+        let read: GrantedToken = serde_json::from_value(serde_json::json!({
+            "id": "spt_1", "created": 1, "deactivated_at": null, "deactivated_reason": null,
+            "usage_limits": null
+        }))
+        .unwrap();
+        assert_eq!(read.usage_limits, None);
     }
 
     #[test]

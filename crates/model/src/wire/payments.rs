@@ -26,7 +26,8 @@ pub struct GrantedToken {
     pub payment_method_details: Option<Value>,
     #[serde(default)]
     pub usage_details: Option<UsageDetails>,
-    pub usage_limits: UsageLimits,
+    /// `None` where the agent set no limits (Stripe marks it nullable).
+    pub usage_limits: Option<UsageLimits>,
     #[serde(default)]
     pub shared_metadata: Option<Metadata>,
     #[serde(default)]
@@ -56,14 +57,30 @@ pub struct AmountValue {
 }
 
 impl GrantedToken {
-    /// What may still be charged, in the minor unit.
-    pub fn remaining(&self) -> i64 {
-        let used = self
-            .usage_details
+    /// What has been charged so far, in the minor unit.
+    pub fn captured(&self) -> i64 {
+        self.usage_details
             .as_ref()
             .and_then(|d| d.amount_captured.as_ref())
-            .map_or(0, |a| a.value);
-        (self.usage_limits.max_amount - used).max(0)
+            .map_or(0, |a| a.value)
+    }
+
+    /// What may still be charged, in the minor unit; `None` where the token sets no limit.
+    pub fn remaining(&self) -> Option<i64> {
+        let limits = self.usage_limits.as_ref()?;
+        Some((limits.max_amount - self.captured()).max(0))
+    }
+
+    /// The currency the token must be charged in: its limits', else the one it was charged in.
+    pub fn currency(&self) -> Option<&str> {
+        match &self.usage_limits {
+            Some(limits) => Some(&limits.currency),
+            None => self
+                .usage_details
+                .as_ref()
+                .and_then(|d| d.amount_captured.as_ref())
+                .map(|a| a.currency.as_str()),
+        }
     }
 
     pub fn is_active(&self) -> bool {

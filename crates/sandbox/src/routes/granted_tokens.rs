@@ -76,7 +76,11 @@ pub fn expire_due(state: &AppState) {
         .enumerate()
         .filter(|(_, s)| {
             s.object.deactivated_at.is_none()
-                && s.object.usage_limits.expires_at.is_some_and(|at| at <= t)
+                && s.object
+                    .usage_limits
+                    .as_ref()
+                    .and_then(|l| l.expires_at)
+                    .is_some_and(|at| at <= t)
         })
         .map(|(i, _)| i)
         .collect();
@@ -177,11 +181,11 @@ pub async fn grant(
                 value: 0,
             }),
         }),
-        usage_limits: UsageLimits {
+        usage_limits: Some(UsageLimits {
             currency: currency.to_owned(),
             max_amount,
             expires_at,
-        },
+        }),
         shared_metadata,
         agent_details: Some(json!({ "network_business_profile": null })),
     };

@@ -126,7 +126,7 @@ pub async fn create(
                     value: 0,
                 });
             captured.value += amount;
-            let used_up = token.remaining() == 0;
+            let used_up = token.remaining() == Some(0);
             let token_json = serde_json::to_value(&*token).unwrap_or_default();
             let intent_json = serde_json::to_value(&intent).unwrap_or_default();
             emit(
