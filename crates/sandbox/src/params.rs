@@ -239,12 +239,29 @@ pub fn flag(params: &Params, name: &str) -> Result<Option<bool>, ApiError> {
 pub fn text<'a>(params: &'a Params, name: &str) -> Result<Option<&'a str>, ApiError> {
     match params.get(name) {
         None => Ok(None),
+        // `""` unsets a parameter on Stripe; where it cannot be unset, Stripe says so.
+        Some(FormValue::Value(v)) if v.is_empty() => Err(empty_param(name)),
         Some(FormValue::Value(v)) => Ok(Some(v)),
         Some(FormValue::Map(_)) => Err(ApiError::bad_request(StripeError::invalid_param(
             name,
             format!("Invalid {name}: expected a string."),
         ))),
     }
+}
+
+/// Stripe's answer to `""` for a parameter that cannot be unset.
+pub fn empty_param(param: &str) -> ApiError {
+    ApiError::bad_request(
+        StripeError::invalid_param(
+            param,
+            format!(
+                "You passed an empty string for '{param}'. We assume empty values are an attempt \
+                 to unset a parameter; however '{param}' cannot be unset. You should remove \
+                 '{param}' from your request or supply a non-empty value."
+            ),
+        )
+        .with_code("parameter_invalid_empty"),
+    )
 }
 
 /// An integer parameter within `range`.

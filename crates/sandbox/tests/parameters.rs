@@ -265,3 +265,72 @@ async fn a_webhook_endpoint_takes_only_event_types_stripe_sends() {
         .await;
     }
 }
+
+#[tokio::test]
+async fn an_empty_value_where_stripe_cannot_unset_is_refused_by_name() {
+    let sandbox = Sandbox::start().await;
+    let before = sandbox.stats().await["applied_writes"].clone();
+    let grant = "/v1/test_helpers/shared_payment/granted_tokens";
+    for (form, param, code) in [
+        (
+            &[
+                ("payment_method", "pm_card_visa"),
+                ("usage_limits[currency]", ""),
+                ("usage_limits[max_amount]", "100"),
+            ][..],
+            "usage_limits[currency]",
+            "parameter_invalid_empty",
+        ),
+        (
+            &[
+                ("payment_method", ""),
+                ("usage_limits[currency]", "eur"),
+                ("usage_limits[max_amount]", "100"),
+            ][..],
+            "payment_method",
+            "parameter_invalid_empty",
+        ),
+        // The sandbox keeps no customers, so a customer named is one that does not exist.
+        (
+            &[
+                ("payment_method", "pm_card_visa"),
+                ("customer", "cus_1"),
+                ("usage_limits[currency]", "eur"),
+                ("usage_limits[max_amount]", "100"),
+            ][..],
+            "customer",
+            "resource_missing",
+        ),
+    ] {
+        let refused: StripeError = expect(
+            sandbox.post(EURO, grant, form, None).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert_eq!(refused.error.param.as_deref(), Some(param), "{form:?}");
+        assert_eq!(refused.error.code.as_deref(), Some(code), "{form:?}");
+        assert!(
+            refused.error.message.contains(param) || code == "resource_missing",
+            "{}",
+            refused.error.message
+        );
+    }
+    let amount: StripeError = expect(
+        sandbox
+            .post(
+                EURO,
+                "/v1/payment_intents",
+                &[("amount", ""), ("currency", "eur")],
+                None,
+            )
+            .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(
+        amount.error.code.as_deref(),
+        Some("parameter_invalid_empty")
+    );
+    assert_eq!(amount.error.param.as_deref(), Some("amount"));
+    assert_eq!(sandbox.stats().await["applied_writes"], before);
+}

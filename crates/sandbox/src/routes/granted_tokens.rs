@@ -14,8 +14,8 @@ use issuing_model::{DeactivatedReason, GrantedToken, StripeError};
 use serde_json::{json, Value};
 
 use crate::params::{
-    accepts, integer, missing_param, string_map, text, unknown_param, ExpandOnly, Form, Params,
-    QueryParams, Scope,
+    accepts, empty_param, integer, missing_param, string_map, text, unknown_param, ExpandOnly,
+    Form, Params, QueryParams, Scope,
 };
 use crate::rng::{now, unguessable_id};
 use crate::state::{Data, Scoped};
@@ -144,13 +144,22 @@ pub async fn grant(
     )?
     .ok_or_else(|| missing_param("usage_limits"))?;
     hash(&params, "seller_details", &["network_id", "external_id"])?;
-    let currency =
-        text(limits, "currency")?.ok_or_else(|| missing_param("usage_limits[currency]"))?;
     let named = |e: ApiError, name: &str| {
+        let param = format!("usage_limits[{name}]");
+        if e.body.error.code.as_deref() == Some("parameter_invalid_empty") {
+            return empty_param(&param);
+        }
         let mut e = e;
-        e.body.error.param = Some(format!("usage_limits[{name}]"));
+        e.body.error.param = Some(param);
         e
     };
+    // The sandbox keeps no customers: one named cannot exist, as on Stripe for an unknown id.
+    if let Some(customer) = text(&params, "customer")? {
+        return Err(ApiError::missing_object("customer", customer));
+    }
+    let currency = text(limits, "currency")
+        .map_err(|e| named(e, "currency"))?
+        .ok_or_else(|| missing_param("usage_limits[currency]"))?;
     let max_amount = integer(limits, "max_amount", i64::MIN..=i64::MAX)
         .map_err(|e| named(e, "max_amount"))?
         .ok_or_else(|| missing_param("usage_limits[max_amount]"))?;

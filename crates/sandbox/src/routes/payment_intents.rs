@@ -18,8 +18,8 @@ use issuing_model::{
 
 use super::granted_tokens::{deactivate, expire_due, find};
 use crate::params::{
-    accepts, flag, integer, missing_param, string_map, text, unknown_param, ExpandOnly, Form,
-    Params, QueryParams, Scope,
+    accepts, empty_param, flag, integer, missing_param, string_map, text, unknown_param,
+    ExpandOnly, Form, Params, QueryParams, Scope,
 };
 use crate::rng::{now, unguessable_id};
 use crate::state::Scoped;
@@ -44,7 +44,8 @@ fn token_param(params: &Params) -> Result<Option<String>, ApiError> {
         return Err(unknown_param(&format!("payment_method_data[{other}]")));
     }
     Ok(Some(
-        text(map, TOKEN)?
+        text(map, TOKEN)
+            .map_err(|_| empty_param(NESTED_TOKEN))?
             .ok_or_else(|| missing_param(NESTED_TOKEN))?
             .to_owned(),
     ))
