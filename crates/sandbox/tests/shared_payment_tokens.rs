@@ -464,12 +464,41 @@ async fn with_endpoint(duplicate_rate: f64, fail_first: usize) -> (Sandbox, Rece
 async fn events_are_signed_scoped_to_the_account_and_retried_until_accepted() {
     let (sandbox, receiver, secret) = with_endpoint(0.0, 2).await;
     let token = grant(&sandbox, EURO, "10000", None).await;
-    let _: PaymentIntent = pay(&sandbox, &token.id, "3000").await;
+    let response = sandbox
+        .post(
+            EURO,
+            "/v1/payment_intents",
+            &[
+                ("amount", "3000"),
+                ("currency", "jpy"),
+                ("confirm", "true"),
+                (
+                    "payment_method_data[shared_payment_granted_token]",
+                    &token.id,
+                ),
+            ],
+            Some("charge-1"),
+        )
+        .await;
+    let request_id = response.headers()["request-id"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    let _: PaymentIntent = expect(response, StatusCode::OK).await;
     let events = receiver.wait_for(&secret, 1).await;
     // payment_intent.succeeded is not among the endpoint's events, so only `used` came.
     assert_eq!(events.len(), 1);
     let used = &events[0];
     assert_eq!(used.kind, "shared_payment.granted_token.used");
+    // The event names the request that caused it, as Stripe's do, and the endpoint waiting.
+    let request = used.request.clone().unwrap();
+    assert_eq!(request.id.as_deref(), Some(request_id.as_str()));
+    assert_eq!(request.idempotency_key.as_deref(), Some("charge-1"));
+    assert_eq!(used.pending_webhooks, 1);
+    assert_eq!(
+        used.api_version.as_deref(),
+        Some(stripe_sandbox::API_VERSION)
+    );
     assert_eq!(used.account.as_deref(), Some(EURO));
     assert_eq!(used.data.object["id"], token.id.as_str());
     assert_eq!(
@@ -495,6 +524,9 @@ async fn tokens_expire_by_themselves_and_some_events_come_twice() {
         "the same event, delivered twice"
     );
     assert_eq!(events[0].data.object["deactivated_reason"], "expired");
+    // It happened on its own: no request caused it.
+    let request = events[0].request.clone().unwrap();
+    assert_eq!((request.id, request.idempotency_key), (None, None));
     let refused: StripeError = refused(
         &sandbox,
         EURO,
