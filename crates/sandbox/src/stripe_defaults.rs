@@ -20,6 +20,15 @@ fn defaults() -> &'static Map<String, Value> {
     })
 }
 
+/// The features an account session's `component` takes, if Stripe has that component.
+pub fn component_features(component: &str) -> Option<Vec<&'static str>> {
+    let features = defaults()
+        .get("account_session")?
+        .pointer(&format!("/components/{component}/features"))?
+        .as_object()?;
+    Some(features.keys().map(String::as_str).collect())
+}
+
 /// Adds to `value`, and to every object inside it, the fields Stripe would send that it lacks.
 pub fn complete(value: &mut Value) {
     match value {

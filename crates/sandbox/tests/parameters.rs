@@ -334,3 +334,42 @@ async fn an_empty_value_where_stripe_cannot_unset_is_refused_by_name() {
     assert_eq!(amount.error.param.as_deref(), Some("amount"));
     assert_eq!(sandbox.stats().await["applied_writes"], before);
 }
+
+#[tokio::test]
+async fn an_account_session_takes_every_component_stripe_has_and_no_other() {
+    let sandbox = Sandbox::start().await;
+    let session: serde_json::Value = expect(
+        sandbox
+            .post_platform(
+                "/v1/account_sessions",
+                &[
+                    ("account", EURO),
+                    ("components[issuing_card][enabled]", "true"),
+                    ("components[payments][enabled]", "true"),
+                    ("components[payments][features][refund_management]", "true"),
+                ],
+            )
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let components = &session["components"];
+    assert_eq!(components["payments"]["enabled"], true);
+    assert_eq!(
+        components["payments"]["features"]["refund_management"],
+        true
+    );
+    assert_eq!(components["payouts"]["enabled"], false, "the rest: off");
+    let refused: StripeError = expect(
+        sandbox
+            .post_platform(
+                "/v1/account_sessions",
+                &[("account", EURO), ("components[teleport][enabled]", "true")],
+            )
+            .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    assert_eq!(refused.error.code.as_deref(), Some("parameter_unknown"));
+    assert_eq!(refused.error.param.as_deref(), Some("components[teleport]"));
+}

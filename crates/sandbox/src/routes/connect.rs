@@ -16,35 +16,12 @@ use crate::form::FormValue;
 use crate::params::{accepts, boolean, missing_param, text, unknown_param, Form, Params, Scope};
 use crate::rng::{now, unguessable_id};
 use crate::state::{KeyRecord, SessionRecord};
-use crate::AppState;
+use crate::{stripe_defaults, AppState};
 
 /// How long a client secret lasts (Stripe: about half an hour).
 pub const SESSION_LIFETIME_SECS: i64 = 30 * 60;
 /// How long an ephemeral key lasts: short, it only has to reach the component.
 pub const KEY_LIFETIME_SECS: i64 = 10 * 60;
-
-/// The features each component takes, all booleans.
-const FEATURES: &[(&str, &[&str])] = &[
-    (
-        "issuing_card",
-        &[
-            "card_management",
-            "cardholder_management",
-            "card_spend_dispute_management",
-            "spend_control_management",
-        ],
-    ),
-    (
-        "issuing_cards_list",
-        &[
-            "card_management",
-            "cardholder_management",
-            "card_spend_dispute_management",
-            "spend_control_management",
-            "disable_stripe_user_authentication",
-        ],
-    ),
-];
 
 fn bad(param: &str, message: impl Into<String>) -> ApiError {
     ApiError::bad_request(StripeError::invalid_param(param, message))
@@ -58,7 +35,8 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
     let mut out = Map::new();
     for (name, value) in given {
         let prefix = format!("components[{name}]");
-        let Some((_, allowed)) = FEATURES.iter().find(|(n, _)| n == name) else {
+        // Every component Stripe's sessions have, with its features (all booleans).
+        let Some(allowed) = stripe_defaults::component_features(name) else {
             return Err(unknown_param(&prefix));
         };
         let map = value
@@ -91,7 +69,7 @@ fn components(params: &Params) -> Result<Map<String, Value>, ApiError> {
             }
         }
         let enabled = enabled.ok_or_else(|| missing_param(&format!("{prefix}[enabled]")))?;
-        for feature in allowed.iter() {
+        for feature in &allowed {
             features
                 .entry(feature.to_string())
                 .or_insert(Value::Bool(false));
