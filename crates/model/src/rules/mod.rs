@@ -5,6 +5,7 @@
 //! the values that broke it. Its `Display` is Stripe's English, what an API answers; people
 //! read it in their own language through `issuing-words`. The model holds no other words.
 
+pub mod authorization;
 mod card_query;
 mod card_update;
 mod spending;
