@@ -118,14 +118,16 @@ impl Shapes {
         let mut found = out.split_off(before);
         // The docs show what the types lack: an ephemeral key's associated objects (Stripe's
         // API reference); an event's object is checked against its own shape, below.
-        let skipped = match kind {
-            "ephemeral_key" => Some(object::join(path, "associated_objects:")),
-            "event" => Some(object::join(path, "data.object")),
-            _ => None,
+        // An event's `previous_attributes` holds whatever changed: a free-form hash.
+        let skipped: &[String] = match kind {
+            "ephemeral_key" => &[object::join(path, "associated_objects:")],
+            "event" => &[
+                object::join(path, "data.object"),
+                object::join(path, "data.previous_attributes."),
+            ],
+            _ => &[],
         };
-        if let Some(skipped) = skipped {
-            found.retain(|m| !m.starts_with(&skipped));
-        }
+        found.retain(|m| !skipped.iter().any(|s| m.starts_with(s.as_str())));
         out.extend(found);
         if kind == "event" {
             self.check_event(value, path, out);
@@ -141,6 +143,8 @@ impl Shapes {
             "event" => (&self.current, "EventBase"),
             "issuing.card" => (&self.current, "Card"),
             "issuing.cardholder" => (&self.current, "Cardholder"),
+            "issuing.authorization" => (&self.current, "Authorization"),
+            "issuing.transaction" => (&self.current, "Transaction"),
             "webhook_endpoint" => (&self.current, "WebhookEndpoint"),
             // The PaymentIntents the panel makes spend a token: the preview version's.
             "payment_intent" => (&self.preview, "PaymentIntent"),

@@ -125,6 +125,12 @@ async fn every_kind_of_sandbox_answer_has_stripes_shape() {
             &[
                 ("spending_controls[spending_limits][0][amount]", "5000"),
                 ("spending_controls[spending_limits][0][interval]", "daily"),
+                ("spending_controls[allowed_categories]", ""),
+                ("spending_controls[blocked_categories]", ""),
+                ("spending_controls[allowed_merchant_countries]", ""),
+                ("spending_controls[blocked_merchant_countries]", ""),
+                ("spending_controls[allowed_card_presences]", ""),
+                ("spending_controls[blocked_card_presences]", ""),
             ],
         )
         .await;
@@ -205,6 +211,85 @@ async fn every_kind_of_sandbox_answer_has_stripes_shape() {
             &[],
         )
         .await;
+    // A purchase, captured and refunded; another reversed; the lists.
+    let auth = client
+        .call(
+            "POST",
+            "/v1/test_helpers/issuing/authorizations",
+            euro,
+            &[
+                ("card", &card),
+                ("amount", "1200"),
+                ("merchant_data[category]", "bakeries"),
+                ("merchant_data[country]", "DE"),
+            ],
+        )
+        .await;
+    let auth = auth["id"].as_str().unwrap_or("iauth_missing").to_owned();
+    let captured = client
+        .call(
+            "POST",
+            &format!("/v1/test_helpers/issuing/authorizations/{auth}/capture"),
+            euro,
+            &[],
+        )
+        .await;
+    let transaction = captured["transactions"][0]["id"]
+        .as_str()
+        .unwrap_or("ipi_missing")
+        .to_owned();
+    client
+        .call(
+            "POST",
+            &format!("/v1/test_helpers/issuing/transactions/{transaction}/refund"),
+            euro,
+            &[("refund_amount", "200")],
+        )
+        .await;
+    let other = client
+        .call(
+            "POST",
+            "/v1/test_helpers/issuing/authorizations",
+            euro,
+            &[("card", &card), ("amount", "800")],
+        )
+        .await;
+    let other = other["id"].as_str().unwrap_or("iauth_missing").to_owned();
+    client
+        .call(
+            "POST",
+            &format!("/v1/test_helpers/issuing/authorizations/{other}/reverse"),
+            euro,
+            &[],
+        )
+        .await;
+    client
+        .call(
+            "GET",
+            &format!("/v1/issuing/authorizations?card={card}"),
+            euro,
+            &[],
+        )
+        .await;
+    client
+        .call(
+            "GET",
+            &format!("/v1/issuing/authorizations/{auth}"),
+            euro,
+            &[],
+        )
+        .await;
+    client
+        .call("GET", "/v1/issuing/transactions", euro, &[])
+        .await;
+    client
+        .call(
+            "GET",
+            &format!("/v1/issuing/transactions/{transaction}"),
+            euro,
+            &[],
+        )
+        .await;
     // Errors: an unknown card, a bad parameter, an unknown route.
     client
         .call("GET", "/v1/issuing/cards/ic_nope", euro, &[])
@@ -214,13 +299,13 @@ async fn every_kind_of_sandbox_answer_has_stripes_shape() {
         .await;
     client.call("GET", "/v1/nothing_here", euro, &[]).await;
 
-    // The events: the card update, the token used and deactivated.
+    // The events: the token used and deactivated, the payment, the purchases and their money.
     let deadline = Instant::now() + Duration::from_secs(20);
-    while events.lock().unwrap().len() < 3 && Instant::now() < deadline {
+    while events.lock().unwrap().len() < 9 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let delivered = events.lock().unwrap().clone();
-    assert!(delivered.len() >= 3, "events delivered: {delivered:#?}");
+    assert!(delivered.len() >= 9, "events delivered: {delivered:#?}");
     let shapes = shapes().unwrap();
     for event in &delivered {
         let kind = event["type"].as_str().unwrap_or("?");

@@ -30,6 +30,10 @@ pub use api::{AccountAccess, CardListQuery, OperatorProfile, Role};
 pub use ids::{AccountId, CardId, CardholderId, EventId, IdError, PaymentIntentId, TokenId};
 pub use rules::{ControlList, Rule, Violation};
 pub use wire::account::{Account, BusinessProfile};
+pub use wire::authorization::{
+    AuthorizationMethod, AuthorizationStatus, IssuingAuthorization, IssuingTransaction,
+    MerchantData, RequestHistory, TransactionType,
+};
 pub use wire::card::{
     CancellationReason, CardStatus, CardType, Cardholder, CardholderStatus, CardholderType,
     IssuingCard, ReplacementReason, WalletStatus, Wallets,

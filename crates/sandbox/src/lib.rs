@@ -8,6 +8,7 @@ mod created;
 mod faults;
 pub mod form;
 mod idempotency;
+mod ledger;
 mod pagination;
 mod params;
 mod recorder;

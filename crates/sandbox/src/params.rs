@@ -218,6 +218,27 @@ impl MetadataPatch {
     }
 }
 
+/// A nested hash parameter (`usage_limits[…]`) holding only `allowed` keys.
+pub fn hash<'a>(
+    params: &'a Params,
+    name: &str,
+    allowed: &[&str],
+) -> Result<Option<&'a Params>, ApiError> {
+    let Some(value) = params.get(name) else {
+        return Ok(None);
+    };
+    let map = value.as_map().ok_or_else(|| {
+        ApiError::bad_request(StripeError::invalid_param(
+            name,
+            format!("Invalid {name}: expected a hash."),
+        ))
+    })?;
+    if let Some(unknown) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+        return Err(unknown_param(&format!("{name}[{unknown}]")));
+    }
+    Ok(Some(map))
+}
+
 /// A boolean value (`true` or `false`, nothing else), named `param` in errors.
 pub fn boolean(value: &FormValue, param: &str) -> Result<bool, ApiError> {
     match value.as_str() {

@@ -4,7 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use issuing_model::{
-    Account, Cardholder, Event, GrantedToken, IssuingCard, PaymentIntent, WebhookEndpoint,
+    Account, Cardholder, Event, GrantedToken, IssuingAuthorization, IssuingCard,
+    IssuingTransaction, PaymentIntent, WebhookEndpoint,
 };
 
 use crate::seed;
@@ -61,11 +62,16 @@ pub struct KeyRecord {
     pub expires: i64,
 }
 
-/// One account's cardholders and cards, newest first, with an index by id.
+/// One account's cardholders and cards, newest first, with an index by id, and what the cards
+/// were used for (authorizations and transactions, newest first).
 pub struct AccountIssuing {
     pub cardholders: Vec<Cardholder>,
     pub cards: Vec<IssuingCard>,
     card_index: HashMap<String, usize>,
+    pub authorizations: Vec<IssuingAuthorization>,
+    pub transactions: Vec<IssuingTransaction>,
+    /// How much of each capture has been refunded, by the capture's id.
+    pub refunded: HashMap<String, i64>,
 }
 
 impl AccountIssuing {
@@ -74,6 +80,9 @@ impl AccountIssuing {
             cardholders,
             cards,
             card_index: HashMap::new(),
+            authorizations: Vec::new(),
+            transactions: Vec::new(),
+            refunded: HashMap::new(),
         };
         data.sort_newest_first();
         data

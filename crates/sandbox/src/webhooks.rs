@@ -69,6 +69,44 @@ impl Outbox {
 /// it for delivery. Called with the store's write lock held, so the event and the change that
 /// caused it land together.
 pub fn emit(state: &AppState, data: &mut Data, kind: &str, account: Option<&str>, object: Value) {
+    record(state, data, kind, account, object, None);
+}
+
+/// [`emit`] for a `*.updated` event: `before` is the object as it was, and the fields that
+/// changed go in `previous_attributes` with their old values, as Stripe sends them.
+pub fn emit_update(
+    state: &AppState,
+    data: &mut Data,
+    kind: &str,
+    account: Option<&str>,
+    before: &Value,
+    after: Value,
+) {
+    let changed: serde_json::Map<String, Value> = before
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(name, old)| after.get(name.as_str()) != Some(*old))
+        .map(|(name, old)| (name.clone(), old.clone()))
+        .collect();
+    record(
+        state,
+        data,
+        kind,
+        account,
+        after,
+        Some(Value::Object(changed)),
+    );
+}
+
+fn record(
+    state: &AppState,
+    data: &mut Data,
+    kind: &str,
+    account: Option<&str>,
+    object: Value,
+    previous_attributes: Option<Value>,
+) {
     let mut object = object;
     stripe_defaults::complete(&mut object);
     // What happened on its own (an expiry) names no request, as Stripe's events do.
@@ -83,7 +121,10 @@ pub fn emit(state: &AppState, data: &mut Data, kind: &str, account: Option<&str>
         // Rendered in the account's default version (the sandbox's: Stripe's current one).
         api_version: Some(API_VERSION.into()),
         created: now(),
-        data: EventData { object },
+        data: EventData {
+            object,
+            previous_attributes,
+        },
         livemode: false,
         pending_webhooks: data
             .webhook_endpoints

@@ -127,6 +127,7 @@ mod tests {
             api_version: None,
             created,
             data: EventData {
+                previous_attributes: None,
                 object: serde_json::json!({ "id": "spt_1" }),
             },
             livemode: false,

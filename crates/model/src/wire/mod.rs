@@ -3,6 +3,7 @@
 //! itself (a controls update applied, a card update as a form).
 
 pub mod account;
+pub mod authorization;
 pub mod card;
 pub mod card_update;
 pub mod category;

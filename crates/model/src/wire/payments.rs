@@ -166,6 +166,9 @@ fn event_object() -> String {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventData {
     pub object: Value,
+    /// On `*.updated` events: the fields that changed, as they were before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_attributes: Option<Value>,
 }
 
 /// `webhook_endpoint`: where Stripe sends events. `secret` is only in the answer that made it.

@@ -14,6 +14,7 @@ use crate::pagination::{paginate_refs, PageParams};
 use crate::params::{
     accepts, integer, text, ExpandOnly, Form, MetadataPatch, Params, QueryParams, Scope,
 };
+use crate::webhooks::emit_update;
 use crate::AppState;
 
 accepts!(
@@ -139,9 +140,11 @@ pub async fn update(
     let update = card_update(&FormValue::Map(params)).map_err(ApiError::bad_request)?;
     let mut data = state.store.write();
     let card = account
-        .and_then(|a| data.issuing.get_mut(&a))
+        .as_ref()
+        .and_then(|a| data.issuing.get_mut(a))
         .and_then(|issuing| issuing.card_mut(&id))
         .ok_or_else(|| ApiError::not_found("issuing_card", &id))?;
+    let before = serde_json::to_value(&*card).unwrap_or_default();
     // Validate against the card as it is now, then apply all of it or nothing. Metadata alone
     // is an update too, also on a canceled card.
     if metadata.is_none() || update != Default::default() {
@@ -161,5 +164,14 @@ pub async fn update(
     }
     let card = card.clone();
     data.applied_writes += 1;
+    let after = serde_json::to_value(&card).unwrap_or_default();
+    emit_update(
+        &state,
+        &mut data,
+        "issuing_card.updated",
+        account.as_deref(),
+        &before,
+        after,
+    );
     Ok(Json(card))
 }

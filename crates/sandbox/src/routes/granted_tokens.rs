@@ -14,8 +14,8 @@ use issuing_model::{DeactivatedReason, GrantedToken, StripeError};
 use serde_json::{json, Value};
 
 use crate::params::{
-    accepts, empty_param, integer, missing_param, string_map, text, unknown_param, ExpandOnly,
-    Form, Params, QueryParams, Scope,
+    accepts, empty_param, hash, integer, missing_param, string_map, text, ExpandOnly, Form,
+    QueryParams, Scope,
 };
 use crate::rng::{now, unguessable_id};
 use crate::state::{Data, Scoped};
@@ -23,27 +23,6 @@ use crate::webhooks::emit;
 use crate::AppState;
 
 const OBJECT: &str = "shared_payment.granted_token";
-
-/// A nested hash parameter (`usage_limits[…]`) with only `allowed` keys.
-fn hash<'a>(
-    params: &'a Params,
-    name: &str,
-    allowed: &[&str],
-) -> Result<Option<&'a Params>, ApiError> {
-    let Some(value) = params.get(name) else {
-        return Ok(None);
-    };
-    let map = value.as_map().ok_or_else(|| {
-        ApiError::bad_request(StripeError::invalid_param(
-            name,
-            format!("Invalid {name}: expected a hash."),
-        ))
-    })?;
-    if let Some(unknown) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(unknown_param(&format!("{name}[{unknown}]")));
-    }
-    Ok(Some(map))
-}
 
 fn details(payment_method: &str) -> Value {
     let (_, brand, last4) = TEST_PAYMENT_METHODS

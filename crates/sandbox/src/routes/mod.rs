@@ -2,11 +2,13 @@
 //! authentication and idempotency (outermost first).
 
 mod accounts;
+mod authorizations;
 mod cardholders;
 mod cards;
 mod connect;
 mod connect_frames;
 mod granted_tokens;
+mod issuing_helpers;
 mod payment_intents;
 mod webhook_endpoints;
 
@@ -46,6 +48,43 @@ pub fn router(state: Arc<AppState>) -> Router {
             get(cards::retrieve).post(cards::update),
         )
         .route("/v1/issuing/cardholders", get(cardholders::list))
+        .route("/v1/issuing/authorizations", get(authorizations::list))
+        .route(
+            "/v1/issuing/authorizations/{id}",
+            get(authorizations::retrieve),
+        )
+        .route(
+            "/v1/issuing/transactions",
+            get(authorizations::list_transactions),
+        )
+        .route(
+            "/v1/issuing/transactions/{id}",
+            get(authorizations::retrieve_transaction),
+        )
+        .route(
+            "/v1/test_helpers/issuing/authorizations",
+            post(issuing_helpers::create),
+        )
+        .route(
+            "/v1/test_helpers/issuing/authorizations/{id}/capture",
+            post(issuing_helpers::capture),
+        )
+        .route(
+            "/v1/test_helpers/issuing/authorizations/{id}/reverse",
+            post(issuing_helpers::reverse),
+        )
+        .route(
+            "/v1/test_helpers/issuing/authorizations/{id}/expire",
+            post(issuing_helpers::expire),
+        )
+        .route(
+            "/v1/test_helpers/issuing/authorizations/{id}/increment",
+            post(issuing_helpers::increment),
+        )
+        .route(
+            "/v1/test_helpers/issuing/transactions/{id}/refund",
+            post(issuing_helpers::refund),
+        )
         .route(
             "/v1/account_sessions",
             post(connect::create_account_session),
