@@ -1134,6 +1134,18 @@ catalogue! {
         en: |token, given| format!("This token can only be charged in {token}, not {given}."),
         ja: |token, given| format!("このトークンに請求できるのは {token} だけで、{given} では請求できません。"),
     }
+    rule_unknown_authorization_status: fn(&str) -> String {
+        en: |s| format!("Invalid status '{s}': must be pending, closed, reversed or expired."),
+        ja: |s| format!("状態「{s}」は無効です。pending、closed、reversed、expired のいずれかにしてください。"),
+    }
+    rule_unknown_transaction_type: fn(&str) -> String {
+        en: |k| format!("Invalid type '{k}': must be capture or refund."),
+        ja: |k| format!("種類「{k}」は無効です。capture か refund にしてください。"),
+    }
+    rule_merchant_amount_and_currency: &'static str {
+        en: "Give the merchant's amount and its currency together, or neither.",
+        ja: "加盟店の金額と通貨は両方とも入力するか、どちらも空にしてください。",
+    }
     rule_charge_not_positive: &'static str {
         en: "Enter an amount greater than zero.",
         ja: "0 より大きい金額を入力してください。",

@@ -54,6 +54,9 @@ impl InWords for Rule {
                 &test_payment_method_ids().collect::<Vec<_>>(),
             ),
             Rule::NotACurrency(c) => (t.rule_not_a_currency)(c),
+            Rule::UnknownAuthorizationStatus(s) => (t.rule_unknown_authorization_status)(s),
+            Rule::UnknownTransactionType(k) => (t.rule_unknown_transaction_type)(k),
+            Rule::MerchantAmountAndCurrency => t.rule_merchant_amount_and_currency.to_owned(),
             Rule::MaxAmountOutOfRange { currency } => (t.rule_max_amount_out_of_range)(
                 &format_amount(1, currency),
                 &format_amount(MAX_AMOUNT, currency),
@@ -166,6 +169,9 @@ mod tests {
             Rule::CardCanceled,
             Rule::NotATestPaymentMethod("pm_x".into()),
             Rule::NotACurrency("JPY".into()),
+            Rule::UnknownAuthorizationStatus("frozen".into()),
+            Rule::UnknownTransactionType("chargeback".into()),
+            Rule::MerchantAmountAndCurrency,
             Rule::MaxAmountOutOfRange {
                 currency: "jpy".into(),
             },

@@ -4,11 +4,13 @@
 
 mod card_query;
 mod operator;
+mod purchases;
 
 use serde::{Deserialize, Serialize};
 
 pub use card_query::{CardListQuery, DEFAULT_PAGE_SIZE};
 pub use operator::{AccountAccess, OperatorProfile, Role};
+pub use purchases::{PurchaseQuery, SimulatePurchase};
 
 use crate::{AccountId, CardId};
 

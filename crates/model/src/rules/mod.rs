@@ -8,6 +8,7 @@
 pub mod authorization;
 mod card_query;
 mod card_update;
+mod purchases;
 mod spending;
 mod tokens;
 
@@ -99,6 +100,10 @@ pub enum Rule {
         currency: String,
     },
     /// What Stripe answered, in its own words.
+    UnknownAuthorizationStatus(String),
+    UnknownTransactionType(String),
+    /// A merchant's amount needs its currency, and the other way round.
+    MerchantAmountAndCurrency,
     Stripe(String),
 }
 
@@ -249,6 +254,16 @@ impl fmt::Display for Rule {
                 given.to_ascii_uppercase()
             ),
             Self::ChargeNotPositive => f.write_str("Enter an amount greater than zero."),
+            Self::UnknownAuthorizationStatus(given) => write!(
+                f,
+                "Invalid status '{given}': must be pending, closed, reversed or expired."
+            ),
+            Self::UnknownTransactionType(given) => {
+                write!(f, "Invalid type '{given}': must be capture or refund.")
+            }
+            Self::MerchantAmountAndCurrency => f.write_str(
+                "Give the merchant's amount and its currency together, or neither.",
+            ),
             Self::OverRemaining {
                 amount,
                 left,

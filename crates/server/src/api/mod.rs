@@ -7,6 +7,7 @@ mod cards;
 mod client_config;
 mod connect;
 mod events;
+mod purchases;
 mod session;
 mod tokens;
 
@@ -34,6 +35,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route(
             "/api/accounts/{account}/cards/{card}",
             get(cards::retrieve).post(cards::update),
+        )
+        .route(
+            "/api/accounts/{account}/cards/{card}/purchases",
+            post(purchases::simulate),
+        )
+        .route(
+            "/api/accounts/{account}/authorizations",
+            get(purchases::authorizations),
+        )
+        .route(
+            "/api/accounts/{account}/transactions",
+            get(purchases::transactions),
         )
         .route(
             "/api/accounts/{account}/tokens",
