@@ -16,6 +16,7 @@ mod request_id;
 mod rng;
 mod routes;
 mod seed;
+mod seed_history;
 mod state;
 mod stripe_defaults;
 mod webhooks;

@@ -8,7 +8,7 @@ use issuing_model::{
     IssuingTransaction, PaymentIntent, WebhookEndpoint,
 };
 
-use crate::seed;
+use crate::{seed, seed_history};
 
 /// Everything the sandbox knows, behind one lock: requests are short, and one lock makes each
 /// update atomic with its idempotency record.
@@ -102,6 +102,14 @@ impl AccountIssuing {
             .collect();
     }
 
+    /// Authorizations and transactions newest first (ties by id, for stable cursors).
+    pub fn sort_purchases_newest_first(&mut self) {
+        self.authorizations
+            .sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+        self.transactions
+            .sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
+    }
+
     pub fn card(&self, id: &str) -> Option<&IssuingCard> {
         self.card_index.get(id).map(|&i| &self.cards[i])
     }
@@ -136,13 +144,24 @@ impl Store {
     /// The deterministic seed, with `large_account_cards` cards in the large account.
     pub fn seeded(large_account_cards: usize) -> Self {
         let seed = seed::seed(large_account_cards);
+        let countries: HashMap<String, String> = seed
+            .accounts
+            .iter()
+            .map(|a| (a.id.clone(), a.country.clone().unwrap_or_default()))
+            .collect();
         Self {
             inner: RwLock::new(Data {
                 accounts: seed.accounts,
                 issuing: seed
                     .issuing
                     .into_iter()
-                    .map(|(id, (holders, cards))| (id, AccountIssuing::new(holders, cards)))
+                    .enumerate()
+                    .map(|(i, (id, (holders, cards)))| {
+                        let mut issuing = AccountIssuing::new(holders, cards);
+                        let country = countries.get(&id).map_or("", String::as_str);
+                        seed_history::add(&mut issuing, country, 0x0415_7000 + i as u64);
+                        (id, issuing)
+                    })
                     .collect(),
                 idempotency: HashMap::new(),
                 applied_writes: 0,

@@ -68,6 +68,12 @@ async fn act(
 async fn a_daily_limit_approves_then_declines_with_its_reason_and_captures_count() {
     let sandbox = Sandbox::start().await;
     let card = card_with_daily_limit(&sandbox).await;
+    // Only what this test makes (the seed's history is older).
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        - 5;
     let first = buy(
         &sandbox,
         &card.id,
@@ -132,7 +138,7 @@ async fn a_daily_limit_approves_then_declines_with_its_reason_and_captures_count
             .get(
                 Some(EURO),
                 &format!(
-                    "/v1/issuing/authorizations?card={}&status=reversed",
+                    "/v1/issuing/authorizations?card={}&status=reversed&created[gte]={since}",
                     card.id
                 ),
             )
@@ -146,7 +152,10 @@ async fn a_daily_limit_approves_then_declines_with_its_reason_and_captures_count
         sandbox
             .get(
                 Some(EURO),
-                &format!("/v1/issuing/transactions?card={}&type=capture", card.id),
+                &format!(
+                    "/v1/issuing/transactions?card={}&type=capture&created[gte]={since}",
+                    card.id
+                ),
             )
             .await,
         StatusCode::OK,
@@ -356,4 +365,83 @@ async fn an_inactive_card_declines_with_stripes_reason() {
         "inactive",
         "the card as it is now"
     );
+}
+
+#[tokio::test]
+async fn the_seed_has_sixty_days_of_believable_history() {
+    let sandbox = Sandbox::start().await;
+    let mut auths: Vec<IssuingAuthorization> = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let after = cursor
+            .as_deref()
+            .map(|c| format!("&starting_after={c}"))
+            .unwrap_or_default();
+        let page: List<IssuingAuthorization> = expect(
+            sandbox
+                .get(
+                    Some(EURO),
+                    &format!("/v1/issuing/authorizations?limit=100{after}"),
+                )
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        cursor = page.data.last().map(|a| a.id.clone());
+        auths.extend(page.data);
+        if !page.has_more {
+            break;
+        }
+    }
+    assert!(auths.len() > 300, "{} authorizations", auths.len());
+    let first = auths.iter().map(|a| a.created).min().unwrap();
+    let last = auths.iter().map(|a| a.created).max().unwrap();
+    assert!(
+        last - first > 55 * 86_400 && last - first <= 60 * 86_400,
+        "{first}..{last}"
+    );
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64;
+    assert!(last < now, "nothing dated after today");
+    for status in ["pending", "closed", "reversed", "expired"] {
+        assert!(
+            auths.iter().any(|a| a.status.as_str() == status),
+            "no {status}"
+        );
+    }
+    let reasons: std::collections::BTreeSet<&str> = auths
+        .iter()
+        .filter_map(|a| a.decline())
+        .map(|d| d.reason.as_str())
+        .collect();
+    for reason in ["spending_controls", "card_inactive", "card_canceled"] {
+        assert!(
+            reasons.contains(reason),
+            "no {reason} decline in {reasons:?}"
+        );
+    }
+    assert!(
+        auths.iter().any(|a| a.merchant_currency != a.currency),
+        "a purchase abroad"
+    );
+    let refunds: List<IssuingTransaction> = expect(
+        sandbox
+            .get(Some(EURO), "/v1/issuing/transactions?type=refund&limit=100")
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let captures: List<IssuingTransaction> = expect(
+        sandbox
+            .get(
+                Some(EURO),
+                "/v1/issuing/transactions?type=capture&limit=100",
+            )
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(!refunds.data.is_empty() && captures.data.len() == 100);
 }

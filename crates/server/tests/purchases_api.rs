@@ -39,6 +39,12 @@ async fn a_simulated_purchase_is_decided_by_stripe_and_listed_on_its_card() {
     let api = Api::start().await;
     let aiko = api.token("op_aiko").await;
     let card = card_with_daily_limit(&api, &aiko).await;
+    // Only what this test makes: the seed's history is older.
+    let since = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+        - 5;
     let path = format!("/api/accounts/{EURO}/cards/{}/purchases", card.id);
     let first: IssuingAuthorization = expect(
         api.post(&aiko, &path, purchase(3000, true)).await,
@@ -74,7 +80,10 @@ async fn a_simulated_purchase_is_decided_by_stripe_and_listed_on_its_card() {
     let auths: List<IssuingAuthorization> = expect(
         api.get(
             &aiko,
-            &format!("/api/accounts/{EURO}/authorizations?card={}", card.id),
+            &format!(
+                "/api/accounts/{EURO}/authorizations?card={}&created_gte={since}",
+                card.id
+            ),
         )
         .await,
         StatusCode::OK,
@@ -87,7 +96,7 @@ async fn a_simulated_purchase_is_decided_by_stripe_and_listed_on_its_card() {
         api.get(
             &aiko,
             &format!(
-                "/api/accounts/{EURO}/authorizations?card={}&status=closed&limit=1",
+                "/api/accounts/{EURO}/authorizations?card={}&status=closed&limit=1&created_gte={since}",
                 card.id
             ),
         )
@@ -101,7 +110,7 @@ async fn a_simulated_purchase_is_decided_by_stripe_and_listed_on_its_card() {
         api.get(
             &aiko,
             &format!(
-                "/api/accounts/{EURO}/transactions?card={}&type=capture",
+                "/api/accounts/{EURO}/transactions?card={}&type=capture&created_gte={since}",
                 card.id
             ),
         )
