@@ -1134,6 +1134,78 @@ catalogue! {
         en: |token, given| format!("This token can only be charged in {token}, not {given}."),
         ja: |token, given| format!("このトークンに請求できるのは {token} だけで、{given} では請求できません。"),
     }
+    decline_on_card: &'static str {
+        en: "card",
+        ja: "カード",
+    }
+    decline_on_cardholder: &'static str {
+        en: "cardholder",
+        ja: "カード保有者",
+    }
+    decline_category_not_allowed: fn(&str, &str) -> String {
+        en: |category, whose| format!("Declined: {category} is not among the {whose}'s allowed categories"),
+        ja: |category, whose| format!("拒否：{category} は{whose}で許可されたカテゴリではありません"),
+    }
+    decline_category_blocked: fn(&str, &str) -> String {
+        en: |category, whose| format!("Declined: {category} is blocked for the {whose}"),
+        ja: |category, whose| format!("拒否：{category} は{whose}でブロックされています"),
+    }
+    decline_country_not_allowed: fn(&str, &str) -> String {
+        en: |country, whose| format!("Declined: merchants in {country} are not allowed for the {whose}"),
+        ja: |country, whose| format!("拒否：{country} の加盟店は{whose}で許可されていません"),
+    }
+    decline_country_unknown: fn(&str) -> String {
+        en: |whose| format!("Declined: the merchant's country is unknown and the {whose} allows only some"),
+        ja: |whose| format!("拒否：加盟店の国が不明で、{whose}は一部の国のみ許可しています"),
+    }
+    decline_country_blocked: fn(&str, &str) -> String {
+        en: |country, whose| format!("Declined: merchants in {country} are blocked for the {whose}"),
+        ja: |country, whose| format!("拒否：{country} の加盟店は{whose}でブロックされています"),
+    }
+    decline_presence: fn(bool, &str) -> String {
+        en: |present, whose| if present {
+            format!("Declined: purchases with the card present are not allowed for the {whose}")
+        } else {
+            format!("Declined: purchases without the card present are not allowed for the {whose}")
+        },
+        ja: |present, whose| if present {
+            format!("拒否：{whose}ではカードを提示する取引は許可されていません")
+        } else {
+            format!("拒否：{whose}ではカードを提示しない取引は許可されていません")
+        },
+    }
+    decline_over_limit: fn(&str, &str, &str) -> String {
+        en: |limit, spent, whose| format!("Declined: over the {whose}'s limit of {limit} ({spent} already spent)"),
+        ja: |limit, spent, whose| format!("拒否：{whose}の上限（{limit}）を超えます（使用済み {spent}）"),
+    }
+    decline_card_inactive: &'static str {
+        en: "Declined: the card is inactive",
+        ja: "拒否：カードが無効です",
+    }
+    decline_card_canceled: &'static str {
+        en: "Declined: the card is canceled",
+        ja: "拒否：カードは解約済みです",
+    }
+    decline_card_expired: &'static str {
+        en: "Declined: the card has expired",
+        ja: "拒否：カードの有効期限が切れています",
+    }
+    decline_cardholder_inactive: &'static str {
+        en: "Declined: the cardholder is inactive",
+        ja: "拒否：カード保有者が無効です",
+    }
+    decline_cardholder_blocked: &'static str {
+        en: "Declined: the cardholder is blocked",
+        ja: "拒否：カード保有者はブロックされています",
+    }
+    decline_spending_controls: &'static str {
+        en: "Declined by a spending control",
+        ja: "拒否：利用制限による",
+    }
+    decline_other: fn(&str) -> String {
+        en: |reason| format!("Declined by Stripe ({reason})"),
+        ja: |reason| format!("Stripe により拒否（{reason}）"),
+    }
     rule_unknown_authorization_status: fn(&str) -> String {
         en: |s| format!("Invalid status '{s}': must be pending, closed, reversed or expired."),
         ja: |s| format!("状態「{s}」は無効です。pending、closed、reversed、expired のいずれかにしてください。"),

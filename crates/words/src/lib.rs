@@ -10,6 +10,7 @@ mod catalogue;
 mod categories;
 mod controls;
 mod countdown;
+mod decisions;
 mod locale;
 mod rules;
 
@@ -17,5 +18,6 @@ pub use catalogue::{Texts, EN, JA};
 pub use categories::{category_label, category_labels};
 pub use controls::{describe_changes, limit_phrase, limits_summary, ControlChange};
 pub use countdown::countdown;
+pub use decisions::reason_words;
 pub use locale::Locale;
 pub use rules::InWords;
