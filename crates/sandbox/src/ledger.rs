@@ -2,9 +2,7 @@
 //! as Stripe decides it (the model's `decide`), then captured, reversed, expired, incremented or
 //! refunded. No HTTP and no events here: the test-helper routes and the seed both use it.
 //!
-//! Spend counted against limits (our reading of Stripe's): an approved authorization still
-//! pending counts its authorized amount; once closed, reversed or expired, what was captured.
-//! Refunds do not give spend back.
+//! Spend counted against limits is the model's `IssuingAuthorization::counted_spend`.
 
 use issuing_model::rules::authorization::{decide, Decline, Purchase, Spend};
 use issuing_model::{
@@ -39,30 +37,6 @@ pub fn presence(method: &AuthorizationMethod) -> CardPresence {
     }
 }
 
-/// What an authorization counts against limits now.
-pub fn spend_of(auth: &IssuingAuthorization) -> i64 {
-    if !auth.approved {
-        return 0;
-    }
-    match auth.status {
-        AuthorizationStatus::Pending => auth.amount,
-        _ => auth
-            .transactions
-            .iter()
-            .filter(|t| t.kind == TransactionType::Capture)
-            .map(|t| -t.amount)
-            .sum(),
-    }
-}
-
-fn spend(auth: &IssuingAuthorization) -> Spend {
-    Spend {
-        amount: spend_of(auth),
-        category: auth.merchant_data.category.clone(),
-        at: auth.created,
-    }
-}
-
 /// The card and every card it replaced, following `replacement_for`.
 fn chain(issuing: &AccountIssuing, card: &str) -> Vec<String> {
     let mut ids = vec![card.to_owned()];
@@ -85,10 +59,10 @@ pub fn history(issuing: &AccountIssuing, card: &str) -> (Vec<Spend>, Vec<Spend>)
     let mut of_holder = Vec::new();
     for auth in issuing.authorizations.iter().filter(|a| a.approved) {
         if ids.contains(&auth.card.id) {
-            of_card.push(spend(auth));
+            of_card.push(auth.spend());
         }
         if holder.is_some() && auth.cardholder == holder {
-            of_holder.push(spend(auth));
+            of_holder.push(auth.spend());
         }
     }
     (of_card, of_holder)

@@ -411,6 +411,43 @@ mod tests {
     }
 
     #[test]
+    fn an_authorization_counts_what_is_held_then_what_was_captured() {
+        let auth = |approved: bool, status: &str, amount: i64, captured: &[i64]| {
+            let transactions: Vec<serde_json::Value> = captured
+                .iter()
+                .map(|c| serde_json::json!({
+                    "id": "ipi_1", "amount": -c, "authorization": "iauth_1", "card": "ic_1",
+                    "cardholder": "ich_1", "created": 2, "currency": "eur", "merchant_amount": -c,
+                    "merchant_currency": "eur", "type": "capture",
+                    "merchant_data": { "category": "bakeries", "category_code": "5462", "city": null,
+                        "country": "DE", "name": null, "network_id": "1" },
+                }))
+                .collect();
+            let auth: crate::IssuingAuthorization = serde_json::from_value(serde_json::json!({
+                "id": "iauth_1", "amount": amount, "approved": approved,
+                "authorization_method": "online", "card": card(SpendingControls::default()),
+                "card_presence": "not_present", "cardholder": "ich_1", "created": 1,
+                "currency": "eur", "merchant_amount": amount, "merchant_currency": "eur",
+                "merchant_data": { "category": "bakeries", "category_code": "5462", "city": null,
+                    "country": "DE", "name": null, "network_id": "1" },
+                "status": status, "transactions": transactions,
+            }))
+            .unwrap();
+            auth.counted_spend()
+        };
+        assert_eq!(auth(true, "pending", 3_000, &[]), 3_000);
+        assert_eq!(
+            auth(true, "pending", 3_000, &[1_000]),
+            3_000,
+            "a partial capture, still held"
+        );
+        assert_eq!(auth(true, "closed", 3_000, &[2_500]), 2_500);
+        assert_eq!(auth(true, "reversed", 0, &[]), 0);
+        assert_eq!(auth(true, "expired", 3_000, &[]), 0);
+        assert_eq!(auth(false, "closed", 3_000, &[]), 0);
+    }
+
+    #[test]
     fn intervals_start_on_utc_calendar_boundaries() {
         let now = at("2026-11-18", 15);
         let start = |i| interval_start(&i, now).unwrap();

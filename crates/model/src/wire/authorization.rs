@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::rules::authorization::Spend;
 use crate::{open_enum, CardPresence, Category, IssuingCard, Metadata};
 
 open_enum!(
@@ -119,6 +120,33 @@ impl IssuingAuthorization {
     /// Why it was declined, as Stripe said it (the last request's reason).
     pub fn decline(&self) -> Option<&RequestHistory> {
         self.request_history.iter().rev().find(|r| !r.approved)
+    }
+
+    /// What it counts against spending limits now, in the card's currency (our reading of
+    /// Stripe's): an approved authorization still pending counts its authorized amount; once
+    /// closed, reversed or expired, what was captured. Refunds give none back.
+    pub fn counted_spend(&self) -> i64 {
+        if !self.approved {
+            return 0;
+        }
+        match self.status {
+            AuthorizationStatus::Pending => self.amount,
+            _ => self
+                .transactions
+                .iter()
+                .filter(|t| t.kind == TransactionType::Capture)
+                .map(|t| -t.amount)
+                .sum(),
+        }
+    }
+
+    /// The spend it adds, for [`decide`](crate::rules::authorization::decide) and the spend bars.
+    pub fn spend(&self) -> Spend {
+        Spend {
+            amount: self.counted_spend(),
+            category: self.merchant_data.category.clone(),
+            at: self.created,
+        }
     }
 }
 
