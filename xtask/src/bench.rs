@@ -3,11 +3,14 @@
 use crate::process::{cargo, run_checked};
 
 pub fn run() -> Result<(), String> {
-    run_checked(cargo().current_dir(crate::root()).args([
-        "bench",
-        "--package",
-        "issuing-server",
-        "--bench",
-        "card_list",
-    ]))
+    for (package, bench) in [("issuing-server", "card_list"), ("issuing-model", "decide")] {
+        run_checked(cargo().current_dir(crate::root()).args([
+            "bench",
+            "--package",
+            package,
+            "--bench",
+            bench,
+        ]))?;
+    }
+    Ok(())
 }
