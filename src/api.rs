@@ -220,6 +220,32 @@ impl ApiClient {
         self.post(&path, update, true).await
     }
 
+    /// One page of an account's authorizations (per card or cardholder, as `query` says).
+    pub async fn authorizations(
+        &self,
+        account: &str,
+        query: &issuing_model::api::PurchaseQuery,
+    ) -> Result<List<issuing_model::IssuingAuthorization>, ApiError> {
+        let qs = query_string(&query.to_pairs());
+        self.get_json(&format!("/accounts/{}/authorizations{qs}", encode(account)))
+            .await
+    }
+
+    /// A purchase on `card` through Stripe's test helper (test mode, editors).
+    pub async fn simulate_purchase(
+        &self,
+        account: &str,
+        card: &str,
+        purchase: &issuing_model::api::SimulatePurchase,
+    ) -> Result<issuing_model::IssuingAuthorization, ApiError> {
+        let path = format!(
+            "/accounts/{}/cards/{}/purchases",
+            encode(account),
+            encode(card)
+        );
+        self.post(&path, purchase, true).await
+    }
+
     pub async fn tokens(&self, account: &str) -> Result<List<GrantedToken>, ApiError> {
         self.get_json(&format!("/accounts/{}/tokens", encode(account)))
             .await

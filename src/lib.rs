@@ -11,6 +11,7 @@ pub mod connect;
 pub mod embed;
 pub mod events;
 pub mod i18n;
+pub mod purchases;
 pub mod routes;
 pub mod session;
 pub mod tokens;

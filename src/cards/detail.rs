@@ -9,6 +9,7 @@ use super::StatusBadge;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
 use crate::i18n::{date, t, use_locale, Texts};
+use crate::purchases::CardPurchases;
 use crate::session::Session;
 use crate::ui::{Fetched, Loaded};
 
@@ -50,6 +51,7 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let reveal = Memo::new(move |_| session.may_reveal_card_numbers());
     let actions_account = account.clone();
     let editor_account = account.clone();
+    let purchases_account = account.clone();
     let connect_account = Signal::stored(account.clone());
     let card_id = Signal::derive(move || card.with(|c| c.id.clone()));
     // A memo, so a status change does not rebuild the editor (and lose its draft).
@@ -87,6 +89,7 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             view! { <CardFacts account=account.clone() card=card.get() /> }
         }}
         {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card notice=outcome /> })}
+        <CardPurchases account=purchases_account card=card />
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
             <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>
             {move || if reveal.get() {

@@ -1134,6 +1134,42 @@ catalogue! {
         en: |token, given| format!("This token can only be charged in {token}, not {given}."),
         ja: |token, given| format!("このトークンに請求できるのは {token} だけで、{given} では請求できません。"),
     }
+    purchases_title: &'static str {
+        en: "Purchases",
+        ja: "利用履歴",
+    }
+    purchases_loading: &'static str {
+        en: "Loading purchases…",
+        ja: "利用履歴を読み込み中…",
+    }
+    purchases_failed: &'static str {
+        en: "The purchases could not be loaded.",
+        ja: "利用履歴を読み込めませんでした。",
+    }
+    purchases_none: &'static str {
+        en: "This card has not been used yet.",
+        ja: "このカードはまだ利用されていません。",
+    }
+    col_when: &'static str {
+        en: "When",
+        ja: "日時",
+    }
+    col_merchant: &'static str {
+        en: "Merchant",
+        ja: "加盟店",
+    }
+    col_amount: &'static str {
+        en: "Amount",
+        ja: "金額",
+    }
+    col_result: &'static str {
+        en: "Result",
+        ja: "結果",
+    }
+    purchase_approved: &'static str {
+        en: "Approved",
+        ja: "承認",
+    }
     decline_on_card: &'static str {
         en: "card",
         ja: "カード",

@@ -34,6 +34,21 @@ pub struct PurchaseQuery {
 }
 
 impl PurchaseQuery {
+    /// The server's own parameter names (`created_gte`, not `created[gte]`), for its URLs.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        self.to_stripe_query()
+            .into_iter()
+            .map(|(k, v)| {
+                let ours = match k {
+                    "created[gte]" => "created_gte",
+                    "created[lte]" => "created_lte",
+                    other => other,
+                };
+                (ours, v)
+            })
+            .collect()
+    }
+
     /// The query for Stripe's lists, in its names, with the page size always given.
     pub fn to_stripe_query(&self) -> Vec<(&'static str, String)> {
         let mut q = vec![("limit", self.limit.unwrap_or(25).to_string())];
