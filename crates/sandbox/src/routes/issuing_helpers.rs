@@ -7,6 +7,7 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::Json;
 use issuing_http::{ApiError, ApiResult};
+use issuing_model::money::MAX_AMOUNT;
 use issuing_model::{
     AuthorizationMethod, Category, IssuingAuthorization, IssuingTransaction, MerchantData,
     StripeError,
@@ -19,8 +20,6 @@ use crate::rng::{now, unguessable_id};
 use crate::state::{AccountIssuing, Data};
 use crate::webhooks::{emit, emit_update};
 use crate::AppState;
-
-const MAX: i64 = 99_999_999;
 
 accepts!(
     CreateParams: "card", "amount", "currency", "merchant_amount", "merchant_currency",
@@ -129,9 +128,9 @@ pub async fn create(
     let card_id = text(&params, "card")?
         .ok_or_else(|| missing_param("card"))?
         .to_owned();
-    let amount = integer(&params, "amount", 1..=MAX)?;
+    let amount = integer(&params, "amount", 1..=MAX_AMOUNT)?;
     let currency = text(&params, "currency")?.map(str::to_ascii_lowercase);
-    let merchant_amount = integer(&params, "merchant_amount", 1..=MAX)?;
+    let merchant_amount = integer(&params, "merchant_amount", 1..=MAX_AMOUNT)?;
     let merchant_currency = text(&params, "merchant_currency")?.map(str::to_ascii_lowercase);
     let method: AuthorizationMethod = text(&params, "authorization_method")?
         .unwrap_or("online")
@@ -234,12 +233,7 @@ fn change(
         .map(|a| serde_json::to_value(with_current_card(book, a)).unwrap_or_default())
         .unwrap_or_default();
     let auth = run(book)
-        .map_err(|message| {
-            ApiError::bad_request(StripeError::new(
-                issuing_model::ErrorType::InvalidRequestError,
-                message,
-            ))
-        })?
+        .map_err(ApiError::invalid_request)?
         .ok_or_else(|| ApiError::not_found("issuing_authorization", id))?;
     let auth = with_current_card(book, &auth);
     data.applied_writes += 1;
@@ -267,7 +261,7 @@ pub async fn capture(
             "The local sandbox does not emulate purchase_details: leave it out (real Stripe takes it).",
         ));
     }
-    let amount = integer(&params, "capture_amount", 1..=MAX)?;
+    let amount = integer(&params, "capture_amount", 1..=MAX_AMOUNT)?;
     let close = flag(&params, "close_authorization")?.unwrap_or(true);
     let mut made: Option<IssuingTransaction> = None;
     let answer = change(&state, &account, &id, |book| {
@@ -299,7 +293,7 @@ pub async fn reverse(
     Path(id): Path<String>,
     Form(params, ..): Form<ReverseParams>,
 ) -> ApiResult<IssuingAuthorization> {
-    let amount = integer(&params, "reverse_amount", 1..=MAX)?;
+    let amount = integer(&params, "reverse_amount", 1..=MAX_AMOUNT)?;
     change(&state, &account, &id, |book| {
         ledger::reverse(book, &id, amount)
     })
@@ -324,7 +318,7 @@ pub async fn increment(
     Path(id): Path<String>,
     Form(params, ..): Form<IncrementParams>,
 ) -> ApiResult<IssuingAuthorization> {
-    let more = integer(&params, "increment_amount", 1..=MAX)?
+    let more = integer(&params, "increment_amount", 1..=MAX_AMOUNT)?
         .ok_or_else(|| missing_param("increment_amount"))?;
     flag(&params, "is_amount_controllable")?;
     change(&state, &account, &id, |book| {
@@ -340,17 +334,12 @@ pub async fn refund(
     Path(id): Path<String>,
     Form(params, ..): Form<RefundParams>,
 ) -> ApiResult<IssuingTransaction> {
-    let amount = integer(&params, "refund_amount", 1..=MAX)?;
+    let amount = integer(&params, "refund_amount", 1..=MAX_AMOUNT)?;
     let mut data = state.store.write();
     let book = issuing(&mut data, &account)
         .ok_or_else(|| ApiError::not_found("issuing_transaction", &id))?;
     let refund = ledger::refund(book, &id, amount, now(), unguessable_id("ipi_"))
-        .map_err(|message| {
-            ApiError::bad_request(StripeError::new(
-                issuing_model::ErrorType::InvalidRequestError,
-                message,
-            ))
-        })?
+        .map_err(ApiError::invalid_request)?
         .ok_or_else(|| ApiError::not_found("issuing_transaction", &id))?;
     data.applied_writes += 1;
     let json = serde_json::to_value(&refund).unwrap_or_default();
