@@ -1,16 +1,21 @@
 //! A card's purchases on its page, against the real server: a purchase the card's daily limit
-//! declined says so in the operator's words, with the limit and what was already spent.
+//! declined says so in the operator's words, with the limit and what was already spent; the
+//! spend bars count as Stripe does; the simulator decides at once and the page follows; the
+//! editor's what-if says what a draft would have done to the last 30 days.
 
 mod support;
 
+use issuing_admin::api::ApiClient;
 use issuing_admin::Panel;
 use issuing_model::api::SimulatePurchase;
+use issuing_model::IssuingCard;
 use issuing_model::{
     CardListQuery, CardStatus, CardUpdate, SpendingControlsUpdate, SpendingInterval, SpendingLimit,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::{live_api, signed_in_api, wait_text, EURO};
+use support::editor::start_editing;
+use support::{click, live_api, signed_in_api, type_into, wait_for, wait_text, wait_until, EURO};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -28,15 +33,14 @@ fn purchase(amount: i64) -> SimulatePurchase {
     }
 }
 
-#[wasm_bindgen_test]
-async fn a_declined_purchase_names_the_limit_that_declined_it() {
-    let api = signed_in_api("op_aiko").await;
+/// Active EURO card `pick` with one limit, €50 a day, and no other control.
+async fn card_with_daily_limit(api: &ApiClient, pick: usize) -> IssuingCard {
     let query = CardListQuery {
         status: Some(CardStatus::Active),
         limit: Some(5),
         ..Default::default()
     };
-    let card = api.cards(EURO, &query).await.unwrap().data.remove(0);
+    let card = api.cards(EURO, &query).await.unwrap().data.remove(pick);
     let only_a_daily_limit = CardUpdate {
         spending_controls: Some(SpendingControlsUpdate {
             spending_limits: Some(vec![SpendingLimit {
@@ -55,7 +59,29 @@ async fn a_declined_purchase_names_the_limit_that_declined_it() {
     };
     api.update_card(EURO, &card.id, &only_a_daily_limit)
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// How many purchases the card has, as the server lists them.
+async fn purchases_of(api: &ApiClient, card: &str) -> usize {
+    let query = issuing_model::api::PurchaseQuery {
+        card: Some(card.to_owned()),
+        limit: Some(100),
+        ..Default::default()
+    };
+    api.authorizations(EURO, &query).await.unwrap().data.len()
+}
+
+fn rows(root: &web_sys::HtmlElement) -> u32 {
+    root.query_selector_all("[data-table=purchases] tbody tr")
+        .unwrap()
+        .length()
+}
+
+#[wasm_bindgen_test]
+async fn a_declined_purchase_names_the_limit_that_declined_it() {
+    let api = signed_in_api("op_aiko").await;
+    let card = card_with_daily_limit(&api, 0).await;
     let approved = api
         .simulate_purchase(EURO, &card.id, &purchase(3_000))
         .await
@@ -71,7 +97,8 @@ async fn a_declined_purchase_names_the_limit_that_declined_it() {
     let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
     let row =
         |id: &str| format!("[data-table=purchases] [data-authorization={id}] [data-field=result]");
-    let said = wait_text(&root, &row(&declined.id), "Declined").await;
+    // Stripe's reason at first; the control named once the card's history has been read.
+    let said = wait_text(&root, &row(&declined.id), "limit").await;
     assert_eq!(
         said,
         "Declined: over the card's limit of €50.00 per day (€30.00 already spent)"
@@ -80,5 +107,126 @@ async fn a_declined_purchase_names_the_limit_that_declined_it() {
         wait_text(&root, &row(&approved.id), "Approved").await,
         "Approved"
     );
+    root.remove();
+}
+
+const DAILY_BAR: &str = "[data-owner=card] [data-limit=daily] [data-field=spent]";
+
+#[wasm_bindgen_test]
+async fn the_simulator_decides_at_once_and_the_bar_and_the_list_follow() {
+    let api = signed_in_api("op_aiko").await;
+    let card = card_with_daily_limit(&api, 1).await;
+    let before = purchases_of(&api, &card.id).await;
+    let root = support::open_as("op_aiko", &format!("/accounts/{EURO}/cards/{}", card.id)).await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    // The seed's history is months old: nothing spent today yet.
+    wait_text(&root, DAILY_BAR, "€0.00 of €50.00 today").await;
+
+    wait_for(&root, ".ia-simulator > summary").await;
+    click(&root, ".ia-simulator > summary");
+    // Not an amount: said at the field, and nothing is sent.
+    type_into(&root, "#sim-amount", "thirty");
+    click(&root, "[data-action=simulate]");
+    wait_text(&root, "#sim-amount-error", "as a number").await;
+    assert_eq!(purchases_of(&api, &card.id).await, before);
+
+    type_into(&root, "#sim-amount", "30");
+    type_into(&root, "#sim-merchant", "Café Zentral");
+    click(&root, "[data-action=simulate]");
+    let approved = wait_text(&root, "[data-outcome=approved]", "Approved").await;
+    assert_eq!(approved, "Approved: €30.00 at Café Zentral");
+    // The bar counts it without a reload.
+    let spent = wait_text(&root, DAILY_BAR, "€30.00 of €50.00 today").await;
+    assert_eq!(spent, "€30.00 of €50.00 today");
+    assert_eq!(
+        support::text_of(
+            &root,
+            "[data-owner=card] [data-limit=daily] [data-field=left]"
+        )
+        .as_deref(),
+        Some("€20.00 left")
+    );
+
+    click(&root, "[data-action=simulate]");
+    let declined = wait_text(&root, "[data-outcome=declined]", "limit").await;
+    assert_eq!(
+        declined,
+        "Declined: over the card's limit of €50.00 per day (€30.00 already spent)"
+    );
+    // Both listed, newest first, above the card's earlier purchases.
+    let nth = |n: u8| format!("[data-table=purchases] tbody tr:nth-child({n}) [data-field=result]");
+    assert_eq!(wait_text(&root, &nth(1), "limit").await, declined);
+    assert_eq!(wait_text(&root, &nth(2), "Approved").await, "Approved");
+    wait_until("the list has both", || {
+        rows(&root) as usize >= (before + 2).min(25)
+    })
+    .await;
+    assert_eq!(purchases_of(&api, &card.id).await, before + 2);
+    // A decline adds no spend.
+    assert_eq!(
+        support::text_of(&root, DAILY_BAR).as_deref(),
+        Some("€30.00 of €50.00 today")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_what_if_says_what_a_draft_would_have_decided_otherwise() {
+    let api = signed_in_api("op_aiko").await;
+    let card = card_with_daily_limit(&api, 2).await;
+    let approved = api
+        .simulate_purchase(EURO, &card.id, &purchase(3_000))
+        .await
+        .unwrap();
+    let declined = api
+        .simulate_purchase(EURO, &card.id, &purchase(3_000))
+        .await
+        .unwrap();
+    assert!(approved.approved && !declined.approved);
+
+    let root = support::open_as("op_aiko", &format!("/accounts/{EURO}/cards/{}", card.id)).await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    start_editing(&root).await;
+    const AMOUNT: &str = ".ia-limit:first-of-type input[name=amount]";
+    // No change yet: nothing to replay.
+    assert!(root.query_selector("[data-what-if]").unwrap().is_none());
+
+    type_into(&root, AMOUNT, "100");
+    let summary = wait_text(&root, "[data-field=what-if-summary]", "let through").await;
+    assert!(
+        summary.contains("let through 1 declined purchase"),
+        "{summary}"
+    );
+    wait_for(
+        &root,
+        &format!(
+            "[data-change=approved] [data-authorization={}]",
+            declined.id
+        ),
+    )
+    .await;
+    assert!(root
+        .query_selector("[data-change=declined]")
+        .unwrap()
+        .is_none());
+
+    // Lowered to €20, the approved €30 would have been declined, and then the second fits
+    // nowhere either: €30 is over €20 on its own.
+    type_into(&root, AMOUNT, "20");
+    let summary = wait_text(&root, "[data-field=what-if-summary]", "declined 1").await;
+    assert!(
+        summary.contains("declined 1 approved purchase"),
+        "{summary}"
+    );
+    let why = wait_text(
+        &root,
+        &format!(
+            "[data-change=declined] [data-authorization={}]",
+            approved.id
+        ),
+        "Declined",
+    )
+    .await;
+    assert!(why.contains("€20.00 per day"), "{why}");
     root.remove();
 }

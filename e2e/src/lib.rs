@@ -401,3 +401,47 @@ impl Drop for RecordingProxy {
         self.task.abort();
     }
 }
+
+/// The server's `/api` as a signed-in operator, to set a scene before the browser looks at it.
+pub struct Api {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Api {
+    pub async fn sign_in(server: &RunningServer, operator: &str) -> Self {
+        let http = reqwest::Client::new();
+        let base = format!("{}/api", server.url());
+        let mut api = Self {
+            http,
+            base,
+            token: String::new(),
+        };
+        let signed_in = api
+            .post("/sign_in", serde_json::json!({ "operator": operator }))
+            .await;
+        api.token = signed_in["token"].as_str().expect("a token").to_owned();
+        api
+    }
+
+    /// `GET /api{path}`, which must succeed; its JSON.
+    pub async fn get(&self, path: &str) -> serde_json::Value {
+        let request = self.http.get(format!("{}{path}", self.base));
+        Self::json(request.bearer_auth(&self.token)).await
+    }
+
+    /// `POST /api{path}` with a JSON body, which must succeed; its JSON.
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let request = self.http.post(format!("{}{path}", self.base)).json(&body);
+        Self::json(request.bearer_auth(&self.token)).await
+    }
+
+    async fn json(request: reqwest::RequestBuilder) -> serde_json::Value {
+        let response = request.send().await.expect("the server answers");
+        let status = response.status();
+        let body: serde_json::Value = response.json().await.expect("a JSON answer");
+        assert!(status.is_success(), "{status}: {body}");
+        body
+    }
+}

@@ -8,8 +8,9 @@ use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
+use crate::events::{concerns, use_live_events, EventFeed};
 use crate::i18n::{date, t, use_locale, Texts};
-use crate::purchases::CardPurchases;
+use crate::purchases::{CardActivity, CardPurchases, CardSpending, PurchaseSimulator};
 use crate::session::Session;
 use crate::ui::{Fetched, Loaded};
 
@@ -51,13 +52,38 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
     let reveal = Memo::new(move |_| session.may_reveal_card_numbers());
     let actions_account = account.clone();
     let editor_account = account.clone();
-    let purchases_account = account.clone();
-    let connect_account = Signal::stored(account.clone());
-    let card_id = Signal::derive(move || card.with(|c| c.id.clone()));
     // A memo, so a status change does not rebuild the editor (and lose its draft).
     let editable = Memo::new(move |_| {
         can_edit() && card.with(|c| c.status != issuing_model::CardStatus::Canceled)
     });
+    let simulator_account = account.clone();
+    let card_id = Signal::derive(move || card.with(|c| c.id.clone()));
+    let activity = CardActivity::new(account.clone(), card);
+    provide_context(activity);
+    let api = expect_context::<ApiClient>();
+    let test_mode = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.config().await.is_ok_and(|c| c.test_mode) }
+    });
+    let can_simulate = move || editable.get() && test_mode.get().unwrap_or(false);
+    let live = use_live_events(expect_context::<ApiClient>());
+    // A purchase made elsewhere (a terminal, Stripe's Dashboard) shows up without a reload.
+    Effect::new(move |seen: Option<usize>| {
+        let fresh = live.events.with(|events| {
+            events
+                .iter()
+                .filter(|e| {
+                    e.kind.starts_with("issuing_authorization.") && concerns(e, &card_id.get())
+                })
+                .count()
+        });
+        // Not while fetching: what is on its way already counts it.
+        if seen.is_some_and(|s| s != fresh) && !activity.history.pending() {
+            activity.refresh();
+        }
+        fresh
+    });
+    let connect_account = Signal::stored(account.clone());
     view! {
         <h1 id="card-title">
             {move || card.with(|c| c.cardholder.name.clone())}
@@ -89,7 +115,10 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             view! { <CardFacts account=account.clone() card=card.get() /> }
         }}
         {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card notice=outcome /> })}
-        <CardPurchases account=purchases_account card=card />
+        <CardSpending card=card activity=activity />
+        {move || can_simulate().then(|| view! { <PurchaseSimulator account=simulator_account.clone() card=card activity=activity /> })}
+        <CardPurchases card=card activity=activity />
+        <EventFeed live=live about=card_id />
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
             <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>
             {move || if reveal.get() {

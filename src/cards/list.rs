@@ -10,7 +10,7 @@ use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
 use crate::i18n::t;
-use crate::ui::{Fetched, Loaded};
+use crate::ui::{Cursor, Fetched, Loaded, Pager};
 
 /// `/accounts/:account/cards`: an account's cards. Account, filters and page all live in the
 /// URL, so a link or a reload shows the same view and back/forward walk the history.
@@ -135,8 +135,7 @@ pub fn CardsPage() -> impl IntoView {
         };
         let page = move |list: List<IssuingCard>| {
             let q = query.get_untracked();
-            let pager = Pager::new(&q, &list);
-            let (prev, next) = (pager.previous.clone(), pager.next.clone());
+            let (prev, next) = pages(&q, &list);
             let size = q.limit.unwrap_or(issuing_model::api::DEFAULT_PAGE_SIZE) as usize;
             let first = from.get_untracked();
             let (last, more) = (first + list.data.len() - 1, next.is_some());
@@ -220,34 +219,27 @@ pub fn CardsPage() -> impl IntoView {
     }
 }
 
-/// Where Previous and Next lead from this page, in Stripe's cursor terms.
-struct Pager {
-    previous: Option<CardListQuery>,
-    next: Option<CardListQuery>,
-}
-
-impl Pager {
-    fn new(query: &CardListQuery, page: &List<IssuingCard>) -> Self {
-        let (first, last) = (page.data.first(), page.data.last());
-        let before = |c: &IssuingCard| CardListQuery {
-            ending_before: Some(c.id.clone()),
+/// Where Previous and Next lead from this page of cards.
+fn pages(
+    query: &CardListQuery,
+    page: &List<IssuingCard>,
+) -> (Option<CardListQuery>, Option<CardListQuery>) {
+    let pager = Pager::new(
+        query.ending_before.is_some(),
+        query.starting_after.is_some(),
+        page.has_more,
+        page.data.first().map(|c| c.id.as_str()),
+        page.data.last().map(|c| c.id.as_str()),
+    );
+    let to = |cursor: Cursor| match cursor {
+        Cursor::EndingBefore(id) => CardListQuery {
+            ending_before: Some(id),
             ..query.first_page()
-        };
-        let after = |c: &IssuingCard| CardListQuery {
-            starting_after: Some(c.id.clone()),
+        },
+        Cursor::StartingAfter(id) => CardListQuery {
+            starting_after: Some(id),
             ..query.first_page()
-        };
-        if query.ending_before.is_some() {
-            // Walking back: `has_more` says whether there is more before this page.
-            Self {
-                previous: page.has_more.then(|| first.map(before)).flatten(),
-                next: last.map(after),
-            }
-        } else {
-            Self {
-                previous: query.starting_after.as_ref().and(first.map(before)),
-                next: page.has_more.then(|| last.map(after)).flatten(),
-            }
-        }
-    }
+        },
+    };
+    (pager.previous.map(to), pager.next.map(to))
 }

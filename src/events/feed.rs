@@ -40,22 +40,98 @@ pub fn summary(event: &Event, t: &Texts) -> String {
         "payment_intent.succeeded" => {
             (t.event_succeeded)(&amount(&object["amount"], &object["currency"]))
         }
+        "issuing_authorization.created" | "issuing_authorization.updated" => {
+            // What was asked (the held amount falls to 0 once settled).
+            let asked = &object["request_history"][0]["amount"];
+            let asked = if asked.is_i64() {
+                asked
+            } else {
+                &object["amount"]
+            };
+            (t.event_authorization)(
+                object["approved"].as_bool().unwrap_or(false),
+                &amount(asked, &object["currency"]),
+                &merchant(object, t),
+            )
+        }
+        "issuing_transaction.created" => {
+            let value = object["amount"].as_i64().unwrap_or(0);
+            (t.event_transaction)(
+                object["type"] == "refund",
+                &amount(&value.abs().into(), &object["currency"]),
+                &merchant(object, t),
+            )
+        }
+        "issuing_card.updated" => {
+            let changed = event
+                .data
+                .previous_attributes
+                .as_ref()
+                .and_then(|p| p.as_object())
+                .map(|fields| {
+                    fields
+                        .keys()
+                        .map(|k| field_words(k, t))
+                        .collect::<Vec<_>>()
+                        .join(t.list_separator)
+                })
+                .unwrap_or_default();
+            if changed.is_empty() {
+                String::new()
+            } else {
+                (t.event_card_changed)(&changed)
+            }
+        }
         _ => String::new(),
     }
 }
 
+/// The merchant's name, or "a merchant".
+fn merchant(object: &serde_json::Value, t: &Texts) -> String {
+    object["merchant_data"]["name"]
+        .as_str()
+        .unwrap_or(t.a_merchant)
+        .to_owned()
+}
+
+/// A card's field, as the card page names it; Stripe's name for the others.
+fn field_words(field: &str, t: &Texts) -> String {
+    match field {
+        "spending_controls" => t.spending_controls.to_owned(),
+        "status" => t.status.to_owned(),
+        "cancellation_reason" => t.cancellation_reason.to_owned(),
+        "metadata" => t.metadata.to_owned(),
+        other => other.replace('_', " "),
+    }
+}
+
+/// The card an event is about: the card itself, or the card of an authorization or
+/// transaction (an id, or the card object Stripe embeds).
+fn card_of(event: &Event) -> Option<&str> {
+    let object = &event.data.object;
+    if event.kind.starts_with("issuing_card.") {
+        return object["id"].as_str();
+    }
+    if event.kind.starts_with("issuing_authorization.")
+        || event.kind.starts_with("issuing_transaction.")
+    {
+        let card = &object["card"];
+        return card.as_str().or_else(|| card["id"].as_str());
+    }
+    None
+}
+
+/// Whether `event` is about `card` (its own changes and its purchases).
+pub fn concerns(event: &Event, card: &str) -> bool {
+    card_of(event) == Some(card)
+}
+
 /// Where the panel shows the event's object, if it has a page for it.
-fn object_page(event: &Event, object_id: &str) -> Option<String> {
+fn object_page(event: &Event) -> Option<String> {
     let account = event.account.as_deref()?;
     let kind = event.kind.as_str();
-    if kind.starts_with("issuing_card.") {
-        Some(
-            Page::Card {
-                account,
-                card: object_id,
-            }
-            .path(),
-        )
+    if let Some(card) = card_of(event) {
+        Some(Page::Card { account, card }.path())
     } else if kind.starts_with("shared_payment.") || kind.starts_with("payment_intent.") {
         Some(Page::Tokens { account }.path())
     } else {
@@ -74,12 +150,13 @@ fn type_with_breaks(kind: &str) -> impl IntoView {
 }
 
 /// The live feed; with `account` (non-empty), only that account's events; with `kind`, only
-/// that type's.
+/// that type's; with `about`, only those about that card.
 #[component]
 pub fn EventFeed(
     live: LiveEvents,
     #[prop(optional, into)] account: Option<Signal<String>>,
     #[prop(optional, into)] kind: Option<Signal<String>>,
+    #[prop(optional, into)] about: Option<Signal<String>>,
 ) -> impl IntoView {
     // Business names for account ids, where the operator may see the account.
     let names = {
@@ -104,6 +181,7 @@ pub fn EventFeed(
     let shown = move || {
         let account = account.map(|a| a.get()).filter(|a| !a.is_empty());
         let kind = kind.map(|k| k.get()).filter(|k| !k.is_empty());
+        let about = about.map(|c| c.get());
         live.events.with(|events| {
             events
                 .iter()
@@ -112,6 +190,7 @@ pub fn EventFeed(
                         .as_ref()
                         .is_none_or(|a| e.account.as_ref() == Some(a))
                         && kind.as_ref().is_none_or(|k| &e.kind == k)
+                        && about.as_ref().is_none_or(|c| concerns(e, c))
                 })
                 .cloned()
                 .collect::<Vec<_>>()
@@ -135,7 +214,8 @@ pub fn EventFeed(
                 let events = shown();
                 let (t, locale) = (t(), use_locale());
                 let filtered = account.is_some_and(|a| !a.get_untracked().is_empty())
-                    || kind.is_some_and(|k| !k.get_untracked().is_empty());
+                    || kind.is_some_and(|k| !k.get_untracked().is_empty())
+                    || about.is_some();
                 if events.is_empty() {
                     view! { <p class="ia-empty">{if filtered && !live.events.with_untracked(Vec::is_empty) { t.no_events_match } else { t.no_events }}</p> }.into_any()
                 } else {
@@ -146,7 +226,7 @@ pub fn EventFeed(
                                 let object_id = event.data.object["id"].as_str().unwrap_or_default().to_owned();
                                 let text = summary(&event, t);
                                 let object_attr = object_id.clone();
-                                let page = object_page(&event, &object_id).map(crate::ui::href);
+                                let page = object_page(&event).map(crate::ui::href);
                                 let account_name = event.account.as_deref().map(|a| name_of(a).unwrap_or_else(|| a.to_owned()));
                                 let object = match page {
                                     Some(target) => view! { <a href=target aria-label=(t.open_object)(&object_id)><code>{object_id.clone()}</code></a> }.into_any(),

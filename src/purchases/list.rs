@@ -1,86 +1,122 @@
 use issuing_model::api::PurchaseQuery;
 use issuing_model::money::format_amount;
-use issuing_model::IssuingCard;
+use issuing_model::{IssuingAuthorization, IssuingCard, List};
 use issuing_words::category_label;
 use leptos::prelude::*;
 
-use super::explain;
-use crate::api::ApiClient;
+use super::explain::{explain, standing};
+use super::CardActivity;
 use crate::i18n::{local_time, t, use_locale};
-use crate::ui::{Fetched, Loaded};
+use crate::ui::{Cursor, Loaded, Pager};
 
-/// How many of the card's latest purchases the page shows.
-const PAGE: u8 = 25;
-
-/// The card's latest purchases; fetched again when `card` changes (a saved edit, a status).
+/// The card's purchases, a page at a time, newest first.
 #[component]
-pub fn CardPurchases(account: String, card: RwSignal<IssuingCard>) -> impl IntoView {
-    let api = expect_context::<ApiClient>();
-    let card_id = Memo::new(move |_| card.with(|c| c.id.clone()));
-    let purchases = Fetched::new(move || {
-        let (api, account, id) = (api.clone(), account.clone(), card_id.get());
-        async move {
-            let query = PurchaseQuery {
-                card: Some(id),
-                limit: Some(PAGE),
-                ..Default::default()
+pub fn CardPurchases(card: RwSignal<IssuingCard>, activity: CardActivity) -> impl IntoView {
+    let page = move |list: List<IssuingAuthorization>| {
+        let query = activity.page.get_untracked();
+        let pager = Pager::new(
+            query.ending_before.is_some(),
+            query.starting_after.is_some(),
+            list.has_more,
+            list.data.first().map(|a| a.id.as_str()),
+            list.data.last().map(|a| a.id.as_str()),
+        );
+        let go = move |cursor: Option<Cursor>| {
+            let Some(cursor) = cursor else { return };
+            let mut next = PurchaseQuery {
+                starting_after: None,
+                ending_before: None,
+                ..activity.page.get_untracked()
             };
-            api.authorizations(&account, &query).await
+            match cursor {
+                Cursor::EndingBefore(id) => next.ending_before = Some(id),
+                Cursor::StartingAfter(id) => next.starting_after = Some(id),
+            }
+            activity.page.set(next);
+        };
+        let (previous, next) = (pager.previous, pager.next);
+        let paged = previous.is_some() || next.is_some();
+        view! {
+            <PurchaseTable card=card activity=activity purchases=list.data />
+            {paged.then(|| {
+                let (no_previous, no_next) = (previous.is_none(), next.is_none());
+                view! {
+                    <nav class="ia-pager" aria-label=move || t().purchases_pages>
+                        <button type="button" class="ia-button ia-button-secondary" data-action="newer" disabled=no_previous on:click=move |_| go(previous.clone())>
+                            {move || t().previous}
+                        </button>
+                        <button type="button" class="ia-button ia-button-secondary" data-action="older" disabled=no_next on:click=move |_| go(next.clone())>
+                            {move || t().next}
+                        </button>
+                    </nav>
+                }
+            })}
         }
-    });
+    };
     view! {
         <section class="ia-purchases" aria-labelledby="purchases-title">
             <h2 id="purchases-title">{move || t().purchases_title}</h2>
             <Loaded
-                fetched=purchases
+                fetched=activity.list
                 loading=|| t().purchases_loading
                 failed=|| t().purchases_failed
-                data=move |list| {
-                    let all = list.data;
-                    if all.is_empty() {
-                        return view! { <p class="ia-muted" data-empty="purchases">{move || t().purchases_none}</p> }.into_any();
-                    }
-                    view! {
-                        <table class="ia-table" data-table="purchases">
-                            <thead><tr>
-                                <th scope="col">{move || t().col_when}</th>
-                                <th scope="col">{move || t().col_merchant}</th>
-                                <th scope="col">{move || t().col_country}</th>
-                                <th scope="col" class="ia-num">{move || t().col_amount}</th>
-                                <th scope="col">{move || t().col_result}</th>
-                            </tr></thead>
-                            <tbody>
-                                {all.clone().into_iter().enumerate().map(|(i, auth)| {
-                                    // Newest first: what came before it is what follows.
-                                    let earlier = all[i + 1..].to_vec();
-                                    let declined = !auth.approved;
-                                    let requested = auth.requested();
-                                    let amount = format_amount(requested, &auth.currency);
-                                    let abroad = (auth.merchant_currency != auth.currency)
-                                        .then(|| format_amount(auth.merchant_amount, &auth.merchant_currency));
-                                    let auth_for_text = auth.clone();
-                                    view! {
-                                        <tr data-authorization=auth.id.clone() class:ia-declined=declined>
-                                            <td class="ia-nowrap">{move || local_time(auth.created, use_locale())}</td>
-                                            <td>
-                                                {auth.merchant_data.name.clone().unwrap_or_default()}
-                                                <br/>
-                                                <span class="ia-muted">{
-                                                    let category = auth.merchant_data.category.clone();
-                                                    move || category_label(&category, use_locale())
-                                                }</span>
-                                            </td>
-                                            <td>{auth.merchant_data.country.clone().unwrap_or_default()}</td>
-                                            <td class="ia-num">{amount}{abroad.map(|m| view! { <br/><span class="ia-muted">{m}</span> })}</td>
-                                            <td data-field="result">{move || explain(&auth_for_text, &card.get(), &earlier, use_locale())}</td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    }.into_any()
-                }
+                is_empty=|list| list.data.is_empty()
+                when_empty=|| view! { <p class="ia-muted" data-empty="purchases">{move || t().purchases_none}</p> }
+                data=page
             />
         </section>
+    }
+}
+
+/// One page of purchases: time, merchant and category, country, amount (and the merchant's,
+/// in another currency), and the decision in words with where the money stands.
+#[component]
+fn PurchaseTable(
+    card: RwSignal<IssuingCard>,
+    activity: CardActivity,
+    purchases: Vec<IssuingAuthorization>,
+) -> impl IntoView {
+    view! {
+        <table class="ia-table" data-table="purchases">
+            <thead><tr>
+                <th scope="col">{move || t().col_when}</th>
+                <th scope="col">{move || t().col_merchant}</th>
+                <th scope="col">{move || t().col_country}</th>
+                <th scope="col" class="ia-num">{move || t().col_amount}</th>
+                <th scope="col">{move || t().col_result}</th>
+            </tr></thead>
+            <tbody>
+                {purchases.into_iter().map(|auth| {
+                    let declined = !auth.approved;
+                    let amount = format_amount(auth.requested(), &auth.currency);
+                    let abroad = (auth.merchant_currency != auth.currency)
+                        .then(|| format_amount(auth.merchant_amount, &auth.merchant_currency));
+                    let auth = StoredValue::new(auth);
+                    let result = move || {
+                        let locale = use_locale();
+                        let history = activity.known();
+                        auth.with_value(|a| card.with(|c| explain(a, c, history.as_ref(), locale)))
+                    };
+                    let standing = move || auth.with_value(|a| standing(a, use_locale()));
+                    let (created, category) = auth.with_value(|a| (a.created, a.merchant_data.category.clone()));
+                    view! {
+                        <tr data-authorization=auth.with_value(|a| a.id.clone()) class:ia-declined=declined>
+                            <td class="ia-nowrap">{move || local_time(created, use_locale())}</td>
+                            <td>
+                                {auth.with_value(|a| a.merchant_data.name.clone().unwrap_or_default())}
+                                <br/>
+                                <span class="ia-muted">{move || category_label(&category, use_locale())}</span>
+                            </td>
+                            <td>{auth.with_value(|a| a.merchant_data.country.clone().unwrap_or_default())}</td>
+                            <td class="ia-num">{amount}{abroad.map(|m| view! { <br/><span class="ia-muted">{m}</span> })}</td>
+                            <td>
+                                <span data-field="result">{result}</span>
+                                {move || standing().map(|s| view! { <br/><span class="ia-muted" data-field="standing">{s}</span> })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -7,11 +7,11 @@ use issuing_model::rules::check_charge;
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
-use super::amount_field::{AmountField, AmountInput};
-use super::grant_form::CURRENCIES;
 use crate::api::{ApiClient, ApiError};
 use crate::i18n::{amount_in_words, t, use_locale, InWords};
 use crate::ui::Modal;
+use crate::ui::CURRENCIES;
+use crate::ui::{AmountField, AmountInput};
 
 /// One charge made from this page, kept for the operator to see (and worded as it is shown,
 /// so a language switch rewords it).

@@ -7,13 +7,11 @@ use issuing_model::rules::TEST_PAYMENT_METHODS;
 use issuing_model::GrantedToken;
 use leptos::prelude::*;
 
-use super::amount_field::{AmountField, AmountInput};
 use crate::api::ApiClient;
 use crate::i18n::{t, use_locale, InWords, Label};
-use crate::ui::unix_now;
+use crate::ui::{unix_now, AmountField, AmountInput, CURRENCIES};
 use issuing_model::wire::card::brand_name;
 
-pub(super) const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
 /// Expiry choices: label and seconds from now (none: no expiry).
 const EXPIRIES: &[(Label, Option<i64>)] = &[
     (|t| t.expiry_never, None),

@@ -1,6 +1,5 @@
 //! Shared Payment Tokens that AI agents granted a connected account: see them, charge them.
 
-mod amount_field;
 mod charge_form;
 mod grant_form;
 mod lookup_form;

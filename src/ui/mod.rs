@@ -1,12 +1,16 @@
 //! Small widgets shared by every feature.
 
+mod amount_field;
+pub mod choices;
 mod clock;
 mod leave_guard;
 mod modal;
 mod multi_select;
+mod pager;
 mod route_base;
 mod states;
 
+pub use amount_field::{AmountField, AmountInput, CURRENCIES};
 pub use clock::{unix_now, use_now};
 
 /// The page's `localStorage`, where the browser allows it (private modes and sandboxed
@@ -17,5 +21,6 @@ pub fn local_storage() -> Option<web_sys::Storage> {
 pub use leave_guard::LeaveGuard;
 pub use modal::Modal;
 pub use multi_select::{Choice, MultiSelect};
+pub use pager::{Cursor, Pager};
 pub use route_base::{href, RouteBase};
 pub use states::{ErrorState, Fetched, Loaded, LoadingState};

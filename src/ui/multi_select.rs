@@ -23,9 +23,10 @@ fn next_id() -> u32 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// A searchable multi-select (the ARIA combobox pattern): chips for what is chosen, a search
-/// box, and a list of matches moved through with the arrow keys and toggled with Enter.
-/// A chosen value missing from `choices` (a category Stripe added later) shows as it is.
+/// A searchable multi-select (the ARIA combobox pattern), or a single choice with `single`:
+/// chips for what is chosen, a search box, and a list of matches moved through with the arrow
+/// keys and toggled with Enter. A chosen value missing from `choices` (a category Stripe added
+/// later) shows as it is.
 #[component]
 pub fn MultiSelect(
     #[prop(into)] label: Signal<String>,
@@ -35,6 +36,9 @@ pub fn MultiSelect(
     /// What is chosen: a field of the form's store.
     selected: Field<Vec<String>>,
     #[prop(into)] error: Signal<Option<String>>,
+    /// One value at most: picking another replaces it (a purchase's one category).
+    #[prop(optional)]
+    single: bool,
 ) -> impl IntoView {
     let id = format!("ia-ms-{}", next_id());
     let (input_id, list_id, error_id) = (id.clone(), format!("{id}-list"), format!("{id}-error"));
@@ -75,6 +79,10 @@ pub fn MultiSelect(
                 s.remove(i);
             }
             None => {
+                if single {
+                    s.clear();
+                    open.set(false);
+                }
                 s.push(value);
                 // Picked: the search is done, ready for the next one.
                 query.set(String::new());
@@ -183,7 +191,7 @@ pub fn MultiSelect(
                 on:blur=move |_| open.set(false)
                 on:keydown=on_keydown
             />
-            <ul id=list_id role="listbox" aria-multiselectable="true" aria-label=move || label.get() class="ia-options" hidden=move || !open.get()>
+            <ul id=list_id role="listbox" aria-multiselectable=(!single).to_string() aria-label=move || label.get() class="ia-options" hidden=move || !open.get()>
                 {move || {
                     let chosen = selected.get();
                     let found = matches.get();

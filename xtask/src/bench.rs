@@ -1,10 +1,13 @@
 //! `cargo xtask bench`: benchmarks that print figures (nothing here asserts a timing).
 
+use std::process::Command;
+
 use crate::process::{cargo, run_checked};
 
 pub fn run() -> Result<(), String> {
+    let root = crate::root();
     for (package, bench) in [("issuing-server", "card_list"), ("issuing-model", "decide")] {
-        run_checked(cargo().current_dir(crate::root()).args([
+        run_checked(cargo().current_dir(&root).args([
             "bench",
             "--package",
             package,
@@ -12,5 +15,21 @@ pub fn run() -> Result<(), String> {
             bench,
         ]))?;
     }
-    Ok(())
+    // The card page in Chromium needs the release build of the panel and the browser tools.
+    crate::setup::run()?;
+    run_checked(
+        Command::new("trunk")
+            .current_dir(&root)
+            .env("PATH", crate::setup::path_with_tools())
+            .args(["build", "--release", "--offline"]),
+    )?;
+    run_checked(
+        cargo()
+            .current_dir(&root)
+            .args(["bench", "--package", "e2e", "--bench", "card_page"])
+            .env("IA_DIST", root.join("dist"))
+            .env("CHROMEDRIVER", crate::test::chromedriver())
+            .env_remove("STRIPE_SECRET_KEY")
+            .env_remove("STRIPE_PUBLISHABLE_KEY"),
+    )
 }

@@ -24,7 +24,8 @@ enum Cli {
     Dev(dev::Options),
     /// Setup, then every test: lint, native, wasm in headless Chromium, end-to-end.
     Test(test::Options),
-    /// Print how fast the card list answers on the 10,000-card sandbox account.
+    /// Print figures: the card list on the 10,000-card account, a decision over a year of
+    /// history, and the card page showing 100 purchases in Chromium.
     Bench,
 }
 

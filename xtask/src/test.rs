@@ -229,6 +229,6 @@ fn e2e(root: &Path) -> Result<Tally, String> {
     tally
 }
 
-fn chromedriver() -> String {
+pub fn chromedriver() -> String {
     std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
 }

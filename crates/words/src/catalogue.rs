@@ -1242,6 +1242,228 @@ catalogue! {
         en: |reason| format!("Declined by Stripe ({reason})"),
         ja: |reason| format!("Stripe により拒否（{reason}）"),
     }
+    /// How an authorization stands now.
+    purchase_pending: &'static str {
+        en: "Pending",
+        ja: "保留中",
+    }
+    purchase_captured: fn(&str) -> String {
+        en: |amount| format!("Settled {amount}"),
+        ja: |amount| format!("{amount} 確定"),
+    }
+    purchase_refunded: fn(&str) -> String {
+        en: |amount| format!("Refunded {amount}"),
+        ja: |amount| format!("{amount} 返金"),
+    }
+    purchase_reversed: &'static str {
+        en: "Reversed",
+        ja: "取消済み",
+    }
+    purchase_expired: &'static str {
+        en: "Expired",
+        ja: "期限切れ",
+    }
+    purchases_pages: &'static str {
+        en: "Purchase pages",
+        ja: "利用履歴のページ",
+    }
+    spending_title: &'static str {
+        en: "Spending",
+        ja: "利用状況",
+    }
+    spending_loading: &'static str {
+        en: "Counting what the card has spent…",
+        ja: "カードの利用額を集計中…",
+    }
+    spending_failed: &'static str {
+        en: "What the card has spent could not be counted.",
+        ja: "カードの利用額を集計できませんでした。",
+    }
+    /// Spent, the limit, and the interval it is counted over, as Stripe's interval.
+    spent_of: fn(&str, &str, &str) -> String {
+        en: |spent, limit, interval| match interval {
+            "daily" => format!("{spent} of {limit} today"),
+            "weekly" => format!("{spent} of {limit} this week"),
+            "monthly" => format!("{spent} of {limit} this month"),
+            "yearly" => format!("{spent} of {limit} this year"),
+            "all_time" => format!("{spent} of {limit} in total"),
+            other => format!("{spent} of {limit} ({other})"),
+        },
+        ja: |spent, limit, interval| match interval {
+            "daily" => format!("本日 {limit} のうち {spent}"),
+            "weekly" => format!("今週 {limit} のうち {spent}"),
+            "monthly" => format!("今月 {limit} のうち {spent}"),
+            "yearly" => format!("今年 {limit} のうち {spent}"),
+            "all_time" => format!("累計 {limit} のうち {spent}"),
+            other => format!("{limit} のうち {spent}（{other}）"),
+        },
+    }
+    spent_left: fn(&str) -> String {
+        en: |left| format!("{left} left"),
+        ja: |left| format!("残り {left}"),
+    }
+    per_purchase_limit: fn(&str) -> String {
+        en: |limit| format!("Up to {limit} per purchase"),
+        ja: |limit| format!("1回あたり最大 {limit}"),
+    }
+    cardholder_limits: &'static str {
+        en: "The cardholder's limits (all their cards)",
+        ja: "カード保有者の上限（すべてのカード）",
+    }
+    spending_partial: &'static str {
+        en: "This card has a long history: only its latest purchases are counted here.",
+        ja: "利用履歴が長いため、ここでは最近の利用分のみ集計しています。",
+    }
+    simulate_title: &'static str {
+        en: "Simulate a purchase",
+        ja: "購入をシミュレート",
+    }
+    simulate_hint: &'static str {
+        en: "Test mode: Stripe decides as it would for a real purchase at this merchant. No money moves.",
+        ja: "テストモード：この加盟店での実際の購入と同じように Stripe が判断します。お金は動きません。",
+    }
+    merchant_currency: &'static str {
+        en: "Merchant's currency",
+        ja: "加盟店の通貨",
+    }
+    /// The card's currency, as a code.
+    amount_in_card_currency: fn(&str) -> String {
+        en: |code| format!("The same in the card's currency ({code})"),
+        ja: |code| format!("カードの通貨（{code}）での金額"),
+    }
+    merchant_category: &'static str {
+        en: "Merchant category",
+        ja: "加盟店カテゴリ",
+    }
+    merchant_country: &'static str {
+        en: "Merchant country",
+        ja: "加盟店の国",
+    }
+    merchant_name: &'static str {
+        en: "Merchant name",
+        ja: "加盟店名",
+    }
+    card_present_field: &'static str {
+        en: "The card is present (a purchase in a shop)",
+        ja: "カードを提示（店頭での購入）",
+    }
+    capture_field: &'static str {
+        en: "Settle it at once (capture)",
+        ja: "すぐに確定する（キャプチャ）",
+    }
+    choose_category: &'static str {
+        en: "Choose a merchant category.",
+        ja: "加盟店カテゴリを選んでください。",
+    }
+    simulate_submit: &'static str {
+        en: "Simulate purchase",
+        ja: "購入をシミュレート",
+    }
+    simulating: &'static str {
+        en: "Asking Stripe…",
+        ja: "Stripe に問い合わせ中…",
+    }
+    /// The amount and the merchant.
+    simulated_approved: fn(&str, &str) -> String {
+        en: |amount, merchant| format!("Approved: {amount} at {merchant}"),
+        ja: |amount, merchant| format!("承認：{merchant} で {amount}"),
+    }
+    not_simulated: fn(&str) -> String {
+        en: |why| format!("The purchase was not simulated: {why}"),
+        ja: |why| format!("購入をシミュレートできませんでした：{why}"),
+    }
+    what_if_title: &'static str {
+        en: "This draft over the last 30 days",
+        ja: "この変更を過去30日間に当てはめると",
+    }
+    what_if_loading: &'static str {
+        en: "Checking the draft against the card's last 30 days…",
+        ja: "過去30日間の利用に照らして確認中…",
+    }
+    what_if_failed: &'static str {
+        en: "The card's purchases could not be loaded, so the draft was not checked against them.",
+        ja: "カードの利用履歴を読み込めなかったため、変更内容を照合できませんでした。",
+    }
+    /// How many purchases were looked at.
+    what_if_same: fn(usize) -> String {
+        en: |n| match n {
+            0 => "The card has no purchases in the last 30 days to check the draft against.".to_owned(),
+            1 => "It would have decided the card's one purchase the same way.".to_owned(),
+            n => format!("It would have decided all {n} purchases the same way."),
+        },
+        ja: |n| match n {
+            0 => "過去30日間に照合できる利用はありません。".to_owned(),
+            n => format!("{n} 件の利用すべてが同じ結果になります。"),
+        },
+    }
+    /// How many approvals it declines and declines it approves, of how many purchases.
+    what_if_changes: fn(usize, usize, usize) -> String {
+        en: |declined, approved, n| {
+            let d = match declined { 1 => "1 approved purchase".to_owned(), d => format!("{d} approved purchases") };
+            let a = match approved { 1 => "1 declined purchase".to_owned(), a => format!("{a} declined purchases") };
+            match (declined, approved) {
+                (_, 0) => format!("Of {n} purchases, it would have declined {d}."),
+                (0, _) => format!("Of {n} purchases, it would have let through {a}."),
+                _ => format!("Of {n} purchases, it would have declined {d} and let through {a}."),
+            }
+        },
+        ja: |declined, approved, n| match (declined, approved) {
+            (d, 0) => format!("{n} 件の利用のうち、承認済みの {d} 件が拒否されます。"),
+            (0, a) => format!("{n} 件の利用のうち、拒否された {a} 件が承認されます。"),
+            (d, a) => format!("{n} 件の利用のうち、承認済みの {d} 件が拒否され、拒否された {a} 件が承認されます。"),
+        },
+    }
+    would_decline: &'static str {
+        en: "Would be declined",
+        ja: "拒否される利用",
+    }
+    would_approve: &'static str {
+        en: "Would pass",
+        ja: "承認される利用",
+    }
+    would_pass_now: &'static str {
+        en: "Would pass with this draft",
+        ja: "この変更なら承認",
+    }
+    and_more: fn(usize) -> String {
+        en: |n| format!("and {n} more"),
+        ja: |n| format!("ほか {n} 件"),
+    }
+    /// Approved or not, the amount, the merchant.
+    event_authorization: fn(bool, &str, &str) -> String {
+        en: |approved, amount, merchant| if approved {
+            format!("Approved {amount} at {merchant}")
+        } else {
+            format!("Declined {amount} at {merchant}")
+        },
+        ja: |approved, amount, merchant| if approved {
+            format!("{merchant} で {amount} を承認")
+        } else {
+            format!("{merchant} で {amount} を拒否")
+        },
+    }
+    /// A refund or not, the amount, the merchant.
+    event_transaction: fn(bool, &str, &str) -> String {
+        en: |refund, amount, merchant| if refund {
+            format!("Refunded {amount} from {merchant}")
+        } else {
+            format!("Settled {amount} at {merchant}")
+        },
+        ja: |refund, amount, merchant| if refund {
+            format!("{merchant} から {amount} を返金")
+        } else {
+            format!("{merchant} で {amount} を確定")
+        },
+    }
+    /// What changed, as a list of the card's field names in words.
+    event_card_changed: fn(&str) -> String {
+        en: |what| format!("Changed: {what}"),
+        ja: |what| format!("変更：{what}"),
+    }
+    a_merchant: &'static str {
+        en: "a merchant",
+        ja: "加盟店",
+    }
     rule_unknown_authorization_status: fn(&str) -> String {
         en: |s| format!("Invalid status '{s}': must be pending, closed, reversed or expired."),
         ja: |s| format!("状態「{s}」は無効です。pending、closed、reversed、expired のいずれかにしてください。"),

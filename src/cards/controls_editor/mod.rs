@@ -3,7 +3,6 @@
 //! the server and Stripe apply, as the operator types. Saving sends that one update; on
 //! failure the draft stays and the error is shown at the field Stripe names.
 
-mod choices;
 mod limits;
 mod review;
 
@@ -18,6 +17,7 @@ use crate::api::{ApiClient, ApiError};
 use std::sync::Arc;
 
 use crate::i18n::{t, use_i18n, use_locale, InWords, Label};
+use crate::purchases::{CardActivity, WhatIfReview};
 use crate::ui::{Choice, LeaveGuard, MultiSelect};
 use limits::LimitRows;
 use review::ChangesReview;
@@ -271,8 +271,8 @@ pub fn SpendingControlsEditor(
     };
 
     // Relabelled when the language changes; what is chosen stays.
-    let categories = Memo::new(move |_| choices::categories(use_locale()));
-    let countries = Memo::new(move |_| choices::countries(use_locale()));
+    let categories = Memo::new(move |_| crate::ui::choices::categories(use_locale()));
+    let countries = Memo::new(move |_| crate::ui::choices::countries(use_locale()));
     view! {
         <section class="ia-editor" aria-label=move || t().editor_label>
             {move || (!editing.get()).then(|| view! {
@@ -317,6 +317,7 @@ pub fn SpendingControlsEditor(
                             errors=errors
                         />
                         <ChangesReview card=card outcome=outcome />
+                        {use_context::<CardActivity>().map(|activity| view! { <WhatIfReview card=card outcome=outcome activity=activity /> })}
                         // In the sticky bar: why a save failed is seen where Save is pressed.
                         <div class="ia-editor-buttons">
                             {move || failure.get().map(|e| view! {

@@ -6,6 +6,7 @@
 //! read it in their own language through `issuing-words`. The model holds no other words.
 
 pub mod authorization;
+pub mod card_history;
 mod card_query;
 mod card_update;
 mod purchases;

@@ -1,16 +1,26 @@
-//! The amount both token forms ask for, with its message: the server's last refusal, or, once
-//! the operator has typed or submitted, why the typed amount cannot be sent. Typing clears the
-//! refusal, so the message is always about what is in the field now.
+//! An amount the test forms ask for (a token to grant or charge, a purchase to simulate), with
+//! its message: the server's last refusal, or, once the operator has typed or submitted, why
+//! the typed amount cannot be sent. Typing clears the refusal, so the message is always about
+//! what is in the field now.
 
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+
+/// The currencies the test forms offer (a token's, a simulated merchant's).
+pub const CURRENCIES: &[&str] = &["jpy", "usd", "eur", "gbp"];
 
 #[derive(Clone, Copy)]
 pub struct AmountField {
     pub text: RwSignal<String>,
     touched: RwSignal<bool>,
     refused: RwSignal<Option<ApiError>>,
+}
+
+impl Default for AmountField {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl AmountField {
