@@ -183,6 +183,55 @@ fn every_token_status_in_the_feed_has_words_in_both_languages() {
 }
 
 #[wasm_bindgen_test]
+fn issuing_events_in_the_feed_read_in_both_languages() {
+    use issuing_admin::events::summary;
+    let event = |kind: &str, object: serde_json::Value, previous: serde_json::Value| {
+        serde_json::from_value::<issuing_model::Event>(serde_json::json!({
+            "id": "evt_3", "object": "event", "api_version": null, "created": 1_795_435_509,
+            "data": { "object": object, "previous_attributes": previous },
+            "livemode": false, "type": kind
+        }))
+        .unwrap()
+    };
+    let merchant = serde_json::json!({ "name": "Café Zentral", "category": "bakeries" });
+    // Settled: the held amount is 0, what was asked is in the request history.
+    let declined = event(
+        "issuing_authorization.created",
+        serde_json::json!({ "id": "iauth_1", "approved": false, "amount": 0, "currency": "eur",
+            "merchant_data": merchant, "request_history": [{ "amount": 3000 }] }),
+        serde_json::Value::Null,
+    );
+    assert_eq!(
+        summary(&declined, &i18n::EN),
+        "Declined €30.00 at Café Zentral"
+    );
+    assert_eq!(
+        summary(&declined, &i18n::JA),
+        "Café Zentral で €30.00 を拒否"
+    );
+    let refund = event(
+        "issuing_transaction.created",
+        serde_json::json!({ "id": "ipi_1", "type": "refund", "amount": 1250, "currency": "eur",
+            "merchant_data": { "name": null } }),
+        serde_json::Value::Null,
+    );
+    assert_eq!(
+        summary(&refund, &i18n::EN),
+        "Refunded €12.50 from a merchant"
+    );
+    let changed = event(
+        "issuing_card.updated",
+        serde_json::json!({ "id": "ic_1" }),
+        serde_json::json!({ "spending_controls": {}, "status": "active" }),
+    );
+    assert_eq!(
+        summary(&changed, &i18n::EN),
+        "Changed: Spending controls, Status"
+    );
+    assert_eq!(summary(&changed, &i18n::JA), "変更：利用制限、状態");
+}
+
+#[wasm_bindgen_test]
 fn a_charge_on_a_token_with_or_without_limits_reads_in_both_languages() {
     use issuing_admin::events::summary;
     let used = |limits: serde_json::Value| -> issuing_model::Event {

@@ -25,6 +25,18 @@ pub fn explain(
         .unwrap_or_else(|| reason_words(&declined.reason, locale))
 }
 
+/// Stripe's own words for a decline the panel cannot name in the operator's (the controls
+/// changed since, or the history is still on its way): its `reason_message`, in English.
+pub fn stripe_words(
+    auth: &IssuingAuthorization,
+    card: &IssuingCard,
+    history: Option<&CardHistory>,
+) -> Option<String> {
+    let message = auth.decline()?.reason_message.clone()?;
+    let named = history.is_some_and(|h| h.explain(card, auth).is_some());
+    (!named).then_some(message)
+}
+
 /// Where the money stands: held, settled (and refunded), reversed or expired. `None` for a
 /// decline, which held nothing.
 pub fn standing(auth: &IssuingAuthorization, locale: Locale) -> Option<String> {

@@ -4,7 +4,7 @@ use issuing_model::{IssuingAuthorization, IssuingCard, List};
 use issuing_words::category_label;
 use leptos::prelude::*;
 
-use super::explain::{explain, standing};
+use super::explain::{explain, standing, stripe_words};
 use super::CardActivity;
 use crate::i18n::{local_time, t, use_locale};
 use crate::ui::{Cursor, Loaded, Pager};
@@ -97,6 +97,10 @@ fn PurchaseTable(
                         let history = activity.known();
                         auth.with_value(|a| card.with(|c| explain(a, c, history.as_ref(), locale)))
                     };
+                    let stripe = move || {
+                        let history = activity.known();
+                        auth.with_value(|a| card.with(|c| stripe_words(a, c, history.as_ref())))
+                    };
                     let standing = move || auth.with_value(|a| standing(a, use_locale()));
                     let (created, category) = auth.with_value(|a| (a.created, a.merchant_data.category.clone()));
                     view! {
@@ -111,6 +115,7 @@ fn PurchaseTable(
                             <td class="ia-num">{amount}{abroad.map(|m| view! { <br/><span class="ia-muted">{m}</span> })}</td>
                             <td>
                                 <span data-field="result">{result}</span>
+                                {move || stripe().map(|m| view! { <br/><span class="ia-muted" lang="en" data-field="stripe-reason">{m}</span> })}
                                 {move || standing().map(|s| view! { <br/><span class="ia-muted" data-field="standing">{s}</span> })}
                             </td>
                         </tr>

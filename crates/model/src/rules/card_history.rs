@@ -110,7 +110,9 @@ impl CardHistory {
     }
 
     /// Why `auth` was declined, decided again with the card's controls as they are now over
-    /// the spend before it: the control at fault, where they still decline it.
+    /// the spend before it: the control at fault, where they still decline it — and, where
+    /// Stripe named the control (`reason_message`), only if it names the same one: controls
+    /// changed since must not explain an older decline.
     pub fn explain(&self, card: &IssuingCard, auth: &IssuingAuthorization) -> Option<Decline> {
         let declined = auth.decline()?;
         if declined.reason != DeclineReason::SpendingControls.as_str() {
@@ -131,9 +133,13 @@ impl CardHistory {
             &of_card,
             &of_holder,
         );
-        again
-            .err()
-            .filter(|d| d.reason == DeclineReason::SpendingControls)
+        again.err().filter(|d| {
+            d.reason == DeclineReason::SpendingControls
+                && declined
+                    .reason_message
+                    .as_ref()
+                    .is_none_or(|said| *said == d.to_string())
+        })
     }
 
     /// What `draft` (the card's controls after an edit) would have done to the card's
@@ -331,6 +337,24 @@ mod tests {
             ..card
         };
         assert_eq!(history.explain(&raised, &declined), None);
+    }
+
+    #[test]
+    fn a_decline_under_other_controls_is_not_explained_by_the_present_ones() {
+        let (card, history) = two_purchases();
+        let mut declined = history.find("iauth_2").unwrap().clone();
+        // Stripe's message says what declined it then; the card's controls now agree.
+        let now = history.explain(&card, &declined).unwrap().to_string();
+        declined.request_history[0].reason_message = Some(now.clone());
+        let first = history.find("iauth_1").unwrap().clone();
+        let with = |d: &IssuingAuthorization| {
+            CardHistory::new(vec!["ic_1".into()], vec![d.clone(), first.clone()], true)
+        };
+        assert!(with(&declined).explain(&card, &declined).is_some());
+        // Declined by a €20 limit since raised to €50: the €50 limit is not why.
+        let mut older = declined.clone();
+        older.request_history[0].reason_message = Some(now.replace("€50.00", "€20.00"));
+        assert_eq!(with(&older).explain(&card, &older), None);
     }
 
     #[test]
