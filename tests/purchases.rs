@@ -15,7 +15,9 @@ use issuing_model::{
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::editor::start_editing;
-use support::{click, live_api, signed_in_api, type_into, wait_for, wait_text, wait_until, EURO};
+use support::{
+    click, input, live_api, signed_in_api, type_into, wait_for, wait_text, wait_until, EURO,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -228,5 +230,51 @@ async fn the_what_if_says_what_a_draft_would_have_decided_otherwise() {
     )
     .await;
     assert!(why.contains("€20.00 per day"), "{why}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_purchases_page_through_older_and_back() {
+    let api = signed_in_api("op_aiko").await;
+    let query = CardListQuery {
+        limit: Some(20),
+        ..Default::default()
+    };
+    // A card whose seeded history is longer than a page.
+    let mut long = None;
+    for card in api.cards(EURO, &query).await.unwrap().data {
+        let page = issuing_model::api::PurchaseQuery {
+            card: Some(card.id.clone()),
+            limit: Some(25),
+            ..Default::default()
+        };
+        let first = api.authorizations(EURO, &page).await.unwrap();
+        if first.has_more {
+            long = Some((card, first));
+            break;
+        }
+    }
+    let (card, first) = long.expect("a seeded card with more than 25 purchases");
+    let root = support::open_as("op_aiko", &format!("/accounts/{EURO}/cards/{}", card.id)).await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    let top =
+        |id: &str| format!("[data-table=purchases] tbody tr:first-child[data-authorization={id}]");
+    wait_for(&root, &top(&first.data[0].id)).await;
+    assert_eq!(rows(&root), 25);
+    assert!(
+        input(&root, "[data-page=newer]").has_attribute("disabled"),
+        "the newest page has none newer"
+    );
+    click(&root, "[data-page=older]");
+    let older = issuing_model::api::PurchaseQuery {
+        card: Some(card.id.clone()),
+        limit: Some(25),
+        starting_after: Some(first.data[24].id.clone()),
+        ..Default::default()
+    };
+    let second = api.authorizations(EURO, &older).await.unwrap();
+    wait_for(&root, &top(&second.data[0].id)).await;
+    click(&root, "[data-page=newer]");
+    wait_for(&root, &top(&first.data[0].id)).await;
     root.remove();
 }

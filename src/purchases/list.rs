@@ -42,10 +42,10 @@ pub fn CardPurchases(card: RwSignal<IssuingCard>, activity: CardActivity) -> imp
                 let (no_previous, no_next) = (previous.is_none(), next.is_none());
                 view! {
                     <nav class="ia-pager" aria-label=move || t().purchases_pages>
-                        <button type="button" class="ia-button ia-button-secondary" data-action="newer" disabled=no_previous on:click=move |_| go(previous.clone())>
+                        <button type="button" class="ia-button ia-button-secondary" data-page="newer" disabled=no_previous on:click=move |_| go(previous.clone())>
                             {move || t().previous}
                         </button>
-                        <button type="button" class="ia-button ia-button-secondary" data-action="older" disabled=no_next on:click=move |_| go(next.clone())>
+                        <button type="button" class="ia-button ia-button-secondary" data-page="older" disabled=no_next on:click=move |_| go(next.clone())>
                             {move || t().next}
                         </button>
                     </nav>
