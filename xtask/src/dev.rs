@@ -71,7 +71,7 @@ fn serve(options: &Options, root: &Path, children: &Children) -> Result<(), Stri
     );
     children.spawn(
         "issuing-server",
-        Command::new(root.join("target/debug/issuing-server"))
+        Command::new(crate::cargo_target().join("debug/issuing-server"))
             .args(["--port", &options.api_port.to_string()]),
     )?;
     wait_for_port(options.api_port, 60, children)?;

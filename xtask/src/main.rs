@@ -46,6 +46,14 @@ fn main() -> ExitCode {
 }
 
 /// The workspace root (xtask lives one level below it).
+/// Where cargo builds: `CARGO_TARGET_DIR` if set (relative to the workspace), else `target/`.
+pub fn cargo_target() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => root().join(dir),
+        None => root().join("target"),
+    }
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()

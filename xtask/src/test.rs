@@ -150,7 +150,7 @@ fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String
         "--package",
         "issuing-server",
     ]))?;
-    let server = root.join("target/debug/issuing-server");
+    let server = crate::cargo_target().join("debug/issuing-server");
     children.spawn(
         "issuing-server (for wasm tests)",
         Command::new(server)
