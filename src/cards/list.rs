@@ -224,12 +224,11 @@ fn pages(
     query: &CardListQuery,
     page: &List<IssuingCard>,
 ) -> (Option<CardListQuery>, Option<CardListQuery>) {
-    let pager = Pager::new(
+    let pager = Pager::of(
         query.ending_before.is_some(),
         query.starting_after.is_some(),
-        page.has_more,
-        page.data.first().map(|c| c.id.as_str()),
-        page.data.last().map(|c| c.id.as_str()),
+        page,
+        |c| c.id.as_str(),
     );
     let to = |cursor: Cursor| match cursor {
         Cursor::EndingBefore(id) => CardListQuery {

@@ -14,12 +14,11 @@ use crate::ui::{Cursor, Loaded, Pager};
 pub fn CardPurchases(card: RwSignal<IssuingCard>, activity: CardActivity) -> impl IntoView {
     let page = move |list: List<IssuingAuthorization>| {
         let query = activity.page.get_untracked();
-        let pager = Pager::new(
+        let pager = Pager::of(
             query.ending_before.is_some(),
             query.starting_after.is_some(),
-            list.has_more,
-            list.data.first().map(|a| a.id.as_str()),
-            list.data.last().map(|a| a.id.as_str()),
+            &list,
+            |a| a.id.as_str(),
         );
         let go = move |cursor: Option<Cursor>| {
             let Some(cursor) = cursor else { return };

@@ -15,6 +15,23 @@ pub struct Pager {
 }
 
 impl Pager {
+    /// For `page`, asked for with these cursors (`ending_before`, `starting_after` set or not);
+    /// `id` names an item.
+    pub fn of<T>(
+        ending_before: bool,
+        starting_after: bool,
+        page: &issuing_model::List<T>,
+        id: impl Fn(&T) -> &str,
+    ) -> Self {
+        Self::new(
+            ending_before,
+            starting_after,
+            page.has_more,
+            page.data.first().map(&id),
+            page.data.last().map(&id),
+        )
+    }
+
     /// From the page asked for (`walking_back`: by `ending_before`; `started_after`: by
     /// `starting_after`), Stripe's `has_more`, and the ids of its first and last items.
     pub fn new(
