@@ -7,6 +7,7 @@ use std::time::Duration;
 use stripe_sandbox::SandboxConfig;
 use thiserror::Error;
 
+use crate::store::Database;
 use crate::stripe::RetryPolicy;
 
 /// The Stripe API version the server pins on every request: Stripe's current one (card
@@ -54,6 +55,8 @@ pub struct ServerConfig {
     /// Live mode: the webhook endpoint's signing secret (`whsec_…`). In sandbox mode the server
     /// registers its own endpoint with the sandbox and uses the secret it is given.
     pub webhook_secret: Option<WebhookSecret>,
+    /// Where the server keeps events, known tokens, stream tickets and the audit trail.
+    pub database: Database,
 }
 
 /// A signing secret that never shows in a debug print.
@@ -79,6 +82,7 @@ impl ServerConfig {
             operators_file: None,
             retry: RetryPolicy::default(),
             webhook_secret: None,
+            database: Database::Temporary,
         }
     }
 }

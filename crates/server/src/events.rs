@@ -1,32 +1,35 @@
-//! Accepted webhook events, on their way to the panel: deduplicated by id (Stripe delivers at
-//! least once), kept for a while so a panel that (re)connects sees what it missed, broadcast to
-//! live streams, and shown only to operators who may see the account each happened on.
+//! Accepted webhook events, on their way to the panel: stored (so deduplication by id survives
+//! restarts and is shared by every instance), broadcast to this instance's live streams, and
+//! shown only to operators who may see the account each happened on. Events other instances
+//! received arrive through the store's fan-out and are broadcast here too, once each.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use issuing_model::{AccountAccess, Event, OperatorProfile};
 use tokio::sync::broadcast;
 
-/// Event ids remembered for deduplication (Stripe retries for days; memory is bounded).
-const SEEN_CAPACITY: usize = 10_000;
-/// Events kept for panels that connect later.
-const RECENT_CAPACITY: usize = 200;
-/// How long a stream ticket may wait to be used.
-const TICKET_LIFETIME: Duration = Duration::from_secs(60);
+use crate::store::{Store, StoreResult};
+
+/// Events listed for a panel that connects with nothing to resume from.
+const RECENT: i64 = 200;
+/// Events a resumed stream replays at most.
+const RESUME: i64 = 1000;
+/// Ids remembered as published here, so an event is broadcast once however it arrives.
+const PUBLISHED_CAPACITY: usize = 10_000;
 
 pub struct EventHub {
-    state: Mutex<HubState>,
+    store: Arc<Store>,
+    /// This instance's name in the fan-out.
+    instance: String,
     live: broadcast::Sender<Arc<Event>>,
+    published: Mutex<Published>,
 }
 
 #[derive(Default)]
-struct HubState {
-    seen: HashSet<String>,
-    seen_order: VecDeque<String>,
-    recent: VecDeque<Arc<Event>>,
-    tickets: HashMap<String, (OperatorProfile, Instant)>,
+struct Published {
+    ids: HashSet<String>,
+    order: VecDeque<String>,
 }
 
 /// Whether `operator` may see `event`: a connected account's events to those who see that
@@ -38,84 +41,76 @@ pub fn visible_to(event: &Event, operator: &OperatorProfile) -> bool {
     }
 }
 
-impl Default for EventHub {
-    fn default() -> Self {
+impl EventHub {
+    pub fn new(store: Arc<Store>) -> Self {
         Self {
-            state: Mutex::default(),
+            store,
+            instance: format!("ia_{}", uuid::Uuid::new_v4().simple()),
             live: broadcast::channel(256).0,
+            published: Mutex::default(),
         }
     }
-}
 
-impl EventHub {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HubState> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    pub fn instance(&self) -> &str {
+        &self.instance
     }
 
-    /// Publishes `event` unless its id was seen before; returns whether it was new.
-    pub fn accept(&self, event: Event) -> bool {
-        let event = Arc::new(event);
+    /// Stores `event` (`payload`: the body as Stripe sent it) and publishes it, unless its id
+    /// was received before, here or on another instance; whether it was new.
+    pub async fn accept(&self, event: Event, payload: &str) -> StoreResult<bool> {
+        let fresh = self
+            .store
+            .insert_event(&event, payload, &self.instance)
+            .await?;
+        if fresh {
+            self.publish(event);
+        }
+        Ok(fresh)
+    }
+
+    /// Broadcasts `event` to this instance's streams, unless it already was.
+    pub fn publish(&self, event: Event) -> bool {
         {
-            let mut state = self.lock();
-            if !state.seen.insert(event.id.clone()) {
+            let mut published = self.published.lock().unwrap_or_else(|e| e.into_inner());
+            if !published.ids.insert(event.id.clone()) {
                 return false;
             }
-            state.seen_order.push_back(event.id.clone());
-            if state.seen_order.len() > SEEN_CAPACITY {
-                if let Some(old) = state.seen_order.pop_front() {
-                    state.seen.remove(&old);
+            published.order.push_back(event.id.clone());
+            if published.order.len() > PUBLISHED_CAPACITY {
+                if let Some(old) = published.order.pop_front() {
+                    published.ids.remove(&old);
                 }
             }
-            state.recent.push_front(event.clone());
-            state.recent.truncate(RECENT_CAPACITY);
         }
-        // No live stream listening is fine: the event stays in `recent`.
-        let _ = self.live.send(event);
+        // No live stream listening is fine: the event is in the store.
+        let _ = self.live.send(Arc::new(event));
         true
     }
 
-    /// What `operator` may see of the kept events, newest first (by `created`, then arrival:
-    /// deliveries come out of order).
-    pub fn recent_for(&self, operator: &OperatorProfile) -> Vec<Arc<Event>> {
-        let mut events: Vec<Arc<Event>> = self
-            .lock()
-            .recent
-            .iter()
-            .filter(|e| visible_to(e, operator))
-            .cloned()
-            .collect();
-        events.sort_by_key(|e| std::cmp::Reverse(e.created));
-        events
+    /// What `operator` may see of the latest events, newest first.
+    pub async fn recent_for(&self, operator: &OperatorProfile) -> StoreResult<Vec<Event>> {
+        self.store.recent_events(operator, RECENT).await
+    }
+
+    /// What `operator` may see of the events received after `last`, oldest first; `None`
+    /// when `last` is unknown.
+    pub async fn after(
+        &self,
+        last: &str,
+        operator: &OperatorProfile,
+    ) -> StoreResult<Option<Vec<Event>>> {
+        self.store.events_after(last, operator, RESUME).await
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
         self.live.subscribe()
-    }
-
-    /// A single-use ticket that opens one stream as `operator`. Browsers' `EventSource` cannot
-    /// send an `Authorization` header, and an operator token must not travel in a URL.
-    pub fn issue_ticket(&self, operator: OperatorProfile) -> String {
-        let ticket = format!("evtk_{}", uuid::Uuid::new_v4().simple());
-        let mut state = self.lock();
-        state
-            .tickets
-            .retain(|_, (_, issued)| issued.elapsed() < TICKET_LIFETIME);
-        state
-            .tickets
-            .insert(ticket.clone(), (operator, Instant::now()));
-        ticket
-    }
-
-    /// The operator a ticket was issued to, once, if it is still fresh.
-    pub fn redeem(&self, ticket: &str) -> Option<OperatorProfile> {
-        let (operator, issued) = self.lock().tickets.remove(ticket)?;
-        (issued.elapsed() < TICKET_LIFETIME).then_some(operator)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Database;
     use issuing_model::wire::payments::EventData;
     use issuing_model::Role;
 
@@ -147,56 +142,97 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_same_event_id_is_published_once() {
-        let hub = EventHub::default();
+    async fn hub() -> EventHub {
+        EventHub::new(Arc::new(Store::open(&Database::Temporary).await.unwrap()))
+    }
+
+    async fn accept(hub: &EventHub, event: Event) -> bool {
+        let payload = serde_json::to_string(&event).unwrap();
+        hub.accept(event, &payload).await.unwrap()
+    }
+
+    fn ids(events: &[Event]) -> Vec<&str> {
+        events.iter().map(|e| e.id.as_str()).collect()
+    }
+
+    #[tokio::test]
+    async fn the_same_event_id_is_published_once() {
+        let hub = hub().await;
         let mut live = hub.subscribe();
-        assert!(hub.accept(event("evt_1", Some("acct_a"), 1)));
-        assert!(!hub.accept(event("evt_1", Some("acct_a"), 1)));
-        assert!(hub.accept(event("evt_2", Some("acct_a"), 2)));
+        assert!(accept(&hub, event("evt_1", Some("acct_a"), 1)).await);
+        assert!(!accept(&hub, event("evt_1", Some("acct_a"), 1)).await);
+        assert!(accept(&hub, event("evt_2", Some("acct_a"), 2)).await);
         assert_eq!(live.try_recv().unwrap().id, "evt_1");
         assert_eq!(live.try_recv().unwrap().id, "evt_2");
         assert!(live.try_recv().is_err(), "the repeat was not broadcast");
         let all = operator(AccountAccess::All);
-        let ids: Vec<String> = hub.recent_for(&all).iter().map(|e| e.id.clone()).collect();
-        assert_eq!(ids, ["evt_2", "evt_1"]);
+        assert_eq!(
+            ids(&hub.recent_for(&all).await.unwrap()),
+            ["evt_2", "evt_1"]
+        );
+        assert!(
+            !hub.publish(event("evt_2", Some("acct_a"), 2)),
+            "an event heard of again from another instance is not broadcast twice"
+        );
     }
 
-    #[test]
-    fn out_of_order_arrivals_are_listed_newest_first() {
-        let hub = EventHub::default();
-        hub.accept(event("evt_late", Some("acct_a"), 20));
-        hub.accept(event("evt_early", Some("acct_a"), 10));
-        let ids: Vec<String> = hub
-            .recent_for(&operator(AccountAccess::All))
-            .iter()
-            .map(|e| e.id.clone())
-            .collect();
-        assert_eq!(ids, ["evt_late", "evt_early"]);
+    #[tokio::test]
+    async fn out_of_order_arrivals_are_listed_newest_first() {
+        let hub = hub().await;
+        accept(&hub, event("evt_late", Some("acct_a"), 20)).await;
+        accept(&hub, event("evt_early", Some("acct_a"), 10)).await;
+        let recent = hub.recent_for(&operator(AccountAccess::All)).await.unwrap();
+        assert_eq!(ids(&recent), ["evt_late", "evt_early"]);
     }
 
-    #[test]
-    fn operators_see_only_their_accounts_events() {
-        let hub = EventHub::default();
-        hub.accept(event("evt_a", Some("acct_a"), 1));
-        hub.accept(event("evt_b", Some("acct_b"), 2));
-        hub.accept(event("evt_platform", None, 3));
+    #[tokio::test]
+    async fn operators_see_only_their_accounts_events() {
+        let hub = hub().await;
+        accept(&hub, event("evt_a", Some("acct_a"), 1)).await;
+        accept(&hub, event("evt_b", Some("acct_b"), 2)).await;
+        accept(&hub, event("evt_platform", None, 3)).await;
         let only_a = operator(AccountAccess::Only(vec!["acct_a".into()]));
-        let ids: Vec<String> = hub
-            .recent_for(&only_a)
-            .iter()
-            .map(|e| e.id.clone())
-            .collect();
-        assert_eq!(ids, ["evt_a"]);
-        assert_eq!(hub.recent_for(&operator(AccountAccess::All)).len(), 3);
+        assert_eq!(ids(&hub.recent_for(&only_a).await.unwrap()), ["evt_a"]);
+        let all = operator(AccountAccess::All);
+        assert_eq!(hub.recent_for(&all).await.unwrap().len(), 3);
+        let nobody = operator(AccountAccess::Only(vec![]));
+        assert!(hub.recent_for(&nobody).await.unwrap().is_empty());
     }
 
-    #[test]
-    fn a_ticket_opens_one_stream_only() {
-        let hub = EventHub::default();
-        let ticket = hub.issue_ticket(operator(AccountAccess::All));
-        assert!(hub.redeem(&ticket).is_some());
-        assert!(hub.redeem(&ticket).is_none());
-        assert!(hub.redeem("evtk_made_up").is_none());
+    #[tokio::test]
+    async fn a_feed_resumes_after_the_last_event_it_showed() {
+        let hub = hub().await;
+        accept(&hub, event("evt_0", Some("acct_a"), 100)).await;
+        // Stored, but never broadcast here: as if it arrived while the feed was away.
+        let missed = event("evt_1", Some("acct_a"), 90);
+        let payload = serde_json::to_string(&missed).unwrap();
+        hub.store
+            .insert_event(&missed, &payload, "ia_other")
+            .await
+            .unwrap();
+        accept(&hub, event("evt_2", Some("acct_b"), 80)).await;
+        let only_a = operator(AccountAccess::Only(vec!["acct_a".into()]));
+        let after = hub.after("evt_0", &only_a).await.unwrap().unwrap();
+        assert_eq!(
+            ids(&after),
+            ["evt_1"],
+            "what came after, of the operator's accounts"
+        );
+        assert!(hub.after("evt_unknown", &only_a).await.unwrap().is_none());
+    }
+
+    #[tokio::test]
+    async fn a_ticket_opens_one_stream_only() {
+        let store = Store::open(&Database::Temporary).await.unwrap();
+        let ticket = store
+            .issue_ticket(&operator(AccountAccess::All))
+            .await
+            .unwrap();
+        assert_eq!(
+            store.redeem_ticket(&ticket).await.unwrap().map(|o| o.id),
+            Some("op".to_owned())
+        );
+        assert!(store.redeem_ticket(&ticket).await.unwrap().is_none());
+        assert!(store.redeem_ticket("evtk_made_up").await.unwrap().is_none());
     }
 }

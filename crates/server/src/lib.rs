@@ -2,14 +2,15 @@
 //! (by default) embeds the local Stripe sandbox so everything runs offline.
 
 pub mod api;
+mod audit;
 pub mod config;
 mod cors;
 pub mod events;
 pub mod operators;
 mod spa;
 mod state;
+pub mod store;
 pub mod stripe;
-pub mod token_directory;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -23,6 +24,8 @@ use tokio::task::JoinHandle;
 pub use config::{ConfigError, ServerConfig, StripeMode};
 use operators::Operators;
 pub use state::AppState;
+pub use store::Database;
+use store::{Fanout, Store};
 use stripe::{Stripe, StripeClient};
 
 /// Stripe's Connect embedded components script.
@@ -52,6 +55,12 @@ fn webhook_url(addr: SocketAddr) -> String {
 
 impl RunningServer {
     pub async fn start(config: ServerConfig) -> std::io::Result<Self> {
+        // First: a server that cannot keep its records must not start at all.
+        let store = Arc::new(
+            Store::open(&config.database)
+                .await
+                .map_err(|e| std::io::Error::other(format!("storage: {e}")))?,
+        );
         let (stripe_base, secret_key, publishable_key, sandbox) = match &config.stripe {
             StripeMode::Sandbox(sandbox_config) => {
                 let sandbox = RunningSandbox::start(
@@ -107,12 +116,24 @@ impl RunningServer {
         };
         let test_mode = sandbox.is_some() || config::is_test_key(&secret_key);
         let (stop_tx, stop) = watch::channel(false);
+        let events = Arc::new(events::EventHub::new(store.clone()));
+        {
+            let events = events.clone();
+            Fanout::spawn(
+                store.clone(),
+                events.instance().to_owned(),
+                move |event| {
+                    events.publish(event);
+                },
+                stop.clone(),
+            );
+        }
         let state = Arc::new(AppState {
             stripe,
             test_mode,
             webhook_secret: webhook_secret.clone(),
-            events: events::EventHub::default(),
-            tokens: token_directory::TokenDirectory::default(),
+            store: store.clone(),
+            events,
             stop,
             sandbox_mode: sandbox.is_some(),
             connect_script_url: match &sandbox {
@@ -134,6 +155,7 @@ impl RunningServer {
         }
         let mut stopping = state_stop;
         let task = tokio::spawn(async move {
+            let store = store;
             // Stopping also ends the live event streams, which would otherwise hold shutdown up.
             let stop = async move {
                 let _ = stopping.wait_for(|stopped| *stopped).await;
@@ -144,6 +166,8 @@ impl RunningServer {
             {
                 tracing::error!("server stopped: {e}");
             }
+            // Let go of the database (a restarted server, or another process, may open it).
+            store.close().await;
         });
         Ok(Self {
             addr,
@@ -198,8 +222,13 @@ impl Drop for RunningServer {
 /// The `/api` router alone, in process: sandbox operators, and Stripe at `stripe_base` with
 /// the sandbox's key. For what never needs a socket (routing, sign-in, permissions), called
 /// with `tower::ServiceExt::oneshot`; a call that reaches Stripe goes to `stripe_base`.
-pub fn in_process_api(stripe_base: &str) -> Router {
+pub async fn in_process_api(stripe_base: &str) -> Router {
     let (_, stop) = watch::channel(false);
+    let store = Arc::new(
+        Store::open(&Database::Temporary)
+            .await
+            .expect("a temporary database opens"),
+    );
     let state = Arc::new(AppState {
         stripe: Stripe::new(StripeClient::new(
             stripe_base,
@@ -213,8 +242,8 @@ pub fn in_process_api(stripe_base: &str) -> Router {
         operators: Operators::sandbox(),
         test_mode: true,
         webhook_secret: None,
-        events: events::EventHub::default(),
-        tokens: token_directory::TokenDirectory::default(),
+        events: Arc::new(events::EventHub::new(store.clone())),
+        store,
         stop,
     });
     api::router(state)

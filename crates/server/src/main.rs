@@ -9,7 +9,7 @@ use std::time::Duration;
 use clap::Parser;
 use issuing_server::config::{WebhookSecret, DEFAULT_STRIPE_VERSION};
 use issuing_server::stripe::RetryPolicy;
-use issuing_server::{RunningServer, ServerConfig, StripeMode};
+use issuing_server::{Database, RunningServer, ServerConfig, StripeMode};
 use stripe_sandbox::{FaultConfig, SandboxConfig};
 
 #[derive(Parser)]
@@ -39,6 +39,14 @@ struct Args {
     /// Live mode: JSON file of operators `[{ id, name, role, accounts, token }]`.
     #[arg(long, env = "IA_OPERATORS_FILE")]
     operators_file: Option<PathBuf>,
+    /// Where the server keeps its records: `sqlite:path` (a file, created if missing) or
+    /// `postgres://user:password@host/db` (to run several instances on one database).
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://issuing-admin.sqlite3"
+    )]
+    database_url: String,
     /// Sandbox: cards in the large account (acct_1SbxUSFleetHub).
     #[arg(long, env = "SANDBOX_LARGE_ACCOUNT_CARDS", default_value_t = stripe_sandbox::DEFAULT_LARGE_ACCOUNT_CARDS)]
     sandbox_large_account_cards: usize,
@@ -115,6 +123,7 @@ async fn main() -> ExitCode {
             .ok()
             .filter(|s| !s.trim().is_empty())
             .map(|s| WebhookSecret(s.trim().to_owned())),
+        database: Database::Url(args.database_url),
     };
     let mut server = match RunningServer::start(config.clone()).await {
         Ok(server) => server,

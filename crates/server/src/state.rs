@@ -1,11 +1,13 @@
 //! What every `/api` handler shares.
 
+use std::sync::Arc;
+
 use tokio::sync::watch;
 
 use crate::events::EventHub;
 use crate::operators::Operators;
+use crate::store::Store;
 use crate::stripe::Stripe;
-use crate::token_directory::TokenDirectory;
 
 pub struct AppState {
     pub stripe: Stripe,
@@ -17,8 +19,9 @@ pub struct AppState {
     pub test_mode: bool,
     /// The signing secret webhooks are checked with; none means webhooks are refused.
     pub webhook_secret: Option<String>,
-    pub events: EventHub,
-    pub tokens: TokenDirectory,
+    /// The durable state: events, known tokens, stream tickets, the audit trail.
+    pub store: Arc<Store>,
+    pub events: Arc<EventHub>,
     /// Turns true when the server is stopping, so live streams end and shutdown is not held up.
     pub stop: watch::Receiver<bool>,
 }

@@ -161,6 +161,7 @@ pub async fn oneshot(
     };
     // Nothing listens at this address: a call that reached Stripe would fail loudly.
     issuing_server::in_process_api("http://127.0.0.1:9")
+        .await
         .oneshot(request.body(body).unwrap())
         .await
         .unwrap()

@@ -2,12 +2,17 @@
 //! besides Stripe's own objects (which pass through unchanged): who the operator is, the card
 //! list's query, and the requests. Their rules are in `rules`.
 
+mod audit;
 mod card_query;
 mod operator;
 mod purchases;
 
 use serde::{Deserialize, Serialize};
 
+pub use audit::{
+    AuditAnswer, AuditChange, AuditEntry, AuditKind, AuditOperator, AuditOutcome, AuditQuery,
+    CardState, AUDIT_PAGE_SIZE,
+};
 pub use card_query::{CardListQuery, DEFAULT_PAGE_SIZE};
 pub use operator::{AccountAccess, OperatorProfile, Role};
 pub use purchases::{PurchaseQuery, SimulatePurchase};

@@ -69,6 +69,13 @@ impl CurrentOperator {
             .map(|k| format!("{}:{k}", self.0.id))
     }
 
+    /// The request's key as `idempotency_key` gives it, or a new one: a change is always sent
+    /// (and recorded in the audit trail) with the key Stripe saw.
+    pub fn idempotency_key_or_new(&self, headers: &axum::http::HeaderMap) -> String {
+        self.idempotency_key(headers)
+            .unwrap_or_else(|| format!("{}:ia_{}", self.0.id, uuid::Uuid::new_v4().simple()))
+    }
+
     /// 403 unless the operator may change things.
     pub fn may_edit(&self) -> Result<(), ApiError> {
         if self.0.can_edit() {

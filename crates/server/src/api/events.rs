@@ -66,9 +66,11 @@ pub async fn receive(
         event.account.as_deref(),
         event.data.object["id"].as_str(),
     ) {
-        state.tokens.remember(account, token);
+        state.store.remember_token(account, token).await?;
     }
-    let fresh = state.events.accept(event);
+    // Stored as Stripe sent it; a failure here is a 503, so Stripe delivers it again later.
+    let payload = String::from_utf8_lossy(&body);
+    let fresh = state.events.accept(event, &payload).await?;
     tracing::info!(%id, %kind, duplicate = !fresh, "webhook received");
     Ok(Json(json!({ "received": true, "duplicate": !fresh })))
 }
@@ -76,28 +78,26 @@ pub async fn receive(
 pub async fn recent(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
-) -> Json<List<Event>> {
-    let events = state
-        .events
-        .recent_for(&operator.0)
-        .iter()
-        .map(|e| Event::clone(e))
-        .collect();
-    Json(List::new(events, false, "/api/events"))
+) -> Result<Json<List<Event>>, ApiError> {
+    let events = state.events.recent_for(&operator.0).await?;
+    Ok(Json(List::new(events, false, "/api/events")))
 }
 
 pub async fn ticket(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
-) -> Json<StreamTicket> {
-    Json(StreamTicket {
-        ticket: state.events.issue_ticket(operator.0),
-    })
+) -> Result<Json<StreamTicket>, ApiError> {
+    Ok(Json(StreamTicket {
+        ticket: state.store.issue_ticket(&operator.0).await?,
+    }))
 }
 
 #[derive(Deserialize)]
 pub struct StreamQuery {
     ticket: Option<String>,
+    /// The last event the feed showed (as the `Last-Event-ID` header would say): the stream
+    /// starts with what came after it instead of the latest events.
+    last_event_id: Option<String>,
 }
 
 fn sse(event: &Event) -> Result<SseEvent, Infallible> {
@@ -107,25 +107,40 @@ fn sse(event: &Event) -> Result<SseEvent, Infallible> {
         .data(serde_json::to_string(event).unwrap_or_default()))
 }
 
-/// What the operator missed (oldest first), then each new event they may see, until the server
-/// stops (so a graceful shutdown is not held up by open streams).
+/// What the operator missed (oldest first) — since the last event the feed showed, or else the
+/// latest — then each new event they may see, until the server stops (so a graceful shutdown
+/// is not held up by open streams).
 pub async fn stream(
     State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
     Query(query): Query<StreamQuery>,
 ) -> Result<Sse<impl Stream<Item = Result<SseEvent, Infallible>>>, ApiError> {
-    let operator = query
-        .ticket
-        .as_deref()
-        .and_then(|t| state.events.redeem(t))
-        .ok_or_else(|| {
-            unauthorized(
-                "This stream ticket is unknown, used or expired: ask for a new one (POST /api/events/ticket).",
-            )
-        })?;
+    let ticket = query.ticket.as_deref().unwrap_or_default();
+    let operator = state.store.redeem_ticket(ticket).await?.ok_or_else(|| {
+        unauthorized(
+            "This stream ticket is unknown, used or expired: ask for a new one (POST /api/events/ticket).",
+        )
+    })?;
+    let last = query.last_event_id.clone().or_else(|| {
+        headers
+            .get("last-event-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    });
     // Subscribe before taking the backlog: an event in between comes twice, never not at all.
     let live = state.events.subscribe();
-    let mut backlog = state.events.recent_for(&operator);
-    backlog.reverse();
+    let resumed = match last.as_deref().filter(|id| !id.is_empty()) {
+        Some(last) => state.events.after(last, &operator).await?,
+        None => None,
+    };
+    let backlog = match resumed {
+        Some(after) => after,
+        None => {
+            let mut recent = state.events.recent_for(&operator).await?;
+            recent.reverse();
+            recent
+        }
+    };
     let missed = stream::iter(backlog).map(|e| sse(&e));
     let stop = state.stop.clone();
     let live = stream::unfold(

@@ -8,11 +8,12 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use issuing_http::{JsonBody, Path, Query};
-use issuing_model::api::{PurchaseQuery, SimulatePurchase};
+use issuing_model::api::{AuditChange, PurchaseQuery, SimulatePurchase};
 use issuing_model::{IssuingAuthorization, IssuingTransaction, List};
 
 use super::auth::CurrentOperator;
 use super::{AccountPath, ApiError, CardPath};
+use crate::audit::{self, Refusal};
 use crate::AppState;
 
 pub async fn authorizations(
@@ -49,26 +50,47 @@ pub async fn simulate(
     headers: HeaderMap,
     JsonBody(purchase): JsonBody<SimulatePurchase>,
 ) -> Result<Json<IssuingAuthorization>, ApiError> {
-    operator.may_see(&account)?;
-    operator.may_edit()?;
-    if !state.test_mode {
-        return Err(ApiError::invalid_request(
-            "Purchases can only be simulated with test keys: Stripe's test helpers do not exist in live mode.",
-        ));
-    }
-    purchase.check()?;
-    let key = operator.idempotency_key(&headers);
-    let mut auth = state
-        .stripe
-        .simulate_purchase(&account, &card, &purchase, key.as_deref())
-        .await?;
-    if purchase.capture && auth.approved {
-        let key = key.map(|k| format!("{k}-capture"));
-        auth = state
+    let key = operator.idempotency_key_or_new(&headers);
+    let change = |auth: Option<&IssuingAuthorization>| AuditChange::PurchaseSimulation {
+        requested: purchase.clone(),
+        authorization: auth.map(|a| a.id.clone()),
+        approved: auth.map(|a| a.approved),
+    };
+    let entry = audit::begin(
+        &state.store,
+        &operator.0,
+        &account,
+        card.as_str(),
+        &change(None),
+        &key,
+    )
+    .await?;
+    let result = async {
+        operator.may_see(&account)?;
+        operator.may_edit()?;
+        if !state.test_mode {
+            return Err(ApiError::invalid_request(
+                "Purchases can only be simulated with test keys: Stripe's test helpers do not exist in live mode.",
+            )
+            .into());
+        }
+        purchase.check()?;
+        let auth = state
             .stripe
-            .capture_authorization(&account, &auth.id, key.as_deref())
+            .simulate_purchase(&account, &card, &purchase, Some(&key))
             .await?;
+        if !(purchase.capture && auth.value.approved) {
+            return Ok::<_, Refusal>(auth);
+        }
+        let key = format!("{key}-capture");
+        Ok(state
+            .stripe
+            .capture_authorization(&account, &auth.value.id, Some(&key))
+            .await?)
     }
+    .await;
+    let done = change(result.as_ref().ok().map(|a| &a.value));
+    let auth = entry.finish(card.as_str(), &done, result).await?;
     tracing::info!(operator = %operator.0.id, %account, %card, approved = auth.approved, "purchase simulated");
     Ok(Json(auth))
 }

@@ -28,6 +28,13 @@ pub enum StripeCallError {
     Decode(String),
 }
 
+/// A successful call's object, with Stripe's `Request-Id` for it (kept in the audit trail).
+#[derive(Debug, Clone)]
+pub struct Answered<T> {
+    pub value: T,
+    pub request_id: Option<String>,
+}
+
 /// How hard to try.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -57,7 +64,7 @@ pub struct StripeClient {
 
 /// One call's outcome, before deciding whether to try again.
 enum Attempt<T> {
-    Done(Result<T, StripeCallError>),
+    Done(Result<Answered<T>, StripeCallError>),
     Retry(StripeCallError),
 }
 
@@ -104,6 +111,7 @@ impl StripeClient {
     ) -> Result<T, StripeCallError> {
         self.send(|| self.request(Method::GET, path, account).query(query))
             .await
+            .map(|answered| answered.value)
     }
 
     /// `POST {base}{path}` with a form body and an idempotency key (a new one if `None`).
@@ -113,7 +121,7 @@ impl StripeClient {
         path: &str,
         form: &[(String, String)],
         idempotency_key: Option<&str>,
-    ) -> Result<T, StripeCallError> {
+    ) -> Result<Answered<T>, StripeCallError> {
         let key = idempotency_key
             .map(str::to_owned)
             .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
@@ -142,7 +150,7 @@ impl StripeClient {
     async fn send<T: DeserializeOwned>(
         &self,
         build: impl Fn() -> RequestBuilder,
-    ) -> Result<T, StripeCallError> {
+    ) -> Result<Answered<T>, StripeCallError> {
         let mut attempt = 0;
         loop {
             match once(build()).await {
@@ -193,7 +201,9 @@ async fn once<T: DeserializeOwned>(request: RequestBuilder) -> Attempt<T> {
     };
     if status.is_success() {
         return Attempt::Done(
-            serde_json::from_slice(&bytes).map_err(|e| StripeCallError::Decode(e.to_string())),
+            serde_json::from_slice(&bytes)
+                .map(|value| Answered { value, request_id })
+                .map_err(|e| StripeCallError::Decode(e.to_string())),
         );
     }
     let error = match serde_json::from_slice::<StripeError>(&bytes) {

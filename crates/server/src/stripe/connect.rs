@@ -46,6 +46,7 @@ impl Stripe {
         self.client
             .post_form(None, "/v1/account_sessions", form.pairs(), None)
             .await
+            .map(|answered| answered.value)
     }
 
     /// An ephemeral key for one card of `account`, bound to the component's `nonce`.
@@ -66,5 +67,6 @@ impl Stripe {
                 None,
             )
             .await
+            .map(|answered| answered.value)
     }
 }

@@ -7,7 +7,7 @@ use issuing_model::{
     IssuingTransaction, List,
 };
 
-use super::{Stripe, StripeResult};
+use super::{Answered, Stripe, StripeResult};
 
 impl Stripe {
     /// One page of `account`'s cards, filtered as `query` says.
@@ -42,7 +42,7 @@ impl Stripe {
         card: &CardId,
         update: &CardUpdate,
         key: Option<&str>,
-    ) -> StripeResult<IssuingCard> {
+    ) -> StripeResult<Answered<IssuingCard>> {
         let form: FormBuilder = update.to_form();
         self.client
             .post_form(
@@ -91,7 +91,7 @@ impl Stripe {
         card: &CardId,
         purchase: &SimulatePurchase,
         key: Option<&str>,
-    ) -> StripeResult<IssuingAuthorization> {
+    ) -> StripeResult<Answered<IssuingAuthorization>> {
         let form = purchase.to_form(card);
         self.client
             .post_form(
@@ -109,7 +109,7 @@ impl Stripe {
         account: &AccountId,
         authorization: &str,
         key: Option<&str>,
-    ) -> StripeResult<IssuingAuthorization> {
+    ) -> StripeResult<Answered<IssuingAuthorization>> {
         self.client
             .post_form(
                 Some(account.as_str()),

@@ -8,7 +8,7 @@ mod issuing;
 mod tokens;
 mod webhooks;
 
-pub use client::{RetryPolicy, StripeCallError, StripeClient};
+pub use client::{Answered, RetryPolicy, StripeCallError, StripeClient};
 pub use tokens::PREVIEW_STRIPE_VERSION;
 
 /// A call's result: the object, or why Stripe (or the way to it) failed.

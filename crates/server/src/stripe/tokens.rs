@@ -5,7 +5,7 @@ use issuing_model::api::{ChargeRequest, GrantTokenRequest};
 use issuing_model::form::FormBuilder;
 use issuing_model::{AccountId, GrantedToken, PaymentIntent, TokenId};
 
-use super::{Stripe, StripeResult};
+use super::{Answered, Stripe, StripeResult};
 
 pub const PREVIEW_STRIPE_VERSION: &str = "2026-04-22.preview";
 
@@ -31,7 +31,7 @@ impl Stripe {
         account: &AccountId,
         request: &GrantTokenRequest,
         key: Option<&str>,
-    ) -> StripeResult<GrantedToken> {
+    ) -> StripeResult<Answered<GrantedToken>> {
         let mut form = FormBuilder::new();
         form.push("payment_method", &request.payment_method)
             .push("usage_limits[currency]", &request.currency)
@@ -59,7 +59,7 @@ impl Stripe {
         request: &ChargeRequest,
         operator: &str,
         key: Option<&str>,
-    ) -> StripeResult<PaymentIntent> {
+    ) -> StripeResult<Answered<PaymentIntent>> {
         let mut form = FormBuilder::new();
         form.push("amount", request.amount.to_string())
             .push("currency", &request.currency)

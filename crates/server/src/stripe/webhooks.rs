@@ -15,5 +15,6 @@ impl Stripe {
         self.client
             .post_form(None, "/v1/webhook_endpoints", form.pairs(), None)
             .await
+            .map(|answered| answered.value)
     }
 }
