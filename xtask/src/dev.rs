@@ -69,11 +69,20 @@ fn serve(options: &Options, root: &Path, children: &Children) -> Result<(), Stri
             "sandbox mode: local Stripe"
         }
     );
-    children.spawn(
-        "issuing-server",
-        Command::new(crate::cargo_target().join("debug/issuing-server"))
-            .args(["--port", &options.api_port.to_string()]),
-    )?;
+    // Its records (events, tokens, the audit trail) persist between runs, unless
+    // DATABASE_URL says where else to keep them.
+    let mut server = Command::new(crate::cargo_target().join("debug/issuing-server"));
+    server.args(["--port", &options.api_port.to_string()]);
+    if std::env::var_os("DATABASE_URL").is_none() {
+        let dir = crate::cargo_target().join("dev");
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        server.env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.join("issuing-admin.sqlite3").display()),
+        );
+    }
+    children.spawn("issuing-server", &mut server)?;
     wait_for_port(options.api_port, 60, children)?;
 
     println!("==> starting trunk serve on 127.0.0.1:{}", options.port);

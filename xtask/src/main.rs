@@ -3,6 +3,7 @@
 
 mod bench;
 mod dev;
+mod postgres;
 mod process;
 mod setup;
 mod tally;

@@ -18,6 +18,8 @@ pub const AXE_VERSION: &str = "4.14.1";
 const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "chromium"),
     ("chromedriver", "chromium-driver"),
+    // The server's storage tests run on PostgreSQL too (a throwaway cluster under target/).
+    ("pg_ctlcluster", "postgresql"),
     // Japanese cardholder names and the Japanese panel render in screenshots.
     (
         "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -39,7 +41,10 @@ pub fn run() -> Result<(), String> {
         binaryen,
     )?;
     step(&format!("axe-core {AXE_VERSION} (npm)"), axe_core)?;
-    step("chromium, chromedriver, CJK fonts (Debian)", apt_packages)?;
+    step(
+        "chromium, chromedriver, CJK fonts, PostgreSQL (Debian)",
+        apt_packages,
+    )?;
     println!("setup: ready ({:.1} s)", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -47,7 +47,7 @@ pub fn run(options: Options) -> Result<(), String> {
         println!("\n==> test stage: {stage:?}");
         let tally = match stage {
             Stage::Lint => Ok(lint(&root)),
-            Stage::Native => native(&root),
+            Stage::Native => native(&root, &children),
             Stage::Wasm => wasm(&root, options.wasm_api_port, &children),
             Stage::E2e => e2e(&root),
         }
@@ -121,7 +121,7 @@ fn lint(root: &Path) -> Tally {
     tally
 }
 
-fn native(root: &Path) -> Result<Tally, String> {
+fn native(root: &Path, children: &Children) -> Result<Tally, String> {
     // Stripe's fixtures come from ../shared, which a user's clone does not have: their tests
     // are then ignored (named at the end of the stage), and our own samples prove the contract.
     if !root.join("../shared/stripe-fixtures").is_dir() {
@@ -130,17 +130,24 @@ fn native(root: &Path) -> Result<Tally, String> {
              tests are ignored; crates/model/tests/samples_contract.rs proves the same contract"
         );
     }
+    // The server's storage tests run on SQLite and on this PostgreSQL.
+    let postgres = crate::postgres::start(&crate::cargo_target(), children)?;
     // The panel's tests need a browser: they run in the wasm stage.
     // --no-fail-fast: a failing suite must not hide the results of the ones after it.
-    run_counting(cargo().current_dir(root).args([
-        "test",
-        "--no-fail-fast",
-        "--workspace",
-        "--exclude",
-        "issuing-admin",
-        "--exclude",
-        "e2e",
-    ]))
+    run_counting(
+        cargo()
+            .current_dir(root)
+            .args([
+                "test",
+                "--no-fail-fast",
+                "--workspace",
+                "--exclude",
+                "issuing-admin",
+                "--exclude",
+                "e2e",
+            ])
+            .env("IA_TEST_POSTGRES_URL", postgres),
+    )
 }
 
 fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String> {
@@ -151,6 +158,7 @@ fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String
         "issuing-server",
     ]))?;
     let server = crate::cargo_target().join("debug/issuing-server");
+    let tmp = scratch(root, "wasm")?;
     children.spawn(
         "issuing-server (for wasm tests)",
         Command::new(server)
@@ -161,11 +169,14 @@ fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String
                 "loopback",
             ])
             .args(["--max-lifetime-secs", TEST_SERVER_LIFETIME_SECS])
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", tmp.join("issuing-admin.sqlite3").display()),
+            )
             .env_remove("STRIPE_SECRET_KEY")
             .env_remove("STRIPE_PUBLISHABLE_KEY"),
     )?;
     wait_for_port(api_port, 60, children)?;
-    let tmp = scratch(root, "wasm")?;
     let tally = run_counting(
         cargo()
             .current_dir(root)

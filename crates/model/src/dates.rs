@@ -7,6 +7,18 @@ pub fn iso_date(unix: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// `YYYY-MM-DDTHH:MM:SSZ` (UTC, RFC 3339): a moment in a file meant for any program.
+pub fn iso_datetime(unix: i64) -> String {
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        iso_date(unix),
+        secs / 3_600,
+        secs % 3_600 / 60,
+        secs % 60
+    )
+}
+
 /// Unix seconds at the start (UTC) of `YYYY-MM-DD`, if it is a real date.
 pub fn parse_iso_date(text: &str) -> Option<i64> {
     let mut parts = text.trim().splitn(3, '-');
@@ -53,5 +65,7 @@ mod tests {
         for t in [0, 86_399, 1_767_744_000, 4_102_444_800] {
             assert_eq!(parse_iso_date(&iso_date(t)), Some(t - t.rem_euclid(86_400)));
         }
+        assert_eq!(iso_datetime(951_782_400 + 3_723), "2000-02-29T01:02:03Z");
+        assert_eq!(iso_datetime(-1), "1969-12-31T23:59:59Z");
     }
 }

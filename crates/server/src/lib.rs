@@ -203,6 +203,11 @@ impl RunningServer {
 
     /// Stops serving (open streams end, in-flight requests finish) and waits until it has.
     pub async fn shutdown(mut self) {
+        self.stop().await;
+    }
+
+    /// The same, keeping the handle (its sandbox, if any, stays up).
+    pub async fn stop(&mut self) {
         let _ = self.stop.send(true);
         self.stopped().await;
     }

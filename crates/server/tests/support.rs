@@ -166,3 +166,58 @@ pub async fn oneshot(
         .await
         .unwrap()
 }
+
+/// A live event stream read one event at a time (what a chunk holds past one event is kept).
+pub struct EventStream {
+    response: reqwest::Response,
+    buffer: String,
+}
+
+impl EventStream {
+    pub fn new(response: reqwest::Response) -> Self {
+        assert_eq!(response.status(), StatusCode::OK, "the stream opens");
+        Self {
+            response,
+            buffer: String::new(),
+        }
+    }
+
+    /// The next event, within 20 s.
+    pub async fn next(&mut self) -> issuing_model::Event {
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            while let Some(end) = self.buffer.find("\n\n") {
+                let message: String = self.buffer.drain(..end + 2).collect();
+                let data: String = message
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("data:"))
+                    .map(str::trim_start)
+                    .collect();
+                if !data.is_empty() {
+                    return serde_json::from_str(&data).unwrap();
+                }
+            }
+            let chunk = tokio::time::timeout_at(deadline, self.response.chunk())
+                .await
+                .expect("an event arrives within 20 s")
+                .unwrap()
+                .expect("the stream stays open");
+            self.buffer.push_str(std::str::from_utf8(&chunk).unwrap());
+        }
+    }
+
+    /// Events until one satisfies `wanted`: those before it, and it.
+    pub async fn until(
+        &mut self,
+        wanted: impl Fn(&issuing_model::Event) -> bool,
+    ) -> (Vec<issuing_model::Event>, issuing_model::Event) {
+        let mut before = Vec::new();
+        loop {
+            let event = self.next().await;
+            if wanted(&event) {
+                return (before, event);
+            }
+            before.push(event);
+        }
+    }
+}

@@ -4,14 +4,12 @@
 
 mod support;
 
-use std::time::Duration;
-
 use issuing_model::api::StreamTicket;
 use issuing_model::webhook_signature;
 use issuing_model::{Event, List, StripeError};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use support::{expect, Api, EURO, UK};
+use support::{expect, Api, EventStream, EURO, UK};
 
 fn now() -> i64 {
     std::time::SystemTime::now()
@@ -123,35 +121,6 @@ async fn a_signed_event_is_published_once_and_only_to_operators_of_its_account()
     );
 }
 
-/// Reads server-sent events until one satisfies `wanted`, returning it.
-async fn read_until(response: &mut reqwest::Response, wanted: impl Fn(&Event) -> bool) -> Event {
-    let mut buffer = String::new();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-    loop {
-        let chunk = tokio::time::timeout_at(deadline, response.chunk())
-            .await
-            .expect("the event arrives within 20 s")
-            .unwrap()
-            .expect("the stream stays open");
-        buffer.push_str(std::str::from_utf8(&chunk).unwrap());
-        while let Some(end) = buffer.find("\n\n") {
-            let message: String = buffer.drain(..end + 2).collect();
-            let data: String = message
-                .lines()
-                .filter_map(|l| l.strip_prefix("data:"))
-                .map(str::trim_start)
-                .collect();
-            if data.is_empty() {
-                continue;
-            }
-            let event: Event = serde_json::from_str(&data).unwrap();
-            if wanted(&event) {
-                return event;
-            }
-        }
-    }
-}
-
 #[tokio::test]
 async fn the_live_stream_carries_the_sandboxs_signed_deliveries() {
     let api = Api::start().await;
@@ -168,7 +137,7 @@ async fn the_live_stream_carries_the_sandboxs_signed_deliveries() {
         StatusCode::OK,
     )
     .await;
-    let mut stream = api
+    let stream = api
         .http
         .get(api.url(&format!("/api/events/stream?ticket={}", ticket.ticket)))
         .send()
@@ -212,10 +181,9 @@ async fn the_live_stream_carries_the_sandboxs_signed_deliveries() {
         StatusCode::OK,
     )
     .await;
-    let used = read_until(&mut stream, |e| {
-        e.kind == "shared_payment.granted_token.used"
-    })
-    .await;
+    let (_, used) = EventStream::new(stream)
+        .until(|e| e.kind == "shared_payment.granted_token.used")
+        .await;
     assert_eq!(used.data.object["id"], id.as_str());
     assert_eq!(used.account.as_deref(), Some(EURO));
 }

@@ -1525,6 +1525,168 @@ catalogue! {
         ja: "桁区切りは 1,250,000 のように 3 桁ごとにするか、区切りなしで入力してください。",
     }
 
+    // The audit trail: the Activity page, a card's History, and the CSV export.
+    nav_activity: &'static str {
+        en: "Activity",
+        ja: "操作履歴",
+    }
+    activity_title: fn(&str) -> String {
+        en: |account| format!("Activity on {account}"),
+        ja: |account| format!("{account} の操作履歴"),
+    }
+    activity_intro: &'static str {
+        en: "Every change made through this panel: who made it, when, what it changed and what Stripe answered.",
+        ja: "このパネルから行われたすべての変更：誰が、いつ、何を変え、Stripe がどう応答したか。",
+    }
+    history_title: &'static str {
+        en: "History",
+        ja: "変更履歴",
+    }
+    history_empty: &'static str {
+        en: "No changes to this card have been made through this panel yet.",
+        ja: "このパネルからこのカードへの変更はまだありません。",
+    }
+    activity_empty: &'static str {
+        en: "No changes match these filters.",
+        ja: "条件に合う変更はありません。",
+    }
+    activity_failed: &'static str {
+        en: "The activity could not be loaded.",
+        ja: "操作履歴を読み込めませんでした。",
+    }
+    activity_loading: &'static str {
+        en: "Loading activity…",
+        ja: "操作履歴を読み込み中…",
+    }
+    audit_when: &'static str {
+        en: "When",
+        ja: "日時",
+    }
+    audit_operator: &'static str {
+        en: "Operator",
+        ja: "オペレーター",
+    }
+    audit_account: &'static str {
+        en: "Account",
+        ja: "アカウント",
+    }
+    audit_object: &'static str {
+        en: "Object",
+        ja: "対象",
+    }
+    audit_kind: &'static str {
+        en: "Kind",
+        ja: "種類",
+    }
+    audit_change: &'static str {
+        en: "Change",
+        ja: "変更内容",
+    }
+    audit_outcome: &'static str {
+        en: "Outcome",
+        ja: "結果",
+    }
+    audit_before: &'static str {
+        en: "Before",
+        ja: "変更前",
+    }
+    audit_after: &'static str {
+        en: "After",
+        ja: "変更後",
+    }
+    audit_request: &'static str {
+        en: "Stripe request",
+        ja: "Stripe リクエスト",
+    }
+    audit_error: &'static str {
+        en: "Error",
+        ja: "エラー",
+    }
+    audit_key: &'static str {
+        en: "Idempotency key",
+        ja: "冪等キー",
+    }
+    any_kind: &'static str {
+        en: "Any kind",
+        ja: "すべての種類",
+    }
+    audit_operator_filter: &'static str {
+        en: "Operator id",
+        ja: "オペレーター ID",
+    }
+    audit_object_filter: &'static str {
+        en: "Object id",
+        ja: "対象の ID",
+    }
+    audit_from: &'static str {
+        en: "From",
+        ja: "開始日",
+    }
+    audit_to: &'static str {
+        en: "To",
+        ja: "終了日",
+    }
+    audit_kind_label: fn(&str) -> String {
+        en: |k| match k { "card_spending_controls" => "Spending controls", "card_status" => "Card status", "token_grant" => "Token granted", "token_charge" => "Token charged", "purchase_simulation" => "Simulated purchase", other => other }.to_owned(),
+        ja: |k| match k { "card_spending_controls" => "利用制限", "card_status" => "カードの状態", "token_grant" => "トークンの付与", "token_charge" => "トークンへの請求", "purchase_simulation" => "購入のシミュレーション", other => other }.to_owned(),
+    }
+    audit_outcome_label: fn(&str) -> String {
+        en: |o| match o { "pending" => "Pending (outcome unknown)", "succeeded" => "Done", "refused" => "Refused", "failed" => "Failed", other => other }.to_owned(),
+        ja: |o| match o { "pending" => "保留中（結果不明）", "succeeded" => "完了", "refused" => "拒否", "failed" => "失敗", other => other }.to_owned(),
+    }
+    audit_controls_changed: &'static str {
+        en: "Changed the spending controls",
+        ja: "利用制限を変更",
+    }
+    audit_controls_unchanged: &'static str {
+        en: "Saved the spending controls without a change",
+        ja: "利用制限を変更なしで保存",
+    }
+    audit_status_change: fn(&str, &str) -> String {
+        en: |from, to| format!("Status: {from} → {to}"),
+        ja: |from, to| format!("状態：{from} → {to}"),
+    }
+    audit_status_to: fn(&str) -> String {
+        en: |to| format!("Status set to {to}"),
+        ja: |to| format!("状態を{to}に設定"),
+    }
+    audit_reason: fn(&str) -> String {
+        en: |reason| format!("reason: {reason}"),
+        ja: |reason| format!("理由：{reason}"),
+    }
+    audit_token_granted: fn(&str) -> String {
+        en: |max| format!("Granted a test token for up to {max}"),
+        ja: |max| format!("上限 {max} のテストトークンを付与"),
+    }
+    audit_token_charged: fn(&str) -> String {
+        en: |amount| format!("Charged {amount}"),
+        ja: |amount| format!("{amount} を請求"),
+    }
+    audit_purchase: fn(&str, &str) -> String {
+        en: |amount, category| format!("Simulated a purchase of {amount} ({category})"),
+        ja: |amount, category| format!("{amount} の購入をシミュレーション（{category}）"),
+    }
+    audit_purchase_approved: &'static str {
+        en: "approved",
+        ja: "承認",
+    }
+    audit_purchase_declined: &'static str {
+        en: "declined",
+        ja: "拒否",
+    }
+    export_csv: &'static str {
+        en: "Export CSV",
+        ja: "CSV を書き出す",
+    }
+    exporting: &'static str {
+        en: "Exporting…",
+        ja: "書き出し中…",
+    }
+    export_failed: fn(&str) -> String {
+        en: |e| format!("The export failed: {e}"),
+        ja: |e| format!("書き出しに失敗しました：{e}"),
+    }
+
     // The sandbox's stand-in for Stripe's card frames.
     sandbox_footer: &'static str {
         en: "Stripe sandbox: test data only",

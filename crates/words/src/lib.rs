@@ -6,6 +6,7 @@
 //! The model (`issuing-model`) speaks no language: its `Display`s are Stripe's English, what an
 //! API answers. This crate is plain Rust, used by the panel (wasm) and the sandbox.
 
+mod audit;
 mod catalogue;
 mod categories;
 mod controls;
@@ -14,6 +15,7 @@ mod decisions;
 mod locale;
 mod rules;
 
+pub use audit::{entry_in_words, EntryInWords};
 pub use catalogue::{Texts, EN, JA};
 pub use categories::{category_label, category_labels};
 pub use controls::{describe_changes, limit_phrase, limits_summary, ControlChange};

@@ -132,6 +132,8 @@ impl From<&crate::IssuingCard> for CardState {
 /// What was asked, and what came of it, per kind of change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+// One at a time, on its way to or from JSON: boxing the card's states would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum AuditChange {
     /// `before` as Stripe had the card when asked; `after` as Stripe answered (none if refused).
     CardUpdate {
@@ -147,10 +149,12 @@ pub enum AuditChange {
         requested: ChargeRequest,
         payment_intent: Option<String>,
     },
+    /// `currency`: the card's, from the authorization Stripe made (none if refused before).
     PurchaseSimulation {
         requested: SimulatePurchase,
         authorization: Option<String>,
         approved: Option<bool>,
+        currency: Option<String>,
     },
 }
 

@@ -123,4 +123,20 @@ impl SpendingControlsUpdate {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
     }
+
+    /// The update that turns any controls into `target`: every field set to `target`'s.
+    pub fn setting_all(target: &SpendingControls) -> Self {
+        fn all<T: Clone>(field: &Option<Vec<T>>) -> Option<Vec<T>> {
+            Some(field.clone().unwrap_or_default())
+        }
+        Self {
+            allowed_categories: all(&target.allowed_categories),
+            blocked_categories: all(&target.blocked_categories),
+            allowed_merchant_countries: all(&target.allowed_merchant_countries),
+            blocked_merchant_countries: all(&target.blocked_merchant_countries),
+            allowed_card_presences: all(&target.allowed_card_presences),
+            blocked_card_presences: all(&target.blocked_card_presences),
+            spending_limits: all(&target.spending_limits),
+        }
+    }
 }

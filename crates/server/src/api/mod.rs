@@ -2,6 +2,7 @@
 //! through `issuing_http`'s extractors, so each handler is permission → rule → Stripe call.
 
 mod accounts;
+mod audit;
 mod auth;
 mod cards;
 mod client_config;
@@ -60,6 +61,8 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/api/accounts/{account}/tokens/{token}/charges",
             post(tokens::charge),
         )
+        .route("/api/audit", get(audit::list))
+        .route("/api/audit/export", get(audit::export))
         .route("/api/webhooks/stripe", post(events::receive))
         .route("/api/events", get(events::recent))
         .route("/api/events/ticket", post(events::ticket))

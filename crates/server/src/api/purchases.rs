@@ -55,6 +55,7 @@ pub async fn simulate(
         requested: purchase.clone(),
         authorization: auth.map(|a| a.id.clone()),
         approved: auth.map(|a| a.approved),
+        currency: auth.map(|a| a.currency.clone()),
     };
     let entry = audit::begin(
         &state.store,

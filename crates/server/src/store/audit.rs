@@ -116,7 +116,9 @@ impl Store {
         Ok(row.try_get(0)?)
     }
 
-    /// Completes an entry with what came of the change.
+    /// Completes an entry with what came of the change. An entry that already succeeded stays
+    /// as it was: a retry with its key is Stripe replaying the same answer, and the first
+    /// attempt saw the object as it was before.
     pub async fn finish_audit(
         &self,
         id: &str,
@@ -128,7 +130,7 @@ impl Store {
         let updated = sqlx::query(
             "UPDATE audit_entries SET object_id = $2, change = $3, outcome = $4, http_status = $5,
                     request_id = $6, error_code = $7, error_message = $8, finished_at = $9
-             WHERE id = $1",
+             WHERE id = $1 AND outcome <> 'succeeded'",
         )
         .bind(id.to_owned())
         .bind(object_id.to_owned())
@@ -143,9 +145,15 @@ impl Store {
         .await?
         .rows_affected();
         if updated == 1 {
-            Ok(())
-        } else {
-            Err(StoreError::Unreadable(format!("audit entry {id} vanished")))
+            return Ok(());
+        }
+        let still_there = sqlx::query("SELECT id FROM audit_entries WHERE id = $1")
+            .bind(id.to_owned())
+            .fetch_optional(self.pool())
+            .await?;
+        match still_there {
+            Some(_) => Ok(()),
+            None => Err(StoreError::Unreadable(format!("audit entry {id} vanished"))),
         }
     }
 

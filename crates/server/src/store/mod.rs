@@ -21,7 +21,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
 use sqlx::Executor;
 
-pub use audit::{AuditPage, NewAuditEntry};
+pub use audit::{AuditPage, CursorError, NewAuditEntry};
 pub use events::StoredEvent;
 pub use fanout::Fanout;
 
