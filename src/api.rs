@@ -288,6 +288,41 @@ impl ApiClient {
         self.post(&path, request, true).await
     }
 
+    /// One page of the audit trail (of the accounts this operator may see), newest first.
+    pub async fn audit(
+        &self,
+        query: &issuing_model::api::AuditQuery,
+    ) -> Result<List<issuing_model::api::AuditEntry>, ApiError> {
+        let qs = query_string(&query.to_pairs());
+        self.get_json(&format!("/audit{qs}")).await
+    }
+
+    /// Every entry `query` matches as CSV (UTF-8 with a BOM), in `locale`'s words.
+    pub async fn audit_export(
+        &self,
+        query: &issuing_model::api::AuditQuery,
+        locale: &str,
+    ) -> Result<Vec<u8>, ApiError> {
+        let mut pairs = query.to_pairs();
+        pairs.push(("locale", locale.to_owned()));
+        let mut request =
+            Request::get(&self.url(&format!("/audit/export{}", query_string(&pairs))));
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        if !response.ok() {
+            return decode::<()>(response).await.map(|()| Vec::new());
+        }
+        response
+            .binary()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))
+    }
+
     /// The recent events this operator may see, newest first.
     pub async fn events(&self) -> Result<List<Event>, ApiError> {
         self.get_json("/events").await
@@ -295,13 +330,18 @@ impl ApiClient {
 
     /// Where to open the live event stream: a single-use ticket stands in for the token,
     /// which `EventSource` cannot send as a header.
-    pub async fn event_stream_url(&self) -> Result<String, ApiError> {
+    /// `last`: the last event the feed showed, so the stream starts with what came after it.
+    pub async fn event_stream_url(&self, last: Option<&str>) -> Result<String, ApiError> {
         let ticket: StreamTicket = self.post("/events/ticket", &(), false).await?;
-        Ok(format!(
+        let mut url = format!(
             "{}?ticket={}",
             self.url("/events/stream"),
             encode(&ticket.ticket)
-        ))
+        );
+        if let Some(last) = last {
+            url.push_str(&format!("&last_event_id={}", encode(last)));
+        }
+        Ok(url)
     }
 
     pub async fn config(&self) -> Result<ClientConfig, ApiError> {

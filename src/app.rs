@@ -7,6 +7,7 @@ use leptos_router::path;
 use issuing_model::AccountAccess;
 
 use crate::accounts::AccountsPage;
+use crate::activity::ActivityPage;
 use crate::api::ApiClient;
 use crate::cards::{CardDetailPage, CardsPage};
 use crate::events::EventsPage;
@@ -85,6 +86,7 @@ pub fn Panel(
                     <Route path=path!("/accounts/:account/cards") view=CardsPage />
                     <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
                     <Route path=path!("/accounts/:account/tokens") view=TokensPage />
+                    <Route path=path!("/accounts/:account/activity") view=ActivityPage />
                     <Route path=path!("/events") view=EventsPage />
                 </Routes>
             }

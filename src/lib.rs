@@ -4,6 +4,7 @@
 //! number or a CVC.
 
 pub mod accounts;
+pub mod activity;
 pub mod api;
 mod app;
 pub mod cards;

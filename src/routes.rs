@@ -13,6 +13,7 @@ pub enum Page<'a> {
     Cards { account: &'a str },
     Card { account: &'a str, card: &'a str },
     Tokens { account: &'a str },
+    Activity { account: &'a str },
     Events,
 }
 
@@ -26,6 +27,7 @@ impl Page<'_> {
                 format!("/accounts/{}/cards/{}", encode(account), encode(card))
             }
             Page::Tokens { account } => format!("/accounts/{}/tokens", encode(account)),
+            Page::Activity { account } => format!("/accounts/{}/activity", encode(account)),
             Page::Events => "/events".to_owned(),
         }
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::controls_editor::SpendingControlsEditor;
 use super::status_actions::StatusActions;
 use super::StatusBadge;
+use crate::activity::ChangeHistory;
 use crate::api::ApiClient;
 use crate::connect::IssuingCard;
 use crate::events::{concerns, use_live_events, EventFeed};
@@ -84,6 +85,24 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         fresh
     });
     let connect_account = Signal::stored(account.clone());
+    // The History is asked again whenever the page did something to the card (refused
+    // attempts are recorded too), or a new purchase shows up.
+    let newest_purchase = Memo::new(move |_| {
+        activity
+            .list
+            .get()
+            .and_then(Result::ok)
+            .and_then(|l| l.data.first().map(|a| a.id.clone()))
+    });
+    let changes = RwSignal::new(0usize);
+    Effect::new(move |first: Option<()>| {
+        outcome.track();
+        newest_purchase.track();
+        if first.is_some() {
+            changes.update(|n| *n += 1);
+        }
+    });
+    let history_account = account.clone();
     view! {
         <h1 id="card-title">
             {move || card.with(|c| c.cardholder.name.clone())}
@@ -118,6 +137,7 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         <CardSpending card=card activity=activity />
         {move || can_simulate().then(|| view! { <PurchaseSimulator account=simulator_account.clone() card=card activity=activity /> })}
         <CardPurchases card=card activity=activity />
+        <ChangeHistory account=history_account card=card changed=changes />
         <EventFeed live=live about=card_id />
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
             <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>

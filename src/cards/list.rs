@@ -208,6 +208,10 @@ pub fn CardsPage() -> impl IntoView {
                 <a href=move || Page::Tokens { account: &account.get() }.href() data-link="tokens">
                     {move || t().tokens_link}
                 </a>
+                " · "
+                <a href=move || Page::Activity { account: &account.get() }.href() data-link="activity">
+                    {move || t().activity_link}
+                </a>
             </p>
             <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
             {move || if stripe_view.get() {

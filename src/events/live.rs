@@ -73,6 +73,9 @@ pub fn merge(events: &mut Vec<Event>, event: Event) {
 
 async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current: Current) {
     let mut delay = FIRST_RETRY_MS;
+    // The last event the stream brought: a reopened stream starts after it, so nothing sent
+    // while it was away is missed (the server may repeat a few; `merge` keeps one of each).
+    let last: Rc<RefCell<Option<String>>> = Rc::default();
     let mut first = true;
     while !stopped.get() {
         if !first {
@@ -84,7 +87,8 @@ async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current:
             }
         }
         first = false;
-        let Ok(url) = api.event_stream_url().await else {
+        let resume = last.borrow().clone();
+        let Ok(url) = api.event_stream_url(resume.as_deref()).await else {
             continue;
         };
         let Ok(source) = EventSource::new(&url) else {
@@ -98,10 +102,15 @@ async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current:
                 let _ = live.status.try_set(FeedStatus::Live);
             })
         };
+        let seen = last.clone();
         let on_event = Closure::<dyn FnMut(MessageEvent)>::new(move |message: MessageEvent| {
             let Some(text) = message.data().as_string() else {
                 return;
             };
+            let id = message.last_event_id();
+            if !id.is_empty() {
+                seen.replace(Some(id));
+            }
             if let Ok(event) = serde_json::from_str::<Event>(&text) {
                 let _ = live.events.try_update(|events| merge(events, event));
             }

@@ -130,3 +130,112 @@ pub fn entry_in_words(entry: &AuditEntry, locale: Locale) -> EntryInWords {
         outcome: (t.audit_outcome_label)(entry.outcome.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use issuing_model::api::{AuditAnswer, AuditOperator, AuditOutcome, SimulatePurchase};
+    use issuing_model::{
+        CardUpdate, Category, SpendingControls, SpendingControlsUpdate, SpendingInterval,
+        SpendingLimit,
+    };
+
+    fn entry(change: AuditChange, outcome: AuditOutcome) -> AuditEntry {
+        AuditEntry {
+            id: "aud_1".into(),
+            created: 0,
+            operator: AuditOperator {
+                id: "op".into(),
+                name: "Op".into(),
+            },
+            account: "acct_1".into(),
+            kind: change.kind(),
+            object_id: "ic_1".into(),
+            change,
+            idempotency_key: None,
+            outcome,
+            answer: AuditAnswer::default(),
+        }
+    }
+
+    fn card(status: CardStatus, daily: Option<i64>) -> CardState {
+        CardState {
+            status,
+            currency: "eur".into(),
+            spending_controls: SpendingControls {
+                spending_limits: daily.map(|amount| {
+                    vec![SpendingLimit {
+                        amount,
+                        categories: None,
+                        interval: SpendingInterval::Daily,
+                    }]
+                }),
+                ..SpendingControls::default()
+            },
+            cancellation_reason: None,
+        }
+    }
+
+    #[test]
+    fn a_controls_change_reads_as_the_editors_review_in_both_languages() {
+        let change = AuditChange::CardUpdate {
+            requested: CardUpdate {
+                spending_controls: Some(SpendingControlsUpdate::default()),
+                ..CardUpdate::default()
+            },
+            before: Some(card(CardStatus::Active, None)),
+            after: Some(card(CardStatus::Active, Some(5_000))),
+        };
+        let done = entry(change, AuditOutcome::Succeeded);
+        let en = entry_in_words(&done, Locale::En);
+        assert_eq!(en.summary, "Changed the spending controls");
+        assert_eq!(en.changes.len(), 1, "only what changed");
+        assert_eq!(en.changes[0].after, "€50.00 per day");
+        assert_eq!(en.outcome, "Done");
+        let ja = entry_in_words(&done, Locale::Ja);
+        assert_eq!(ja.summary, "利用制限を変更");
+        assert_eq!(ja.changes[0].after, "1日あたり €50.00");
+    }
+
+    #[test]
+    fn a_refused_cancel_says_what_was_asked_and_why() {
+        let change = AuditChange::CardUpdate {
+            requested: CardUpdate {
+                status: Some(CardStatus::Canceled),
+                cancellation_reason: Some("lost".parse().unwrap()),
+                ..CardUpdate::default()
+            },
+            before: Some(card(CardStatus::Inactive, None)),
+            after: None,
+        };
+        let refused = entry(change, AuditOutcome::Refused);
+        let en = entry_in_words(&refused, Locale::En);
+        assert_eq!(en.summary, "Status: Frozen → Canceled, reason: Lost");
+        assert_eq!(en.outcome, "Refused");
+        assert_eq!(en.kind, "Card status");
+    }
+
+    #[test]
+    fn a_simulated_purchase_names_its_amount_category_and_decision() {
+        let change = AuditChange::PurchaseSimulation {
+            requested: SimulatePurchase {
+                amount: 3_000,
+                merchant_amount: None,
+                merchant_currency: None,
+                category: Category::from("bakeries"),
+                country: "DE".into(),
+                card_present: true,
+                merchant_name: None,
+                capture: false,
+            },
+            authorization: Some("iauth_1".into()),
+            approved: Some(false),
+            currency: Some("eur".into()),
+        };
+        let words = entry_in_words(&entry(change, AuditOutcome::Succeeded), Locale::En);
+        assert_eq!(
+            words.summary,
+            "Simulated a purchase of €30.00 (Bakeries), declined"
+        );
+    }
+}

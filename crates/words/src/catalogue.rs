@@ -1534,6 +1534,22 @@ catalogue! {
         en: |account| format!("Activity on {account}"),
         ja: |account| format!("{account} の操作履歴"),
     }
+    activity_link: &'static str {
+        en: "Activity: who changed what",
+        ja: "操作履歴：誰が何を変更したか",
+    }
+    all_activity: &'static str {
+        en: "All activity on this account",
+        ja: "このアカウントのすべての操作履歴",
+    }
+    audit_pages: &'static str {
+        en: "Pages of the activity",
+        ja: "操作履歴のページ",
+    }
+    audit_filters: &'static str {
+        en: "Filter the activity",
+        ja: "操作履歴の絞り込み",
+    }
     activity_intro: &'static str {
         en: "Every change made through this panel: who made it, when, what it changed and what Stripe answered.",
         ja: "このパネルから行われたすべての変更：誰が、いつ、何を変え、Stripe がどう応答したか。",
