@@ -49,7 +49,7 @@ pub async fn start_server_on(listen: std::net::SocketAddr) -> RunningServer {
 pub struct Browser {
     pub client: Client,
     driver: Child,
-    _profile: TempDir,
+    profile: TempDir,
 }
 
 impl Browser {
@@ -76,6 +76,11 @@ impl Browser {
                     "--window-size=1280,900",
                     format!("--user-data-dir={}", profile.0.display()),
                 ],
+                // Downloads land in the profile, without asking, for the tests to read.
+                "prefs": {
+                    "download.default_directory": profile.0.join("downloads").display().to_string(),
+                    "download.prompt_for_download": false,
+                },
             }
         });
         let serde_json::Value::Object(capabilities) = capabilities else {
@@ -92,7 +97,7 @@ impl Browser {
                     return Self {
                         client,
                         driver,
-                        _profile: profile,
+                        profile,
                     };
                 }
                 Err(e) => last_error = e.to_string(),
@@ -275,6 +280,31 @@ impl Browser {
         let dir = workspace_root().join("target/e2e");
         std::fs::create_dir_all(&dir).expect("target/e2e");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("the screenshot is saved");
+    }
+
+    /// The file the browser downloaded whose name starts with `prefix`, once it is complete
+    /// (waits up to 30 s); its bytes.
+    pub async fn downloaded(&self, prefix: &str) -> (String, Vec<u8>) {
+        let dir = self.profile.0.join("downloads");
+        for _ in 0..300 {
+            let done = std::fs::read_dir(&dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .find(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    name.starts_with(prefix) && !name.ends_with(".crdownload")
+                });
+            if let Some(file) = done {
+                let name = file.file_name().to_string_lossy().into_owned();
+                return (
+                    name,
+                    std::fs::read(file.path()).expect("the download is readable"),
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no download starting with {prefix:?} in {}", dir.display());
     }
 
     pub async fn close(mut self) {

@@ -14,6 +14,7 @@ struct Language {
     cards: &'static str,
     editor: &'static str,
     tokens: &'static str,
+    activity: &'static str,
     events: &'static str,
 }
 
@@ -24,6 +25,7 @@ const ENGLISH: Language = Language {
     cards: "Cards",
     editor: "Edit spending controls",
     tokens: "Shared payment tokens",
+    activity: "Activity on",
     events: "Webhook events",
 };
 
@@ -34,6 +36,7 @@ const JAPANESE: Language = Language {
     cards: "カード",
     editor: "利用制限を編集",
     tokens: "共有支払いトークン",
+    activity: "の操作履歴",
     events: "Webhook イベント",
 };
 
@@ -191,6 +194,15 @@ async fn walk(lang: &Language) {
     browser.click("[data-action=grant]").await;
     browser.wait_for("form.ia-charge").await;
     check(&browser, lang, "tokens", "h1", lang.tokens).await;
+
+    // The grant above is in the account's activity.
+    browser
+        .goto(&format!("{base}/accounts/{ACCOUNT}/activity"))
+        .await;
+    browser
+        .wait_for("[data-entry][data-kind=token_grant]")
+        .await;
+    check(&browser, lang, "activity", "h1", lang.activity).await;
 
     browser.goto(&format!("{base}/events")).await;
     browser.wait_for(".ia-feed-status[data-status=live]").await;

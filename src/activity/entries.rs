@@ -18,6 +18,9 @@ pub fn AuditList(
     #[prop(into)] changed: Signal<usize>,
     /// Said when there is nothing to list.
     empty: fn() -> &'static str,
+    /// Whether to show each entry's object (not in one object's own history).
+    #[prop(default = true)]
+    show_object: bool,
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     let fetched = Fetched::new(move || {
@@ -47,7 +50,7 @@ pub fn AuditList(
         let (previous, next) = (pager.previous, pager.next);
         let paged = previous.is_some() || next.is_some();
         view! {
-            <AuditTable entries=list.data />
+            <AuditTable entries=list.data show_object=show_object />
             {paged.then(|| {
                 let (no_previous, no_next) = (previous.is_none(), next.is_none());
                 view! {
@@ -90,7 +93,7 @@ fn object_page(entry: &AuditEntry) -> Option<String> {
 
 /// Entries, newest first, redrawn in words when the language changes.
 #[component]
-fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
+fn AuditTable(entries: Vec<AuditEntry>, show_object: bool) -> impl IntoView {
     let entries = StoredValue::new(entries);
     view! {
         <table class="ia-table ia-audit" data-table="audit">
@@ -98,20 +101,20 @@ fn AuditTable(entries: Vec<AuditEntry>) -> impl IntoView {
                 <th scope="col">{move || t().audit_when}</th>
                 <th scope="col">{move || t().audit_operator}</th>
                 <th scope="col">{move || t().audit_change}</th>
-                <th scope="col">{move || t().audit_object}</th>
+                {show_object.then(|| view! { <th scope="col">{move || t().audit_object}</th> })}
                 <th scope="col">{move || t().audit_outcome}</th>
             </tr></thead>
             <tbody>
                 {move || {
                     let locale = use_locale();
-                    entries.with_value(|entries| entries.iter().map(|entry| row(entry, locale)).collect_view())
+                    entries.with_value(|entries| entries.iter().map(|entry| row(entry, locale, show_object)).collect_view())
                 }}
             </tbody>
         </table>
     }
 }
 
-fn row(entry: &AuditEntry, locale: issuing_words::Locale) -> impl IntoView {
+fn row(entry: &AuditEntry, locale: issuing_words::Locale, show_object: bool) -> impl IntoView {
     let t = locale.texts();
     let words = entry_in_words(entry, locale);
     let changes = (!words.changes.is_empty()).then(|| {
@@ -134,12 +137,13 @@ fn row(entry: &AuditEntry, locale: issuing_words::Locale) -> impl IntoView {
             </table>
         }
     });
-    let object = match object_page(entry) {
-        Some(target) => {
-            view! { <a href=target><code>{entry.object_id.clone()}</code></a> }.into_any()
+    let object = show_object.then(|| {
+        let id = entry.object_id.clone();
+        match object_page(entry) {
+            Some(target) => view! { <td><a href=target><code>{id}</code></a></td> }.into_any(),
+            None => view! { <td><code>{id}</code></td> }.into_any(),
         }
-        None => view! { <code>{entry.object_id.clone()}</code> }.into_any(),
-    };
+    });
     // Stripe's (or the server's) own message stays in its English.
     let error = entry
         .answer
@@ -161,7 +165,7 @@ fn row(entry: &AuditEntry, locale: issuing_words::Locale) -> impl IntoView {
                 <span data-field="summary">{words.summary}</span>
                 {changes}
             </td>
-            <td>{object}</td>
+            {object}
             <td>
                 <span class=format!("ia-badge ia-outcome-{}", entry.outcome.as_str()) data-field="outcome">{words.outcome}</span>
                 {error}

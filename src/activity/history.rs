@@ -49,7 +49,7 @@ pub fn ChangeHistory(
     view! {
         <section class="ia-history" aria-labelledby="history-title">
             <h2 id="history-title">{move || t().history_title}</h2>
-            <AuditList query=query changed=changed empty=|| t().history_empty />
+            <AuditList query=query changed=changed empty=|| t().history_empty show_object=false />
             <p><a href=activity data-link="activity">{move || t().all_activity}</a></p>
         </section>
     }

@@ -16,12 +16,31 @@ use crate::ui::unix_now;
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let account = use_account();
+    let api = expect_context::<ApiClient>();
+    // The account by its name, as the cards page calls it (its id until the list arrives).
+    let accounts = LocalResource::new(move || {
+        let api = api.clone();
+        async move { api.accounts().await }
+    });
+    let name = move || {
+        let id = account.get();
+        accounts
+            .get()
+            .and_then(Result::ok)
+            .and_then(|list| {
+                list.data
+                    .iter()
+                    .find(|a| a.id == id)
+                    .map(|a| a.display_name().to_owned())
+            })
+            .unwrap_or(id)
+    };
     view! {
         <section class="ia-page" aria-labelledby="activity-title">
             <p>
                 <a href=move || Page::Cards { account: &account.get() }.href()>{move || t().back_to_cards}</a>
             </p>
-            <h1 id="activity-title">{move || (t().activity_title)(&account.get())}</h1>
+            <h1 id="activity-title">{move || (t().activity_title)(&name())}</h1>
             <p class="ia-hint">{move || t().activity_intro}</p>
             {move || match account.get().parse::<AccountId>() {
                 Ok(id) => view! { <Activity account=id /> }.into_any(),
