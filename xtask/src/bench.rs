@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::process::{cargo, run_checked};
+use crate::process::{cargo, run_checked, Children};
 
 pub fn run() -> Result<(), String> {
     let root = crate::root();
@@ -15,6 +15,16 @@ pub fn run() -> Result<(), String> {
             bench,
         ]))?;
     }
+    // Storage on SQLite, and on a throwaway PostgreSQL (stopped when this is done).
+    let children = Children::default();
+    let postgres = crate::postgres::start(&crate::cargo_target(), &children)?;
+    run_checked(
+        cargo()
+            .current_dir(&root)
+            .args(["bench", "--package", "issuing-server", "--bench", "storage"])
+            .env("IA_TEST_POSTGRES_URL", postgres),
+    )?;
+    children.kill_all();
     // The card page in Chromium needs the release build of the panel and the browser tools.
     crate::setup::run()?;
     run_checked(

@@ -310,9 +310,18 @@ async fn a_restart_keeps_events_dedupe_tokens_and_the_audit_trail(backend: Backe
     first.server.stop().await;
 
     let second = world.instance().await;
+    let mut feed = second.stream(AIKO, None).await;
     assert!(
         second.deliver(&event(&delivered, EURO)).await,
         "a redelivery after the restart is known"
+    );
+    let marker = evt("marker");
+    second.deliver(&event(&marker, EURO)).await;
+    let (shown, _) = feed.until(|e| e.id == marker).await;
+    assert_eq!(
+        shown.iter().filter(|e| e.id == delivered).count(),
+        1,
+        "listed once (from before the restart), never broadcast again"
     );
     let events = second.events(AIKO).await;
     assert_eq!(
