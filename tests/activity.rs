@@ -74,7 +74,12 @@ async fn a_cards_history_shows_each_change_made_on_its_page_newest_first() {
             == earlier + 1
     })
     .await;
-    let frozen = wait_for(&root, ".ia-history [data-entry][data-kind=card_status]").await;
+    // Asked again once the answer came: the entry is finished, not pending.
+    let frozen = wait_for(
+        &root,
+        ".ia-history [data-entry][data-kind=card_status][data-outcome=succeeded]",
+    )
+    .await;
     let said = frozen.text_content().unwrap();
     assert!(said.contains("Status: Active → Frozen"), "{said}");
     assert!(said.contains("Aiko Tanaka"), "{said}");

@@ -119,7 +119,7 @@ fn row(entry: &AuditEntry, locale: issuing_words::Locale, show_object: bool) -> 
     let words = entry_in_words(entry, locale);
     let changes = (!words.changes.is_empty()).then(|| {
         view! {
-            <table class="ia-diff ia-audit-diff">
+            <table class="ia-audit-diff">
                 <thead><tr>
                     <th scope="col">{t.review_control}</th>
                     <th scope="col">{t.audit_before}</th>

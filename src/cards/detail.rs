@@ -95,10 +95,11 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             .and_then(|l| l.data.first().map(|a| a.id.clone()))
     });
     let changes = RwSignal::new(0usize);
+    // Only once an action has its answer: clearing the last message as one starts is not one.
     Effect::new(move |first: Option<()>| {
-        outcome.track();
+        let answered = outcome.with(Option::is_some);
         newest_purchase.track();
-        if first.is_some() {
+        if first.is_some() && answered {
             changes.update(|n| *n += 1);
         }
     });
