@@ -44,6 +44,8 @@ impl Fanout {
         tokio::spawn(async move {
             let mut last_seen = now_ms();
             let mut listener: Option<PgListener> = None;
+            // Before the first connection nothing could be missed: no stream was open yet.
+            let mut connected_before = false;
             loop {
                 if *stop.borrow() {
                     return;
@@ -52,8 +54,11 @@ impl Fanout {
                     match listen(store.url()).await {
                         Ok(l) => {
                             listener = Some(l);
-                            // Whatever arrived while nobody listened.
-                            last_seen = catch_up(&store, last_seen, &publish).await;
+                            // Whatever arrived while nobody listened (after a lost connection).
+                            if connected_before {
+                                last_seen = catch_up(&store, last_seen, &publish).await;
+                            }
+                            connected_before = true;
                         }
                         Err(e) => {
                             tracing::warn!("event fan-out cannot listen yet: {e}");
