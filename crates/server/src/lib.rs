@@ -119,14 +119,20 @@ impl RunningServer {
         let events = Arc::new(events::EventHub::new(store.clone()));
         {
             let events = events.clone();
-            Fanout::spawn(
+            Fanout::start(
                 store.clone(),
                 events.instance().to_owned(),
                 move |event| {
                     events.publish(event);
                 },
                 stop.clone(),
-            );
+            )
+            .await
+            .map_err(|e| {
+                std::io::Error::other(format!(
+                    "storage: cannot listen for other instances' events: {e}"
+                ))
+            })?;
         }
         let state = Arc::new(AppState {
             stripe,

@@ -30,22 +30,22 @@ pub fn message(instance: &str, id: &str) -> String {
 pub struct Fanout;
 
 impl Fanout {
-    /// On PostgreSQL, follows what other instances receive and hands each event to `publish`
-    /// until `stop`; on SQLite (one instance) there is nothing to follow.
-    pub fn spawn(
+    /// On PostgreSQL, listens before returning (so an instance that serves hears every event
+    /// received after it started), then follows what other instances receive and hands each
+    /// event to `publish` until `stop`. On SQLite (one instance) there is nothing to follow.
+    pub async fn start(
         store: Arc<Store>,
         instance: String,
         publish: impl Fn(Event) + Send + Sync + 'static,
         mut stop: watch::Receiver<bool>,
-    ) {
+    ) -> Result<(), sqlx::Error> {
         if store.backend() != Backend::Postgres {
-            return;
+            return Ok(());
         }
+        let first = listen(store.url()).await?;
         tokio::spawn(async move {
             let mut last_seen = now_ms();
-            let mut listener: Option<PgListener> = None;
-            // Before the first connection nothing could be missed: no stream was open yet.
-            let mut connected_before = false;
+            let mut listener = Some(first);
             loop {
                 if *stop.borrow() {
                     return;
@@ -54,11 +54,8 @@ impl Fanout {
                     match listen(store.url()).await {
                         Ok(l) => {
                             listener = Some(l);
-                            // Whatever arrived while nobody listened (after a lost connection).
-                            if connected_before {
-                                last_seen = catch_up(&store, last_seen, &publish).await;
-                            }
-                            connected_before = true;
+                            // Whatever arrived while the connection was down.
+                            last_seen = catch_up(&store, last_seen, &publish).await;
                         }
                         Err(e) => {
                             tracing::warn!("event fan-out cannot listen yet: {e}");
@@ -101,6 +98,7 @@ impl Fanout {
                 }
             }
         });
+        Ok(())
     }
 }
 
