@@ -59,9 +59,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        serde_urlencoded::from_str(parts.uri.query().unwrap_or(""))
+        let query = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de)
             .map(Query)
-            .map_err(|e| ApiError::invalid_request(format!("Invalid query: {e}.")))
+            .map_err(|e| {
+                // A value a field does not take is named at its parameter, as Stripe does.
+                let param = stripe_param(e.path());
+                let message = format!("Invalid query: {}.", e.inner());
+                if param.is_empty() {
+                    ApiError::invalid_request(message)
+                } else {
+                    ApiError::invalid_param(param, message)
+                }
+            })
     }
 }
 

@@ -487,6 +487,19 @@ async fn every_change_is_in_the_audit_trail_once_with_stripes_answer(backend: Ba
     )
     .await;
     assert_eq!(bad.error.param.as_deref(), Some("starting_after"));
+    for (query, param) in [
+        ("kind=card_teleport", "kind"),
+        ("account=not_an_account", "account"),
+        ("limit=0", "limit"),
+        ("created_gte=20&created_lte=10", "created_gte"),
+    ] {
+        let refused: StripeError = expect(
+            server.get(AIKO, &format!("/api/audit?{query}")).await,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+        assert_eq!(refused.error.param.as_deref(), Some(param), "{query}");
+    }
 
     // The export: every entry, a BOM, and the operator's language.
     let csv = server
