@@ -45,6 +45,23 @@ impl From<sqlx::Error> for CursorError {
     }
 }
 
+/// `aud_` + the time in microseconds + this process's sequence + randomness, and that time in
+/// milliseconds: entries of the same millisecond still list in the order they arrived (the
+/// list orders by time, then id; both come from one reading of the clock).
+fn new_id() -> (String, i64) {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
+    let micros = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_micros() as u64);
+    let seq = SEQUENCE.fetch_add(1, Ordering::Relaxed) & 0xffff;
+    let random = uuid::Uuid::new_v4().simple().to_string();
+    (
+        format!("aud_{micros:014x}{seq:04x}{}", &random[..12]),
+        (micros / 1_000) as i64,
+    )
+}
+
 fn json<T: serde::Serialize>(value: &T) -> StoreResult<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Unreadable(e.to_string()))
 }
@@ -86,7 +103,7 @@ impl Store {
     /// Records a change as pending and returns its entry's id. A retry with the same
     /// idempotency key gets the entry the first attempt made.
     pub async fn begin_audit(&self, new: NewAuditEntry<'_>) -> StoreResult<String> {
-        let id = format!("aud_{}", uuid::Uuid::new_v4().simple());
+        let (id, at) = new_id();
         let inserted = sqlx::query(
             "INSERT INTO audit_entries (id, at, operator_id, operator_name, account, object_id, kind,
                                         change, idempotency_key, outcome)
@@ -94,7 +111,7 @@ impl Store {
              ON CONFLICT (idempotency_key) DO NOTHING",
         )
         .bind(id.clone())
-        .bind(now_ms())
+        .bind(at)
         .bind(new.operator.id.clone())
         .bind(new.operator.name.clone())
         .bind(new.account.to_owned())
