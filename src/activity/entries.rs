@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::api::ApiClient;
 use crate::i18n::{local_time, t, use_locale};
 use crate::routes::Page;
-use crate::ui::{Cursor, Fetched, Loaded, Pager};
+use crate::ui::{Cursor, Fetched, Loaded, Pager, PagerNav};
 
 /// The entries `query` asks for; fetched again when it changes or `changed` does (something
 /// was just done that the trail now records).
@@ -36,8 +36,7 @@ pub fn AuditList(
             &list,
             |e| e.id.as_str(),
         );
-        let go = move |cursor: Option<Cursor>| {
-            let Some(cursor) = cursor else { return };
+        let go = move |cursor: Cursor| {
             query.update(|q| {
                 q.starting_after = None;
                 q.ending_before = None;
@@ -47,23 +46,9 @@ pub fn AuditList(
                 }
             });
         };
-        let (previous, next) = (pager.previous, pager.next);
-        let paged = previous.is_some() || next.is_some();
         view! {
             <AuditTable entries=list.data show_object=show_object />
-            {paged.then(|| {
-                let (no_previous, no_next) = (previous.is_none(), next.is_none());
-                view! {
-                    <nav class="ia-pager" aria-label=move || t().audit_pages>
-                        <button type="button" class="ia-button ia-button-secondary" data-page="newer" disabled=no_previous on:click=move |_| go(previous.clone())>
-                            {move || t().previous}
-                        </button>
-                        <button type="button" class="ia-button ia-button-secondary" data-page="older" disabled=no_next on:click=move |_| go(next.clone())>
-                            {move || t().next}
-                        </button>
-                    </nav>
-                }
-            })}
+            <PagerNav pager=pager label=|| t().audit_pages go=go />
         }
     };
     view! {

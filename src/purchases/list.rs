@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::explain::{explain, standing, stripe_words};
 use super::CardActivity;
 use crate::i18n::{local_time, t, use_locale};
-use crate::ui::{Cursor, Loaded, Pager};
+use crate::ui::{Cursor, Loaded, Pager, PagerNav};
 
 /// The card's purchases, a page at a time, newest first.
 #[component]
@@ -20,8 +20,7 @@ pub fn CardPurchases(card: RwSignal<IssuingCard>, activity: CardActivity) -> imp
             &list,
             |a| a.id.as_str(),
         );
-        let go = move |cursor: Option<Cursor>| {
-            let Some(cursor) = cursor else { return };
+        let go = move |cursor: Cursor| {
             let mut next = PurchaseQuery {
                 starting_after: None,
                 ending_before: None,
@@ -33,23 +32,9 @@ pub fn CardPurchases(card: RwSignal<IssuingCard>, activity: CardActivity) -> imp
             }
             activity.page.set(next);
         };
-        let (previous, next) = (pager.previous, pager.next);
-        let paged = previous.is_some() || next.is_some();
         view! {
             <PurchaseTable card=card activity=activity purchases=list.data />
-            {paged.then(|| {
-                let (no_previous, no_next) = (previous.is_none(), next.is_none());
-                view! {
-                    <nav class="ia-pager" aria-label=move || t().purchases_pages>
-                        <button type="button" class="ia-button ia-button-secondary" data-page="newer" disabled=no_previous on:click=move |_| go(previous.clone())>
-                            {move || t().previous}
-                        </button>
-                        <button type="button" class="ia-button ia-button-secondary" data-page="older" disabled=no_next on:click=move |_| go(next.clone())>
-                            {move || t().next}
-                        </button>
-                    </nav>
-                }
-            })}
+            <PagerNav pager=pager label=|| t().purchases_pages go=go />
         }
     };
     view! {

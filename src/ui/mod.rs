@@ -21,6 +21,6 @@ pub fn local_storage() -> Option<web_sys::Storage> {
 pub use leave_guard::LeaveGuard;
 pub use modal::Modal;
 pub use multi_select::{Choice, MultiSelect};
-pub use pager::{Cursor, Pager};
+pub use pager::{Cursor, Pager, PagerNav};
 pub use route_base::{href, RouteBase};
 pub use states::{ErrorState, Fetched, Loaded, LoadingState};

@@ -8,6 +8,36 @@ pub enum Cursor {
     StartingAfter(String),
 }
 
+/// Previous and Next under a list, when there is anywhere to go: `go` gets the cursor of the
+/// page asked for; `label` names the navigation (read in the current language).
+#[leptos::component]
+pub fn PagerNav(
+    pager: Pager,
+    label: fn() -> &'static str,
+    #[prop(into)] go: leptos::prelude::Callback<Cursor>,
+) -> impl leptos::IntoView {
+    use leptos::prelude::*;
+    let Pager { previous, next } = pager;
+    (previous.is_some() || next.is_some()).then(|| {
+        let (no_previous, no_next) = (previous.is_none(), next.is_none());
+        let to = move |cursor: &Option<Cursor>| {
+            if let Some(cursor) = cursor.clone() {
+                go.run(cursor);
+            }
+        };
+        view! {
+            <nav class="ia-pager" aria-label=label>
+                <button type="button" class="ia-button ia-button-secondary" data-page="newer" disabled=no_previous on:click=move |_| to(&previous)>
+                    {move || crate::i18n::t().previous}
+                </button>
+                <button type="button" class="ia-button ia-button-secondary" data-page="older" disabled=no_next on:click=move |_| to(&next)>
+                    {move || crate::i18n::t().next}
+                </button>
+            </nav>
+        }
+    })
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pager {
     pub previous: Option<Cursor>,
