@@ -146,6 +146,58 @@ async fn every_kind_of_sandbox_answer_has_stripes_shape() {
             &[],
         )
         .await;
+    // A cardholder and a physical card made, edited and shipped.
+    let made = client
+        .call(
+            "POST",
+            "/v1/issuing/cardholders",
+            euro,
+            &[
+                ("name", "田中 美咲"),
+                ("billing[address][line1]", "Königsallee 1"),
+                ("billing[address][city]", "Düsseldorf"),
+                ("billing[address][postal_code]", "40213"),
+                ("billing[address][country]", "DE"),
+                ("individual[first_name]", "Misaki"),
+                ("individual[last_name]", "Tanaka"),
+            ],
+        )
+        .await;
+    let made = made["id"].as_str().unwrap().to_owned();
+    client
+        .call(
+            "POST",
+            &format!("/v1/issuing/cardholders/{made}"),
+            euro,
+            &[("email", "misaki@example.de")],
+        )
+        .await;
+    let issued = client
+        .call(
+            "POST",
+            "/v1/issuing/cards",
+            euro,
+            &[
+                ("cardholder", &made),
+                ("currency", "eur"),
+                ("type", "physical"),
+                ("shipping[name]", "Misaki Tanaka"),
+                ("shipping[address][line1]", "Königsallee 1"),
+                ("shipping[address][city]", "Düsseldorf"),
+                ("shipping[address][postal_code]", "40213"),
+                ("shipping[address][country]", "DE"),
+            ],
+        )
+        .await;
+    let issued = issued["id"].as_str().unwrap().to_owned();
+    client
+        .call(
+            "POST",
+            &format!("/v1/test_helpers/issuing/cards/{issued}/shipping/ship"),
+            euro,
+            &[],
+        )
+        .await;
     client
         .call(
             "POST",

@@ -19,6 +19,11 @@ pub fn iso_datetime(unix: i64) -> String {
     )
 }
 
+/// The UTC calendar date of `unix`: (year, month, day).
+pub fn civil_from_unix(unix: i64) -> (i64, u32, u32) {
+    civil_from_days(unix.div_euclid(86_400))
+}
+
 /// Unix seconds at the start (UTC) of `YYYY-MM-DD`, if it is a real date.
 pub fn parse_iso_date(text: &str) -> Option<i64> {
     let mut parts = text.trim().splitn(3, '-');

@@ -34,11 +34,17 @@ pub use wire::authorization::{
     AuthorizationMethod, AuthorizationStatus, IssuingAuthorization, IssuingTransaction,
     MerchantData, RequestHistory, TransactionType,
 };
+pub use wire::address::{Address, Billing};
 pub use wire::card::{
-    CancellationReason, CardStatus, CardType, Cardholder, CardholderStatus, CardholderType,
-    IssuingCard, ReplacementReason, WalletStatus, Wallets,
+    CancellationReason, CardStatus, CardType, IssuingCard, ReplacementReason, Shipping,
+    ShippingService, ShippingStatus, WalletStatus, Wallets,
 };
+pub use wire::card_create::{CardCreate, ShippingParams};
 pub use wire::card_update::CardUpdate;
+pub use wire::cardholder::{
+    Cardholder, CardholderCreate, CardholderStatus, CardholderType, CardholderUpdate, Company,
+    Dob, Individual, IndividualParams, Requirements,
+};
 pub use wire::category::Category;
 pub use wire::connect::{AccountSession, EphemeralKey};
 pub use wire::error::{ErrorBody, ErrorType, StripeError};

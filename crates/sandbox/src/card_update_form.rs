@@ -28,12 +28,12 @@ pub fn card_update(form: &FormValue) -> Result<CardUpdate, StripeError> {
     Ok(update)
 }
 
-fn unknown(param: &str) -> StripeError {
+pub(crate) fn unknown(param: &str) -> StripeError {
     StripeError::invalid_param(param, format!("Received unknown parameter: {param}"))
         .with_code("parameter_unknown")
 }
 
-fn text<'a>(value: &'a FormValue, param: &str) -> Result<&'a str, StripeError> {
+pub(crate) fn text<'a>(value: &'a FormValue, param: &str) -> Result<&'a str, StripeError> {
     value.as_str().ok_or_else(|| {
         StripeError::invalid_param(
             param,
@@ -42,7 +42,7 @@ fn text<'a>(value: &'a FormValue, param: &str) -> Result<&'a str, StripeError> {
     })
 }
 
-fn texts(value: &FormValue, param: &str) -> Result<Vec<String>, StripeError> {
+pub(crate) fn texts(value: &FormValue, param: &str) -> Result<Vec<String>, StripeError> {
     value
         .as_list(param)?
         .into_iter()
@@ -51,7 +51,7 @@ fn texts(value: &FormValue, param: &str) -> Result<Vec<String>, StripeError> {
         .collect()
 }
 
-fn spending_from_form(value: &FormValue) -> Result<SpendingControlsUpdate, StripeError> {
+pub(crate) fn spending_from_form(value: &FormValue) -> Result<SpendingControlsUpdate, StripeError> {
     let p = "spending_controls";
     let map = value.as_map().ok_or_else(|| {
         StripeError::invalid_param(p, "Invalid spending_controls: expected a hash of controls.")

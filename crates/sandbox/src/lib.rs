@@ -8,6 +8,7 @@ mod created;
 mod faults;
 pub mod form;
 mod idempotency;
+mod issuing_forms;
 mod ledger;
 mod pagination;
 mod params;
@@ -17,6 +18,7 @@ mod rng;
 mod routes;
 mod seed;
 mod seed_history;
+mod shipping;
 mod state;
 mod stripe_defaults;
 mod webhooks;
@@ -125,6 +127,11 @@ impl RunningSandbox {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// Every event recorded so far, oldest first: what Stripe would list at `/v1/events`.
+    pub fn events(&self) -> Vec<issuing_model::Event> {
+        self.state.store.read().events.clone()
     }
 
     /// The API requests received since the last call (kept only with `record_requests`).

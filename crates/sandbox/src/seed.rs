@@ -6,13 +6,14 @@
 use std::collections::BTreeMap;
 
 use issuing_model::{
-    Account, BusinessProfile, CancellationReason, CardPresence, CardStatus, CardType, Cardholder,
-    CardholderStatus, CardholderType, Category, IssuingCard, ReplacementReason, SpendingControls,
+    Account, Address, Billing, BusinessProfile, CancellationReason, CardPresence, CardStatus,
+    CardType, Cardholder, CardholderStatus, CardholderType, Category, Individual, IssuingCard,
+    ReplacementReason, Requirements, Shipping, ShippingService, ShippingStatus, SpendingControls,
     SpendingInterval, SpendingLimit, WalletStatus, Wallets,
 };
-use serde_json::json;
 
 use crate::rng::Rng;
+use crate::shipping::carrier_in;
 
 /// 2026-01-05T00:00:00Z: the seed's accounts are created on and after this day.
 const SEED_EPOCH: i64 = 1_767_571_200;
@@ -233,11 +234,24 @@ fn cardholder(rng: &mut Rng, a: &SeedAccount, name: &str, created: i64) -> Cardh
     Cardholder {
         id: rng.id("ich_1Sbx"),
         object: "issuing.cardholder".to_owned(),
-        billing: Some(json!({ "address": {
-            "city": a.city.0, "country": a.country, "line1": format!("{} Market Street", 1 + rng.below(900)),
-            "line2": null, "postal_code": a.city.2, "state": if a.city.1.is_empty() { None } else { Some(a.city.1) },
-        }})),
+        billing: Billing {
+            address: Address {
+                city: Some(a.city.0.to_owned()),
+                country: Some(a.country.to_owned()),
+                line1: Some(format!("{} Market Street", 1 + rng.below(900))),
+                line2: None,
+                postal_code: Some(a.city.2.to_owned()),
+                state: (!a.city.1.is_empty()).then(|| a.city.1.to_owned()),
+            },
+        },
+        company: None,
         created,
+        individual: Some(legal_name(name)),
+        preferred_locales: None,
+        requirements: Requirements {
+            disabled_reason: None,
+            past_due: Some(Vec::new()),
+        },
         email: Some(format!("{local}.{}@{domain}", rng.below(100))),
         livemode: false,
         metadata: BTreeMap::new(),
@@ -250,6 +264,23 @@ fn cardholder(rng: &mut Rng, a: &SeedAccount, name: &str, created: i64) -> Cardh
             CardholderStatus::Active
         },
         kind: CardholderType::Individual,
+    }
+}
+
+/// An individual's legal name in Latin letters, as Stripe wants it, whatever script their
+/// name on the card is in.
+fn legal_name(name: &str) -> Individual {
+    let (first, last) = match name {
+        "田中 美咲" => ("Misaki", "Tanaka"),
+        "渡辺 健二" => ("Kenji", "Watanabe"),
+        "伊藤 浩" => ("Hiroshi", "Ito"),
+        "小林 さくら" => ("Sakura", "Kobayashi"),
+        _ => name.split_once(' ').unwrap_or((name, name)),
+    };
+    Individual {
+        first_name: Some(first.to_owned()),
+        last_name: Some(last.to_owned()),
+        ..Individual::default()
     }
 }
 
@@ -442,23 +473,17 @@ fn phone_number(country: &str, created: i64) -> String {
 }
 
 /// Delivered long ago: no tracking left to show, as Stripe's delivered shipments have none.
-fn shipping(holder: &Cardholder, a: &SeedAccount) -> serde_json::Value {
-    json!({
-        "address": holder.billing.as_ref().and_then(|b| b.get("address")).cloned(),
-        "address_validation": { "mode": "disabled", "normalized_address": null, "result": null },
-        "business_name": null,
-        "carrier": match a.country { "GB" => "royal_mail", "US" => "usps", _ => "dhl" },
-        "customs": null,
-        "eta": null,
-        "name": holder.name,
-        "phone_number": holder.phone_number,
-        "require_signature": null,
-        "service": "standard",
-        "status": "delivered",
-        "tracking_number": null,
-        "tracking_url": null,
-        "type": "individual",
-    })
+fn shipping(holder: &Cardholder, a: &SeedAccount) -> Shipping {
+    Shipping {
+        status: Some(ShippingStatus::Delivered),
+        carrier: Some(carrier_in(a.country).to_owned()),
+        phone_number: holder.phone_number.clone(),
+        ..Shipping::pending(
+            holder.name.clone(),
+            holder.billing.address.clone(),
+            ShippingService::Standard,
+        )
+    }
 }
 
 #[cfg(test)]

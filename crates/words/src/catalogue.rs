@@ -1088,6 +1088,113 @@ catalogue! {
         en: "This card is canceled; a canceled card cannot be changed.",
         ja: "このカードは解約済みです。解約したカードは変更できません。",
     }
+    /// At the field: the panel says what is missing by the field itself.
+    rule_missing: &'static str {
+        en: "This field is required.",
+        ja: "入力してください。",
+    }
+    rule_name_character: fn(char) -> String {
+        en: |c| format!("The name cannot contain numbers or special characters ('{c}'): it is printed on cards."),
+        ja: |c| format!("名前には数字や記号（「{c}」）を使えません。カードに印字されます。"),
+    }
+    rule_name_too_long: fn(usize, usize) -> String {
+        en: |max, given| format!("The name is {given} characters long; at most {max} fit on a card."),
+        ja: |max, given| format!("名前が{given}文字あります。カードに印字できるのは{max}文字までです。"),
+    }
+    rule_latin_letters_only: fn(char) -> String {
+        en: |c| format!("This field accepts Latin letters, spaces, periods, commas, hyphens and apostrophes only ('{c}')."),
+        ja: |c| format!("この欄にはローマ字・スペース・ピリオド・カンマ・ハイフン・アポストロフィだけを使えます（「{c}」）。"),
+    }
+    rule_not_an_email: fn(&str) -> String {
+        en: |e| format!("Invalid email address: {e}"),
+        ja: |e| format!("メールアドレスが正しくありません：{e}"),
+    }
+    rule_not_a_phone_number: fn(&str) -> String {
+        en: |p| format!("Invalid phone number '{p}': give it in international format, like +14155550123."),
+        ja: |p| format!("電話番号「{p}」が正しくありません。+819012345678 のように国番号から入力してください。"),
+    }
+    rule_not_a_date: &'static str {
+        en: "Invalid date of birth: no such date.",
+        ja: "生年月日が正しくありません。存在しない日付です。",
+    }
+    rule_too_young: fn(i32) -> String {
+        en: |age| format!("Cardholders must be at least {age} years old."),
+        ja: |age| format!("カード保有者は{age}歳以上である必要があります。"),
+    }
+    rule_unknown_locale: fn(&str) -> String {
+        en: |l| format!("Invalid preferred locale '{l}': must be one of de, en, es, fr or it."),
+        ja: |l| format!("希望言語「{l}」は無効です。de、en、es、fr、it のいずれかにしてください。"),
+    }
+    rule_cardholder_status_not_settable: fn(&str) -> String {
+        en: |s| format!("Invalid status '{s}': a cardholder can be set active or inactive."),
+        ja: |s| format!("ステータス「{s}」は設定できません。カード保有者は有効か無効にだけ設定できます。"),
+    }
+    rule_unknown_cardholder_type: fn(&str) -> String {
+        en: |k| format!("Invalid type '{k}': must be individual or company."),
+        ja: |k| format!("種類「{k}」は無効です。個人か法人にしてください。"),
+    }
+    rule_individual_on_company: &'static str {
+        en: "individual can only be given for cardholders of type individual.",
+        ja: "個人情報は、種類が個人のカード保有者にだけ指定できます。",
+    }
+    rule_cardholder_blocked: &'static str {
+        en: "This cardholder is blocked: they cannot be changed or issued new cards.",
+        ja: "このカード保有者はブロックされています。変更も新しいカードの発行もできません。",
+    }
+    rule_postal_code: fn(&str, &str) -> String {
+        en: |country, code| format!("'{code}' is not a valid postal code in {country}."),
+        ja: |country, code| format!("「{code}」は{country}の郵便番号として正しくありません。"),
+    }
+    rule_not_a_state: fn(&str) -> String {
+        en: |s| format!("'{s}' is not a state: use its two-letter code, like CA."),
+        ja: |s| format!("「{s}」は州ではありません。CA のように2文字のコードで入力してください。"),
+    }
+    rule_new_card_status: fn(&str) -> String {
+        en: |s| format!("Invalid status '{s}': a new card is active or inactive."),
+        ja: |s| format!("ステータス「{s}」は無効です。新しいカードは有効か無効にしてください。"),
+    }
+    rule_shipping_for_virtual: &'static str {
+        en: "shipping can only be given for physical cards.",
+        ja: "配送先は物理カードにだけ指定できます。",
+    }
+    rule_unknown_shipping_service: fn(&str) -> String {
+        en: |s| format!("Invalid shipping service '{s}': must be standard, express or priority."),
+        ja: |s| format!("配送方法「{s}」は無効です。standard、express、priority のいずれかにしてください。"),
+    }
+    rule_unknown_replacement_reason: fn(&str) -> String {
+        en: |r| format!("Invalid replacement_reason '{r}': must be damaged, expired, lost or stolen."),
+        ja: |r| format!("再発行の理由「{r}」は無効です。破損・期限切れ・紛失・盗難のいずれかにしてください。"),
+    }
+    rule_replacement_reason_without_card: &'static str {
+        en: "replacement_reason can only be given with replacement_for.",
+        ja: "再発行の理由は、置き換えるカードと一緒にだけ指定できます。",
+    }
+    /// The account's currency, then the one given (upper case).
+    rule_not_program_currency: fn(&str, &str) -> String {
+        en: |program, given| format!("This account issues cards in {program}, not {given}."),
+        ja: |program, given| format!("このアカウントが発行するカードの通貨は{program}です（{given}ではありません）。"),
+    }
+    /// The fields still owed, listed.
+    rule_requirements_past_due: fn(&str) -> String {
+        en: |fields| format!("The card cannot be activated until the cardholder's {fields} are provided."),
+        ja: |fields| format!("カード保有者の {fields} が登録されるまで、カードを有効にできません。"),
+    }
+    rule_replacement_for_other_cardholder: &'static str {
+        en: "A replacement card must be issued to the cardholder of the card it replaces.",
+        ja: "再発行カードは、置き換えるカードと同じカード保有者に発行してください。",
+    }
+    rule_already_replaced: fn(&str) -> String {
+        en: |by| format!("This card has already been replaced by {by}."),
+        ja: |by| format!("このカードはすでに {by} で再発行されています。"),
+    }
+    rule_not_physical: &'static str {
+        en: "This card is virtual: it is not shipped.",
+        ja: "このカードはバーチャルカードのため、配送されません。",
+    }
+    rule_shipping_transition: fn(&str, &str) -> String {
+        en: |from, to| format!("The card's shipment is {from}; it cannot be marked {to}."),
+        ja: |from, to| format!("このカードの配送状況は {from} のため、{to} にはできません。"),
+    }
     /// The value, and the test payment methods there are, listed.
     rule_not_a_test_payment_method: fn(&str, &[&str]) -> String {
         en: |v, names| format!("'{v}' is not a test payment method; use one of {}.", names.join(", ")),

@@ -77,6 +77,37 @@ impl InWords for Rule {
                 &format_amount(*left, currency),
                 &format_amount(*max, currency),
             ),
+            Rule::Missing(_) => t.rule_missing.to_owned(),
+            Rule::NameCharacter(c) => (t.rule_name_character)(*c),
+            Rule::NameTooLong { max, given } => (t.rule_name_too_long)(*max, *given),
+            Rule::LatinLettersOnly(c) => (t.rule_latin_letters_only)(*c),
+            Rule::NotAnEmail(e) => (t.rule_not_an_email)(e),
+            Rule::NotAPhoneNumber(p) => (t.rule_not_a_phone_number)(p),
+            Rule::NotADate => t.rule_not_a_date.to_owned(),
+            Rule::TooYoung { min_age } => (t.rule_too_young)(*min_age),
+            Rule::UnknownLocale(l) => (t.rule_unknown_locale)(l),
+            Rule::CardholderStatusNotSettable(s) => (t.rule_cardholder_status_not_settable)(s),
+            Rule::UnknownCardholderType(k) => (t.rule_unknown_cardholder_type)(k),
+            Rule::IndividualOnCompany => t.rule_individual_on_company.to_owned(),
+            Rule::CardholderBlocked => t.rule_cardholder_blocked.to_owned(),
+            Rule::PostalCode { country, given } => (t.rule_postal_code)(country, given),
+            Rule::NotAState(s) => (t.rule_not_a_state)(s),
+            Rule::NewCardStatus(s) => (t.rule_new_card_status)(s),
+            Rule::ShippingForVirtual => t.rule_shipping_for_virtual.to_owned(),
+            Rule::UnknownShippingService(s) => (t.rule_unknown_shipping_service)(s),
+            Rule::UnknownReplacementReason(r) => (t.rule_unknown_replacement_reason)(r),
+            Rule::ReplacementReasonWithoutCard => t.rule_replacement_reason_without_card.to_owned(),
+            Rule::NotProgramCurrency { given, program } => (t.rule_not_program_currency)(
+                &program.to_ascii_uppercase(),
+                &given.to_ascii_uppercase(),
+            ),
+            Rule::RequirementsPastDue(fields) => (t.rule_requirements_past_due)(&fields.join(", ")),
+            Rule::ReplacementForOtherCardholder => {
+                t.rule_replacement_for_other_cardholder.to_owned()
+            }
+            Rule::AlreadyReplaced(by) => (t.rule_already_replaced)(by),
+            Rule::NotPhysical => t.rule_not_physical.to_owned(),
+            Rule::ShippingTransition { from, to } => (t.rule_shipping_transition)(from, to),
             // Stripe's answer has no other words than its own.
             Rule::Stripe(message) => message.clone(),
         }
@@ -189,6 +220,41 @@ mod tests {
                 max: 10_000,
                 currency: "jpy".into(),
             },
+            Rule::Missing("billing[address][city]".into()),
+            Rule::NameCharacter('&'),
+            Rule::NameTooLong { max: 24, given: 30 },
+            Rule::LatinLettersOnly('太'),
+            Rule::NotAnEmail("taro@".into()),
+            Rule::NotAPhoneNumber("090".into()),
+            Rule::NotADate,
+            Rule::TooYoung { min_age: 13 },
+            Rule::UnknownLocale("ja".into()),
+            Rule::CardholderStatusNotSettable("blocked".into()),
+            Rule::UnknownCardholderType("robot".into()),
+            Rule::IndividualOnCompany,
+            Rule::CardholderBlocked,
+            Rule::PostalCode {
+                country: "US".into(),
+                given: "9410".into(),
+            },
+            Rule::NotAState("California".into()),
+            Rule::NewCardStatus("canceled".into()),
+            Rule::ShippingForVirtual,
+            Rule::UnknownShippingService("drone".into()),
+            Rule::UnknownReplacementReason("bored".into()),
+            Rule::ReplacementReasonWithoutCard,
+            Rule::NotProgramCurrency {
+                given: "jpy".into(),
+                program: "usd".into(),
+            },
+            Rule::RequirementsPastDue(vec!["individual.first_name".into()]),
+            Rule::ReplacementForOtherCardholder,
+            Rule::AlreadyReplaced("ic_1New".into()),
+            Rule::NotPhysical,
+            Rule::ShippingTransition {
+                from: "delivered".into(),
+                to: "shipped".into(),
+            },
         ]
     }
 
@@ -198,7 +264,10 @@ mod tests {
         let reworded = |r: &Rule| {
             matches!(
                 r,
-                Rule::LimitNotPositive | Rule::LimitTooLarge { .. } | Rule::AllowedAndBlocked(_)
+                Rule::LimitNotPositive
+                    | Rule::LimitTooLarge { .. }
+                    | Rule::AllowedAndBlocked(_)
+                    | Rule::Missing(_)
             )
         };
         for rule in every_rule() {

@@ -5,9 +5,12 @@
 //! the values that broke it. Its `Display` is Stripe's English, what an API answers; people
 //! read it in their own language through `issuing-words`. The model holds no other words.
 
+mod address;
 pub mod authorization;
+mod card_create;
 pub mod card_history;
 mod card_query;
+pub mod cardholder;
 mod card_update;
 mod purchases;
 mod spending;
@@ -19,6 +22,8 @@ use crate::ids::IdError;
 use crate::money::{format_amount, MoneyError, MAX_AMOUNT};
 use crate::wire::payments::DeactivatedReason;
 
+pub use address::check_address;
+pub use card_create::replacement_cancels_at_once;
 pub use tokens::{
     check_charge, is_currency, test_payment_method_ids, TokenState, TEST_PAYMENT_METHODS,
 };
@@ -105,6 +110,56 @@ pub enum Rule {
     UnknownTransactionType(String),
     /// A merchant's amount needs its currency, and the other way round.
     MerchantAmountAndCurrency,
+    /// A required parameter (its name) not given, or blank.
+    Missing(String),
+    /// A sign or digit in a name printed on cards.
+    NameCharacter(char),
+    NameTooLong {
+        max: usize,
+        given: usize,
+    },
+    /// A legal name with a letter outside the Latin alphabet.
+    LatinLettersOnly(char),
+    NotAnEmail(String),
+    NotAPhoneNumber(String),
+    NotADate,
+    TooYoung {
+        min_age: i32,
+    },
+    UnknownLocale(String),
+    /// `blocked` (or an unknown status) asked for a cardholder.
+    CardholderStatusNotSettable(String),
+    UnknownCardholderType(String),
+    IndividualOnCompany,
+    CardholderBlocked,
+    PostalCode {
+        country: String,
+        given: String,
+    },
+    NotAState(String),
+    /// A new card asked to be neither active nor inactive.
+    NewCardStatus(String),
+    ShippingForVirtual,
+    UnknownShippingService(String),
+    UnknownReplacementReason(String),
+    ReplacementReasonWithoutCard,
+    /// A card currency other than the account's Issuing program's.
+    NotProgramCurrency {
+        given: String,
+        program: String,
+    },
+    /// A card activated while the cardholder still owes these fields.
+    RequirementsPastDue(Vec<String>),
+    ReplacementForOtherCardholder,
+    /// The card was already replaced, by this card.
+    AlreadyReplaced(String),
+    /// A shipping test helper on a virtual card.
+    NotPhysical,
+    /// A shipment moved where it cannot go from where it is.
+    ShippingTransition {
+        from: String,
+        to: String,
+    },
     Stripe(String),
 }
 
@@ -142,6 +197,9 @@ impl Rule {
         match self {
             Self::AllowedAndBlocked(_) | Self::BothCursors => Some("parameters_exclusive"),
             Self::OverRemaining { .. } => Some("amount_too_large"),
+            Self::Missing(_) => Some("parameter_missing"),
+            Self::NotAnEmail(_) => Some("email_invalid"),
+            Self::PostalCode { .. } => Some("postal_code_invalid"),
             _ => None,
         }
     }
@@ -276,6 +334,91 @@ impl fmt::Display for Rule {
                 format_amount(*amount, currency),
                 format_amount(*left, currency),
                 format_amount(*max, currency)
+            ),
+            Self::Missing(param) => write!(f, "Missing required param: {param}."),
+            Self::NameCharacter(c) => write!(
+                f,
+                "The name cannot contain numbers or special characters ('{c}'): it is printed on cards."
+            ),
+            Self::NameTooLong { max, given } => write!(
+                f,
+                "The name is {given} characters long; at most {max} fit on a card."
+            ),
+            Self::LatinLettersOnly(c) => write!(
+                f,
+                "This field accepts Latin letters, spaces, periods, commas, hyphens and apostrophes only ('{c}')."
+            ),
+            Self::NotAnEmail(given) => write!(f, "Invalid email address: {given}"),
+            Self::NotAPhoneNumber(given) => write!(
+                f,
+                "Invalid phone number '{given}': give it in international format, like +14155550123."
+            ),
+            Self::NotADate => f.write_str("Invalid date of birth: no such date."),
+            Self::TooYoung { min_age } => {
+                write!(f, "Cardholders must be at least {min_age} years old.")
+            }
+            Self::UnknownLocale(given) => write!(
+                f,
+                "Invalid preferred locale '{given}': must be one of de, en, es, fr or it."
+            ),
+            Self::CardholderStatusNotSettable(given) => write!(
+                f,
+                "Invalid status '{given}': a cardholder can be set active or inactive."
+            ),
+            Self::UnknownCardholderType(given) => write!(
+                f,
+                "Invalid type '{given}': must be individual or company."
+            ),
+            Self::IndividualOnCompany => f.write_str(
+                "individual can only be given for cardholders of type individual.",
+            ),
+            Self::CardholderBlocked => f.write_str(
+                "This cardholder is blocked: they cannot be changed or issued new cards.",
+            ),
+            Self::PostalCode { country, given } => {
+                write!(f, "'{given}' is not a valid postal code in {country}.")
+            }
+            Self::NotAState(given) => write!(
+                f,
+                "'{given}' is not a state: use its two-letter code, like CA."
+            ),
+            Self::NewCardStatus(given) => write!(
+                f,
+                "Invalid status '{given}': a new card is active or inactive."
+            ),
+            Self::ShippingForVirtual => {
+                f.write_str("shipping can only be given for physical cards.")
+            }
+            Self::UnknownShippingService(given) => write!(
+                f,
+                "Invalid shipping service '{given}': must be standard, express or priority."
+            ),
+            Self::UnknownReplacementReason(given) => write!(
+                f,
+                "Invalid replacement_reason '{given}': must be damaged, expired, lost or stolen."
+            ),
+            Self::ReplacementReasonWithoutCard => {
+                f.write_str("replacement_reason can only be given with replacement_for.")
+            }
+            Self::NotProgramCurrency { given, program } => write!(
+                f,
+                "This account issues cards in {}, not {}.",
+                program.to_ascii_uppercase(),
+                given.to_ascii_uppercase()
+            ),
+            Self::RequirementsPastDue(fields) => write!(
+                f,
+                "The card cannot be activated until the cardholder's {} are provided.",
+                fields.join(", ")
+            ),
+            Self::ReplacementForOtherCardholder => f.write_str(
+                "A replacement card must be issued to the cardholder of the card it replaces.",
+            ),
+            Self::AlreadyReplaced(by) => write!(f, "This card has already been replaced by {by}."),
+            Self::NotPhysical => f.write_str("This card is virtual: it is not shipped."),
+            Self::ShippingTransition { from, to } => write!(
+                f,
+                "The card's shipment is {from}; it cannot be marked {to}."
             ),
             Self::Stripe(message) => f.write_str(message),
         }

@@ -1,10 +1,10 @@
-//! `issuing.card` and `issuing.cardholder`.
+//! `issuing.card`: the object, and its shipping (`wire::cardholder` has the cardholder).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::SpendingControls;
-use crate::{open_enum, Metadata};
+use crate::wire::address::Address;
+use crate::{open_enum, Cardholder, Metadata, SpendingControls};
 
 open_enum!(
     /// `active` cards authorize, `inactive` ones decline, `canceled` is final.
@@ -33,10 +33,6 @@ open_enum!(
     }
 );
 
-open_enum!(CardholderStatus { Active = "active", Blocked = "blocked", Inactive = "inactive" });
-
-open_enum!(CardholderType { Company = "company", Individual = "individual" });
-
 /// An issued card. `number` and `cvc` are deliberately absent: they exist only inside
 /// Stripe's iframes, never in our server or panel.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -60,9 +56,9 @@ pub struct IssuingCard {
     pub replaced_by: Option<String>,
     pub replacement_for: Option<String>,
     pub replacement_reason: Option<ReplacementReason>,
-    /// Kept whole: the panel only displays it, and it carries many nested optional fields.
+    /// Physical cards only: where the card goes, and how far it got.
     #[serde(default)]
-    pub shipping: Option<Value>,
+    pub shipping: Option<Shipping>,
     #[serde(default)]
     pub spending_controls: SpendingControls,
     pub status: CardStatus,
@@ -83,6 +79,82 @@ impl IssuingCard {
     }
 }
 
+open_enum!(ShippingService { Standard = "standard", Express = "express", Priority = "priority" });
+
+open_enum!(
+    /// Where a physical card is on its way. `pending` until it leaves; then `shipped`, and
+    /// `delivered`, `returned` or `failure`.
+    ShippingStatus {
+        Pending = "pending",
+        Submitted = "submitted",
+        Shipped = "shipped",
+        Delivered = "delivered",
+        Returned = "returned",
+        Failure = "failure",
+        Canceled = "canceled",
+    }
+);
+
+/// A physical card's `shipping`. Every field Stripe sends is here (`null` where unset), so the
+/// sandbox answers in Stripe's full shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shipping {
+    pub address: Address,
+    #[serde(default)]
+    pub address_validation: Option<Value>,
+    #[serde(default)]
+    pub business_name: Option<String>,
+    #[serde(default)]
+    pub carrier: Option<String>,
+    #[serde(default)]
+    pub customs: Option<Value>,
+    /// When the carrier expects to deliver it (unix seconds).
+    #[serde(default)]
+    pub eta: Option<i64>,
+    pub name: String,
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub require_signature: Option<bool>,
+    pub service: ShippingService,
+    #[serde(default)]
+    pub status: Option<ShippingStatus>,
+    #[serde(default)]
+    pub tracking_number: Option<String>,
+    #[serde(default)]
+    pub tracking_url: Option<String>,
+    #[serde(rename = "type", default = "individual_shipment")]
+    pub kind: String,
+}
+
+fn individual_shipment() -> String {
+    "individual".to_owned()
+}
+
+impl Shipping {
+    /// A shipment as a new card's: to `name` at `address`, not yet sent, no carrier yet.
+    pub fn pending(name: String, address: Address, service: ShippingService) -> Self {
+        Self {
+            address,
+            address_validation: Some(serde_json::json!({
+                "mode": "disabled", "normalized_address": null, "result": null
+            })),
+            business_name: None,
+            carrier: None,
+            customs: None,
+            eta: None,
+            name,
+            phone_number: None,
+            require_signature: None,
+            service,
+            status: Some(ShippingStatus::Pending),
+            tracking_number: None,
+            tracking_url: None,
+            kind: individual_shipment(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Wallets {
     pub apple_pay: Option<WalletStatus>,
@@ -94,32 +166,6 @@ pub struct Wallets {
 pub struct WalletStatus {
     pub eligible: bool,
     pub ineligible_reason: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Cardholder {
-    pub id: String,
-    #[serde(default = "cardholder_object")]
-    pub object: String,
-    #[serde(default)]
-    pub billing: Option<Value>,
-    pub created: i64,
-    pub email: Option<String>,
-    #[serde(default)]
-    pub livemode: bool,
-    #[serde(default)]
-    pub metadata: Metadata,
-    pub name: String,
-    pub phone_number: Option<String>,
-    #[serde(default)]
-    pub spending_controls: Option<SpendingControls>,
-    pub status: CardholderStatus,
-    #[serde(rename = "type")]
-    pub kind: CardholderType,
-}
-
-fn cardholder_object() -> String {
-    "issuing.cardholder".to_owned()
 }
 
 /// A card network as cardholders know it, whatever the API's spelling: `visa` / `Visa` →

@@ -3,9 +3,12 @@
 //! itself (a controls update applied, a card update as a form).
 
 pub mod account;
+pub mod address;
 pub mod authorization;
 pub mod card;
+pub mod card_create;
 pub mod card_update;
+pub mod cardholder;
 pub mod category;
 pub mod connect;
 pub mod error;

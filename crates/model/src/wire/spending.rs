@@ -2,8 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::form::FormBuilder;
 use crate::open_enum;
 use crate::Category;
+
+fn strs(categories: &[Category]) -> Vec<&str> {
+    categories.iter().map(Category::as_str).collect()
+}
 
 open_enum!(
     /// The window a spending limit counts over.
@@ -122,6 +127,63 @@ pub struct SpendingControlsUpdate {
 impl SpendingControlsUpdate {
     pub fn is_empty(&self) -> bool {
         *self == Self::default()
+    }
+
+    /// The update in bracket notation under `p` (`spending_controls` on cards and
+    /// cardholders); an empty list is sent as `p[field]=`, which clears it on Stripe.
+    pub fn push_form(&self, form: &mut FormBuilder, p: &str) {
+        if let Some(limits) = &self.spending_limits {
+            if limits.is_empty() {
+                form.push(format!("{p}[spending_limits]"), "");
+            }
+            for (i, limit) in limits.iter().enumerate() {
+                let key = format!("{p}[spending_limits][{i}]");
+                form.push(format!("{key}[amount]"), limit.amount.to_string());
+                form.push(format!("{key}[interval]"), limit.interval.as_str());
+                if let Some(categories) = &limit.categories {
+                    form.list(&format!("{key}[categories]"), &strs(categories));
+                }
+            }
+        }
+        let lists: [(&str, Option<Vec<&str>>); 6] = [
+            (
+                "allowed_categories",
+                self.allowed_categories.as_ref().map(|v| strs(v)),
+            ),
+            (
+                "blocked_categories",
+                self.blocked_categories.as_ref().map(|v| strs(v)),
+            ),
+            (
+                "allowed_merchant_countries",
+                self.allowed_merchant_countries
+                    .as_ref()
+                    .map(|v| v.iter().map(String::as_str).collect()),
+            ),
+            (
+                "blocked_merchant_countries",
+                self.blocked_merchant_countries
+                    .as_ref()
+                    .map(|v| v.iter().map(String::as_str).collect()),
+            ),
+            (
+                "allowed_card_presences",
+                self.allowed_card_presences
+                    .as_ref()
+                    .map(|v| v.iter().map(|p| p.as_str()).collect()),
+            ),
+            (
+                "blocked_card_presences",
+                self.blocked_card_presences
+                    .as_ref()
+                    .map(|v| v.iter().map(|p| p.as_str()).collect()),
+            ),
+        ];
+        for (field, items) in lists {
+            if let Some(items) = items {
+                form.list(&format!("{p}[{field}]"), &items);
+            }
+        }
     }
 
     /// The update that turns any controls into `target`: every field set to `target`'s.

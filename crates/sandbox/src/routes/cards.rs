@@ -5,6 +5,7 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::Json;
 use issuing_http::{ApiError, ApiResult};
+use issuing_model::rules::{Rule, Violation};
 use issuing_model::{CardStatus, CardType, IssuingCard, List, StripeError};
 
 use crate::card_update_form::card_update;
@@ -150,6 +151,13 @@ pub async fn update(
     if metadata.is_none() || update != Default::default() {
         update.check(card)?;
     }
+    let activating = update.status == Some(CardStatus::Active) && card.status != CardStatus::Active;
+    if activating && !card.cardholder.can_activate_cards() {
+        let due = card.cardholder.requirements.past_due.clone().unwrap_or_default();
+        return Err(ApiError::bad_request(
+            Violation::new("status", Rule::RequirementsPastDue(due)).into(),
+        ));
+    }
     if let Some(patch) = metadata {
         card.metadata = patch.apply(&card.metadata)?;
     }
@@ -163,6 +171,20 @@ pub async fn update(
         card.cancellation_reason = Some(reason.clone());
     }
     let card = card.clone();
+    // A damaged or expired card works until its replacement is activated.
+    let retired = match (&card.replacement_for, activating) {
+        (Some(old), true) => account
+            .as_ref()
+            .and_then(|a| data.issuing.get_mut(a))
+            .and_then(|issuing| issuing.card_mut(old))
+            .filter(|old| old.status != CardStatus::Canceled)
+            .map(|old| {
+                let before = serde_json::to_value(&*old).unwrap_or_default();
+                old.status = CardStatus::Canceled;
+                (before, serde_json::to_value(&*old).unwrap_or_default())
+            }),
+        _ => None,
+    };
     data.applied_writes += 1;
     let after = serde_json::to_value(&card).unwrap_or_default();
     emit_update(
@@ -173,5 +195,15 @@ pub async fn update(
         &before,
         after,
     );
+    if let Some((before, after)) = retired {
+        emit_update(
+            &state,
+            &mut data,
+            "issuing_card.updated",
+            account.as_deref(),
+            &before,
+            after,
+        );
+    }
     Ok(Json(card))
 }

@@ -3,6 +3,8 @@
 
 mod accounts;
 mod authorizations;
+mod card_issue;
+mod card_shipping;
 mod cardholders;
 mod cards;
 mod connect;
@@ -42,12 +44,15 @@ pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/v1/accounts", get(accounts::list))
         .route("/v1/accounts/{id}", get(accounts::retrieve))
-        .route("/v1/issuing/cards", get(cards::list))
+        .route("/v1/issuing/cards", get(cards::list).post(card_issue::create))
         .route(
             "/v1/issuing/cards/{id}",
             get(cards::retrieve).post(cards::update),
         )
-        .route("/v1/issuing/cardholders", get(cardholders::list))
+        .route(
+            "/v1/issuing/cardholders",
+            get(cardholders::list).post(cardholders::create),
+        )
         .route("/v1/issuing/authorizations", get(authorizations::list))
         .route(
             "/v1/issuing/authorizations/{id}",
@@ -90,7 +95,14 @@ pub fn router(state: Arc<AppState>) -> Router {
             post(connect::create_account_session),
         )
         .route("/v1/ephemeral_keys", post(connect::create_ephemeral_key))
-        .route("/v1/issuing/cardholders/{id}", get(cardholders::retrieve))
+        .route(
+            "/v1/issuing/cardholders/{id}",
+            get(cardholders::retrieve).post(cardholders::update),
+        )
+        .route(
+            "/v1/test_helpers/issuing/cards/{id}/shipping/{step}",
+            post(card_shipping::step),
+        )
         .route(
             "/v1/test_helpers/shared_payment/granted_tokens",
             post(granted_tokens::grant),
