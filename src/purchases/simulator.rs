@@ -253,8 +253,8 @@ fn field_of(v: &Violation, foreign: bool) -> &'static str {
 fn home_country(card: &IssuingCard) -> String {
     card.cardholder
         .billing
-        .as_ref()
-        .and_then(|b| b["address"]["country"].as_str())
-        .unwrap_or("US")
-        .to_owned()
+        .address
+        .country
+        .clone()
+        .unwrap_or_else(|| "US".to_owned())
 }

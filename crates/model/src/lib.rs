@@ -37,7 +37,7 @@ pub use wire::authorization::{
 pub use wire::address::{Address, Billing};
 pub use wire::card::{
     CancellationReason, CardStatus, CardType, IssuingCard, ReplacementReason, Shipping,
-    ShippingService, ShippingStatus, WalletStatus, Wallets,
+    ShippingService, ShippingStatus, ShippingStep, WalletStatus, Wallets,
 };
 pub use wire::card_create::{CardCreate, ShippingParams};
 pub use wire::card_update::CardUpdate;

@@ -3,7 +3,7 @@
 //! carrier and how long each service takes are the sandbox's choices (`docs/sandbox.md`).
 
 use issuing_model::rules::{Rule, Violation};
-use issuing_model::{IssuingCard, ShippingService, ShippingStatus};
+use issuing_model::{IssuingCard, ShippingService, ShippingStatus, ShippingStep as Step};
 
 use crate::rng::unguessable_id;
 
@@ -23,51 +23,6 @@ fn transit_days(service: &ShippingService) -> i64 {
         ShippingService::Priority => 2,
         ShippingService::Express => 4,
         _ => 7,
-    }
-}
-
-/// The shipping test helpers, by the last part of their path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Submit,
-    Ship,
-    Deliver,
-    Return,
-    Fail,
-}
-
-impl Step {
-    pub fn from_path(part: &str) -> Option<Self> {
-        Some(match part {
-            "submit" => Self::Submit,
-            "ship" => Self::Ship,
-            "deliver" => Self::Deliver,
-            "return" => Self::Return,
-            "fail" => Self::Fail,
-            _ => return None,
-        })
-    }
-
-    fn target(self) -> ShippingStatus {
-        match self {
-            Self::Submit => ShippingStatus::Submitted,
-            Self::Ship => ShippingStatus::Shipped,
-            Self::Deliver => ShippingStatus::Delivered,
-            Self::Return => ShippingStatus::Returned,
-            Self::Fail => ShippingStatus::Failure,
-        }
-    }
-
-    /// Whether a shipment at `from` can take this step.
-    fn allowed_from(self, from: &ShippingStatus) -> bool {
-        use ShippingStatus::*;
-        match self {
-            Self::Submit => *from == Pending,
-            Self::Ship => matches!(from, Pending | Submitted),
-            Self::Deliver => *from == Shipped,
-            Self::Return => matches!(from, Shipped | Delivered),
-            Self::Fail => matches!(from, Pending | Submitted | Shipped),
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use issuing_model::api::{AuditChange, AuditEntry, CardState};
 use issuing_model::money::format_amount;
-use issuing_model::{CardStatus, SpendingControlsUpdate};
+use issuing_model::{CardStatus, CardType, ShippingStatus, SpendingControlsUpdate};
 
 use crate::controls::{describe_changes, ControlChange};
 use crate::{category_label, Locale};
@@ -122,6 +122,41 @@ pub fn entry_in_words(entry: &AuditEntry, locale: Locale) -> EntryInWords {
             }
             (line, Vec::new())
         }
+        AuditChange::CardholderCreate { requested, .. } => {
+            ((t.audit_cardholder_created)(&requested.name), Vec::new())
+        }
+        AuditChange::CardholderUpdate { requested } => {
+            let fields: Vec<String> = requested
+                .fields()
+                .into_iter()
+                .map(t.cardholder_field)
+                .collect();
+            (
+                (t.audit_cardholder_edited)(&fields.join(t.list_separator)),
+                Vec::new(),
+            )
+        }
+        AuditChange::CardIssue { requested, .. } => {
+            let line = match (&requested.replacement_for, &requested.replacement_reason) {
+                (Some(old), reason) => (t.audit_card_replaced)(
+                    old,
+                    &(t.replacement_reason)(reason.as_ref().map_or("", |r| r.as_str())),
+                ),
+                (None, _) => (t.audit_card_issued)(match requested.kind {
+                    CardType::Physical => t.physical_card,
+                    _ => t.virtual_card,
+                }),
+            };
+            (line, Vec::new())
+        }
+        AuditChange::CardShipping { step, before, after } => {
+            let word = |s: &ShippingStatus| (t.shipping_status)(s.as_str());
+            let line = match (before, after) {
+                (Some(from), Some(to)) => (t.audit_shipping_moved)(&word(from), &word(to)),
+                _ => (t.audit_shipping_to)(&word(&step.target())),
+            };
+            (line, Vec::new())
+        }
     };
     EntryInWords {
         kind: (t.audit_kind_label)(entry.kind.as_str()),
@@ -237,5 +272,45 @@ mod tests {
             words.summary,
             "Simulated a purchase of €30.00 (Bakeries), declined"
         );
+    }
+
+    #[test]
+    fn lifecycle_entries_say_what_was_issued_edited_or_shipped() {
+        use issuing_model::{CardCreate, CardholderUpdate, ReplacementReason, ShippingStep};
+        let replace = AuditChange::CardIssue {
+            requested: CardCreate {
+                cardholder: "ich_1".into(),
+                currency: "usd".into(),
+                kind: CardType::Physical,
+                status: None,
+                spending_controls: None,
+                shipping: None,
+                replacement_for: Some("ic_old".into()),
+                replacement_reason: Some(ReplacementReason::Lost),
+                metadata: Default::default(),
+            },
+            card: Some("ic_new".into()),
+        };
+        let e = entry(replace, AuditOutcome::Succeeded);
+        assert_eq!(e.kind.as_str(), "card_replace");
+        assert_eq!(entry_in_words(&e, Locale::En).summary, "Replaced ic_old (lost)");
+        assert_eq!(entry_in_words(&e, Locale::Ja).summary, "ic_old を再発行（紛失）");
+        let edit = AuditChange::CardholderUpdate {
+            requested: CardholderUpdate {
+                email: Some("a@b.co".into()),
+                billing: Some(Default::default()),
+                ..Default::default()
+            },
+        };
+        let words = entry_in_words(&entry(edit, AuditOutcome::Succeeded), Locale::En);
+        assert_eq!(words.summary, "Edited: email, billing address");
+        let ship = AuditChange::CardShipping {
+            step: ShippingStep::Deliver,
+            before: Some(ShippingStatus::Shipped),
+            after: Some(ShippingStatus::Delivered),
+        };
+        let words = entry_in_words(&entry(ship, AuditOutcome::Succeeded), Locale::Ja);
+        assert_eq!(words.summary, "配送：発送済み → 配達済み");
+        assert_eq!(words.kind, "配送");
     }
 }

@@ -1750,12 +1750,53 @@ catalogue! {
         ja: "終了日",
     }
     audit_kind_label: fn(&str) -> String {
-        en: |k| match k { "card_spending_controls" => "Spending controls", "card_status" => "Card status", "token_grant" => "Token granted", "token_charge" => "Token charged", "purchase_simulation" => "Simulated purchase", other => other }.to_owned(),
-        ja: |k| match k { "card_spending_controls" => "利用制限", "card_status" => "カードの状態", "token_grant" => "トークンの付与", "token_charge" => "トークンへの請求", "purchase_simulation" => "購入のシミュレーション", other => other }.to_owned(),
+        en: |k| match k { "card_spending_controls" => "Spending controls", "card_status" => "Card status", "card_issue" => "Card issued", "card_replace" => "Card replaced", "card_shipping" => "Shipping", "cardholder_create" => "Cardholder created", "cardholder_update" => "Cardholder edited", "token_grant" => "Token granted", "token_charge" => "Token charged", "purchase_simulation" => "Simulated purchase", other => other }.to_owned(),
+        ja: |k| match k { "card_spending_controls" => "利用制限", "card_status" => "カードの状態", "card_issue" => "カードの発行", "card_replace" => "カードの再発行", "card_shipping" => "配送", "cardholder_create" => "カード保有者の作成", "cardholder_update" => "カード保有者の編集", "token_grant" => "トークンの付与", "token_charge" => "トークンへの請求", "purchase_simulation" => "購入のシミュレーション", other => other }.to_owned(),
     }
     audit_outcome_label: fn(&str) -> String {
         en: |o| match o { "pending" => "Pending (outcome unknown)", "succeeded" => "Done", "refused" => "Refused", "failed" => "Failed", other => other }.to_owned(),
         ja: |o| match o { "pending" => "保留中（結果不明）", "succeeded" => "完了", "refused" => "拒否", "failed" => "失敗", other => other }.to_owned(),
+    }
+    audit_cardholder_created: fn(&str) -> String {
+        en: |name| format!("Created the cardholder {name}"),
+        ja: |name| format!("カード保有者「{name}」を作成"),
+    }
+    /// The fields edited, listed in the reader's language.
+    audit_cardholder_edited: fn(&str) -> String {
+        en: |fields| format!("Edited: {fields}"),
+        ja: |fields| format!("編集：{fields}"),
+    }
+    /// A cardholder's field by its parameter name.
+    cardholder_field: fn(&str) -> String {
+        en: |f| match f { "email" => "email", "phone_number" => "phone number", "billing" => "billing address", "individual" => "legal name and date of birth", "status" => "status", "spending_controls" => "spending controls", "preferred_locales" => "languages", other => other }.to_owned(),
+        ja: |f| match f { "email" => "メールアドレス", "phone_number" => "電話番号", "billing" => "請求先住所", "individual" => "氏名と生年月日", "status" => "状態", "spending_controls" => "利用制限", "preferred_locales" => "言語", other => other }.to_owned(),
+    }
+    /// "Virtual" or "Physical", as the card type's word.
+    audit_card_issued: fn(&str) -> String {
+        en: |kind| format!("Issued a card ({kind})"),
+        ja: |kind| format!("カードを発行（{kind}）"),
+    }
+    /// The replaced card's id, and the reason in words.
+    audit_card_replaced: fn(&str, &str) -> String {
+        en: |old, reason| format!("Replaced {old} ({reason})"),
+        ja: |old, reason| format!("{old} を再発行（{reason}）"),
+    }
+    /// Shipping statuses in words.
+    audit_shipping_moved: fn(&str, &str) -> String {
+        en: |from, to| format!("Shipment: {from} → {to}"),
+        ja: |from, to| format!("配送：{from} → {to}"),
+    }
+    audit_shipping_to: fn(&str) -> String {
+        en: |to| format!("Shipment marked {to}"),
+        ja: |to| format!("配送を「{to}」に変更"),
+    }
+    shipping_status: fn(&str) -> String {
+        en: |s| match s { "pending" => "Preparing", "submitted" => "Submitted", "shipped" => "Shipped", "delivered" => "Delivered", "returned" => "Returned", "failure" => "Delivery failed", "canceled" => "Canceled", other => other }.to_owned(),
+        ja: |s| match s { "pending" => "準備中", "submitted" => "手配済み", "shipped" => "発送済み", "delivered" => "配達済み", "returned" => "返送", "failure" => "配達失敗", "canceled" => "キャンセル", other => other }.to_owned(),
+    }
+    replacement_reason: fn(&str) -> String {
+        en: |r| match r { "lost" => "lost", "stolen" => "stolen", "damaged" => "damaged", "expired" => "expired", "fulfillment_error" => "fulfillment error", other => other }.to_owned(),
+        ja: |r| match r { "lost" => "紛失", "stolen" => "盗難", "damaged" => "破損", "expired" => "期限切れ", "fulfillment_error" => "製造の不備", other => other }.to_owned(),
     }
     audit_controls_changed: &'static str {
         en: "Changed the spending controls",

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use super::{ChargeRequest, GrantTokenRequest, SimulatePurchase};
 use crate::rules::{Rule, Violation};
-use crate::{AccountId, CancellationReason, CardStatus, CardUpdate, SpendingControls};
+use crate::{
+    AccountId, CancellationReason, CardCreate, CardStatus, CardUpdate, CardholderCreate,
+    CardholderUpdate, ShippingStatus, ShippingStep, SpendingControls,
+};
 
 /// What kind of change an entry records (the `kind` filter).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -21,12 +24,25 @@ pub enum AuditKind {
     TokenCharge,
     /// A purchase simulated through Stripe's test helper.
     PurchaseSimulation,
+    CardholderCreate,
+    CardholderUpdate,
+    /// A new card issued (not a replacement).
+    CardIssue,
+    /// A card issued to replace another.
+    CardReplace,
+    /// A physical card's shipment moved through Stripe's test helpers.
+    CardShipping,
 }
 
 impl AuditKind {
-    pub const ALL: [AuditKind; 5] = [
+    pub const ALL: [AuditKind; 10] = [
         Self::CardSpendingControls,
         Self::CardStatus,
+        Self::CardIssue,
+        Self::CardReplace,
+        Self::CardShipping,
+        Self::CardholderCreate,
+        Self::CardholderUpdate,
         Self::TokenGrant,
         Self::TokenCharge,
         Self::PurchaseSimulation,
@@ -39,6 +55,11 @@ impl AuditKind {
             Self::TokenGrant => "token_grant",
             Self::TokenCharge => "token_charge",
             Self::PurchaseSimulation => "purchase_simulation",
+            Self::CardholderCreate => "cardholder_create",
+            Self::CardholderUpdate => "cardholder_update",
+            Self::CardIssue => "card_issue",
+            Self::CardReplace => "card_replace",
+            Self::CardShipping => "card_shipping",
         }
     }
 
@@ -156,6 +177,25 @@ pub enum AuditChange {
         approved: Option<bool>,
         currency: Option<String>,
     },
+    /// `cardholder`: the id Stripe gave (none if refused).
+    CardholderCreate {
+        requested: CardholderCreate,
+        cardholder: Option<String>,
+    },
+    CardholderUpdate {
+        requested: CardholderUpdate,
+    },
+    /// `card`: the id Stripe gave (none if refused).
+    CardIssue {
+        requested: CardCreate,
+        card: Option<String>,
+    },
+    /// Where the shipment was, and where it went (none if refused).
+    CardShipping {
+        step: ShippingStep,
+        before: Option<ShippingStatus>,
+        after: Option<ShippingStatus>,
+    },
 }
 
 impl AuditChange {
@@ -169,6 +209,13 @@ impl AuditChange {
             Self::TokenGrant { .. } => AuditKind::TokenGrant,
             Self::TokenCharge { .. } => AuditKind::TokenCharge,
             Self::PurchaseSimulation { .. } => AuditKind::PurchaseSimulation,
+            Self::CardholderCreate { .. } => AuditKind::CardholderCreate,
+            Self::CardholderUpdate { .. } => AuditKind::CardholderUpdate,
+            Self::CardIssue { requested, .. } if requested.replacement_for.is_some() => {
+                AuditKind::CardReplace
+            }
+            Self::CardIssue { .. } => AuditKind::CardIssue,
+            Self::CardShipping { .. } => AuditKind::CardShipping,
         }
     }
 }

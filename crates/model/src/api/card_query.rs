@@ -14,6 +14,9 @@ pub struct CardListQuery {
     pub kind: Option<CardType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cardholder: Option<String>,
+    /// Part of a cardholder's name: the server finds them (Stripe cannot), then their cards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cardholder_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last4: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,6 +52,7 @@ impl CardListQuery {
         add("status", self.status.as_ref().map(ToString::to_string));
         add("type", self.kind.as_ref().map(ToString::to_string));
         add("cardholder", self.cardholder.clone());
+        add("cardholder_name", self.cardholder_name.clone());
         add("last4", self.last4.clone());
         add("exp_month", self.exp_month.map(|m| m.to_string()));
         add("exp_year", self.exp_year.map(|y| y.to_string()));
@@ -72,6 +76,7 @@ impl CardListQuery {
             status: text("status").map(|s| s.parse().unwrap_or_else(|n| match n {})),
             kind: text("type").map(|s| s.parse().unwrap_or_else(|n| match n {})),
             cardholder: text("cardholder"),
+            cardholder_name: text("cardholder_name"),
             last4: text("last4"),
             exp_month: text("exp_month").and_then(|v| v.parse().ok()),
             exp_year: text("exp_year").and_then(|v| v.parse().ok()),
@@ -99,7 +104,7 @@ impl CardListQuery {
         q.extend(
             self.to_pairs()
                 .into_iter()
-                .filter(|(k, _)| *k != "limit")
+                .filter(|(k, _)| !matches!(*k, "limit" | "cardholder_name"))
                 .map(|(k, v)| {
                     let stripe_name = match k {
                         "created_gte" => "created[gte]",

@@ -4,6 +4,7 @@
 
 mod audit;
 mod card_query;
+mod cardholder_query;
 mod operator;
 mod purchases;
 
@@ -14,6 +15,7 @@ pub use audit::{
     CardState, AUDIT_PAGE_SIZE,
 };
 pub use card_query::{CardListQuery, DEFAULT_PAGE_SIZE};
+pub use cardholder_query::{CardholderQuery, CARDHOLDER_PAGE_SIZE};
 pub use operator::{AccountAccess, OperatorProfile, Role};
 pub use purchases::{PurchaseQuery, SimulatePurchase};
 

@@ -95,6 +95,68 @@ open_enum!(
     }
 );
 
+/// Stripe's shipping test helpers (`/v1/test_helpers/issuing/cards/{card}/shipping/{step}`),
+/// each moving a shipment to one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShippingStep {
+    Submit,
+    Ship,
+    Deliver,
+    Return,
+    Fail,
+}
+
+impl ShippingStep {
+    pub const ALL: [ShippingStep; 5] = [
+        Self::Submit,
+        Self::Ship,
+        Self::Deliver,
+        Self::Return,
+        Self::Fail,
+    ];
+
+    /// The last part of the helper's path.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Submit => "submit",
+            Self::Ship => "ship",
+            Self::Deliver => "deliver",
+            Self::Return => "return",
+            Self::Fail => "fail",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|step| step.as_str() == s)
+    }
+
+    /// Where the shipment is after it.
+    pub fn target(self) -> ShippingStatus {
+        match self {
+            Self::Submit => ShippingStatus::Submitted,
+            Self::Ship => ShippingStatus::Shipped,
+            Self::Deliver => ShippingStatus::Delivered,
+            Self::Return => ShippingStatus::Returned,
+            Self::Fail => ShippingStatus::Failure,
+        }
+    }
+
+    /// Whether a shipment at `from` can take this step (the sandbox's reading of Stripe: see
+    /// `docs/sandbox.md`): forward along pending → submitted → shipped → delivered, returned
+    /// once shipped, failed before delivery.
+    pub fn allowed_from(self, from: &ShippingStatus) -> bool {
+        use ShippingStatus::*;
+        match self {
+            Self::Submit => *from == Pending,
+            Self::Ship => matches!(from, Pending | Submitted),
+            Self::Deliver => *from == Shipped,
+            Self::Return => matches!(from, Shipped | Delivered),
+            Self::Fail => matches!(from, Pending | Submitted | Shipped),
+        }
+    }
+}
+
 /// A physical card's `shipping`. Every field Stripe sends is here (`null` where unset), so the
 /// sandbox answers in Stripe's full shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

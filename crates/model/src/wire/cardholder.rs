@@ -215,6 +215,22 @@ pub struct CardholderUpdate {
 }
 
 impl CardholderUpdate {
+    /// The parameters it sets, in Stripe's names.
+    pub fn fields(&self) -> Vec<&'static str> {
+        [
+            ("email", self.email.is_some()),
+            ("phone_number", self.phone_number.is_some()),
+            ("billing", self.billing.is_some()),
+            ("individual", self.individual.is_some()),
+            ("status", self.status.is_some()),
+            ("spending_controls", self.spending_controls.is_some()),
+            ("preferred_locales", self.preferred_locales.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, set)| set.then_some(name))
+        .collect()
+    }
+
     pub fn to_form(&self) -> FormBuilder {
         let mut form = FormBuilder::new();
         push_contact(&mut form, &self.email, &self.phone_number);

@@ -11,7 +11,8 @@ use issuing_model::IssuingCard;
 
 use crate::params::{ExpandOnly, Form, Scope};
 use crate::rng::now;
-use crate::shipping::{advance, Step};
+use crate::shipping::advance;
+use issuing_model::ShippingStep;
 use crate::webhooks::emit_update;
 use crate::AppState;
 
@@ -21,7 +22,7 @@ pub async fn step(
     Path((id, step)): Path<(String, String)>,
     _: Form<ExpandOnly>,
 ) -> ApiResult<IssuingCard> {
-    let Some(step) = Step::from_path(&step) else {
+    let Some(step) = ShippingStep::parse(&step) else {
         return Err(ApiError::unknown_route(
             &Method::POST,
             &format!("/v1/test_helpers/issuing/cards/{id}/shipping/{step}"),
