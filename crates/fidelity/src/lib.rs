@@ -262,6 +262,11 @@ impl Shapes {
             .named(params)
             .or_else(|| self.current_all.named(params))
         else {
+            // Operations that take nothing but `expand` (the shipping test helpers) have no
+            // parameter type in the extract: a request sending nothing else is what they take.
+            if pairs.iter().all(|(k, _)| k.starts_with("expand")) {
+                return Vec::new();
+            }
             return vec![format!("{params}: no shape in {}", spec.version)];
         };
         let tree = match Tree::parse(pairs) {

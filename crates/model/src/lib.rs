@@ -30,11 +30,11 @@ pub use api::{AccountAccess, CardListQuery, OperatorProfile, Role};
 pub use ids::{AccountId, CardId, CardholderId, EventId, IdError, PaymentIntentId, TokenId};
 pub use rules::{ControlList, Rule, Violation};
 pub use wire::account::{Account, BusinessProfile};
+pub use wire::address::{Address, Billing};
 pub use wire::authorization::{
     AuthorizationMethod, AuthorizationStatus, IssuingAuthorization, IssuingTransaction,
     MerchantData, RequestHistory, TransactionType,
 };
-pub use wire::address::{Address, Billing};
 pub use wire::card::{
     CancellationReason, CardStatus, CardType, IssuingCard, ReplacementReason, Shipping,
     ShippingService, ShippingStatus, ShippingStep, WalletStatus, Wallets,
@@ -42,8 +42,8 @@ pub use wire::card::{
 pub use wire::card_create::{CardCreate, ShippingParams};
 pub use wire::card_update::CardUpdate;
 pub use wire::cardholder::{
-    Cardholder, CardholderCreate, CardholderStatus, CardholderType, CardholderUpdate, Company,
-    Dob, Individual, IndividualParams, Requirements,
+    Cardholder, CardholderCreate, CardholderStatus, CardholderType, CardholderUpdate, Company, Dob,
+    Individual, IndividualParams, Requirements,
 };
 pub use wire::category::Category;
 pub use wire::connect::{AccountSession, EphemeralKey};

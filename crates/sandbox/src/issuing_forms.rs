@@ -106,7 +106,9 @@ fn individual(value: &FormValue) -> Result<IndividualParams, StripeError> {
 }
 
 /// A cardholder's `spending_controls`: a card's, plus `spending_limits_currency`.
-fn holder_controls(value: &FormValue) -> Result<(SpendingControlsUpdate, Option<String>), StripeError> {
+fn holder_controls(
+    value: &FormValue,
+) -> Result<(SpendingControlsUpdate, Option<String>), StripeError> {
     let mut map = value
         .as_map()
         .ok_or_else(|| {
@@ -146,7 +148,10 @@ pub struct NewCardholder {
 pub fn cardholder_create(form: &Map) -> Result<NewCardholder, StripeError> {
     let name = form.get("name").ok_or_else(|| missing("name"))?;
     let billing_value = form.get("billing").ok_or_else(|| missing("billing"))?;
-    let controls = form.get("spending_controls").map(holder_controls).transpose()?;
+    let controls = form
+        .get("spending_controls")
+        .map(holder_controls)
+        .transpose()?;
     let kind = match form.get("type") {
         Some(v) => text(v, "type")?.parse().unwrap_or_else(|n| match n {}),
         None => CardholderType::Individual,
@@ -201,7 +206,8 @@ pub fn card_create(form: &Map) -> Result<CardCreate, StripeError> {
             Some(ShippingParams {
                 name: owned(map, "name", "shipping")?.ok_or_else(|| missing("shipping[name]"))?,
                 address: address(
-                    map.get("address").ok_or_else(|| missing("shipping[address]"))?,
+                    map.get("address")
+                        .ok_or_else(|| missing("shipping[address]"))?,
                     "shipping[address]",
                 )?,
                 service: owned(map, "service", "shipping")?

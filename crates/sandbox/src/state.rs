@@ -110,6 +110,22 @@ impl AccountIssuing {
             .sort_by(|a, b| b.created.cmp(&a.created).then_with(|| b.id.cmp(&a.id)));
     }
 
+    /// A card made now: first in the list (Stripe lists objects of the same second in the
+    /// order they were made, newest first; their random ids say nothing of it).
+    pub fn add_newest_card(&mut self, card: IssuingCard) {
+        self.cards.insert(0, card);
+        self.card_index = self
+            .cards
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+    }
+
+    pub fn add_newest_cardholder(&mut self, holder: Cardholder) {
+        self.cardholders.insert(0, holder);
+    }
+
     pub fn card(&self, id: &str) -> Option<&IssuingCard> {
         self.card_index.get(id).map(|&i| &self.cards[i])
     }

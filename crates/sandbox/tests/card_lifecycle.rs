@@ -44,7 +44,10 @@ async fn refused(response: reqwest::Response) -> StripeError {
     expect(response, StatusCode::BAD_REQUEST).await
 }
 
-fn with<'a>(base: &[(&'a str, &'a str)], changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+fn with<'a>(
+    base: &[(&'a str, &'a str)],
+    changes: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
     let mut form: Vec<_> = base
         .iter()
         .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
@@ -73,7 +76,11 @@ async fn a_cardholder_is_created_as_stripe_would_and_found_by_its_filters() {
     assert_eq!(holder.phone_number.as_deref(), Some("+14155550123"));
     assert!(holder.can_activate_cards());
     assert_eq!(
-        holder.spending_controls.unwrap().spending_limits_currency.as_deref(),
+        holder
+            .spending_controls
+            .unwrap()
+            .spending_limits_currency
+            .as_deref(),
         Some("usd")
     );
     assert_eq!(event_types(&sandbox), ["issuing_cardholder.created"]);
@@ -99,15 +106,43 @@ async fn bad_cardholders_are_refused_by_parameter_and_nothing_is_created() {
     let before = sandbox.stats().await["applied_writes"].clone();
     for (changes, param, code) in [
         (vec![("name", "R2-D2")], "name", None),
-        (vec![("billing[address][city]", "")], "billing[address][city]", Some("parameter_missing")),
-        (vec![("billing[address][postal_code]", "9410")], "billing[address][postal_code]", Some("postal_code_invalid")),
-        (vec![("billing[address][county]", "Marin")], "billing[address][county]", Some("parameter_unknown")),
+        (
+            vec![("billing[address][city]", "")],
+            "billing[address][city]",
+            Some("parameter_missing"),
+        ),
+        (
+            vec![("billing[address][postal_code]", "9410")],
+            "billing[address][postal_code]",
+            Some("postal_code_invalid"),
+        ),
+        (
+            vec![("billing[address][county]", "Marin")],
+            "billing[address][county]",
+            Some("parameter_unknown"),
+        ),
         (vec![("email", "taro@")], "email", Some("email_invalid")),
-        (vec![("phone_number", "090-1234-5678")], "phone_number", None),
-        (vec![("individual[first_name]", "太郎")], "individual[first_name]", None),
-        (vec![("individual[dob][year]", "2020")], "individual[dob]", None),
+        (
+            vec![("phone_number", "090-1234-5678")],
+            "phone_number",
+            None,
+        ),
+        (
+            vec![("individual[first_name]", "太郎")],
+            "individual[first_name]",
+            None,
+        ),
+        (
+            vec![("individual[dob][year]", "2020")],
+            "individual[dob]",
+            None,
+        ),
         (vec![("status", "blocked")], "status", None),
-        (vec![("preferred_locales[0]", "ja")], "preferred_locales[0]", None),
+        (
+            vec![("preferred_locales[0]", "ja")],
+            "preferred_locales[0]",
+            None,
+        ),
     ] {
         let error = refused(
             sandbox
@@ -145,7 +180,11 @@ async fn an_update_changes_what_it_names_and_the_cards_carry_the_new_cardholder(
             .post(
                 US,
                 "/v1/issuing/cards",
-                &[("cardholder", &holder.id), ("currency", "usd"), ("type", "virtual")],
+                &[
+                    ("cardholder", &holder.id),
+                    ("currency", "usd"),
+                    ("type", "virtual"),
+                ],
                 None,
             )
             .await,
@@ -174,7 +213,10 @@ async fn an_update_changes_what_it_names_and_the_cards_carry_the_new_cardholder(
     assert_eq!(updated.status, CardholderStatus::Inactive);
     assert_eq!(updated.name, holder.name);
     assert_eq!(updated.billing, holder.billing);
-    assert_eq!(updated.spending_controls.unwrap().limits()[0].amount, 50_000);
+    assert_eq!(
+        updated.spending_controls.unwrap().limits()[0].amount,
+        50_000
+    );
     let card: IssuingCard = expect(
         sandbox
             .get(Some(US), &format!("/v1/issuing/cards/{}", card.id))
@@ -189,7 +231,12 @@ async fn an_update_changes_what_it_names_and_the_cards_carry_the_new_cardholder(
     assert_eq!(previous["email"], "taro.yamada@example.jp");
     assert_eq!(previous["status"], "active");
     // A name is printed on cards already made: Stripe does not take it on an update.
-    let error = refused(sandbox.post(US, &path, &[("name", "Taro Yamada")], None).await).await;
+    let error = refused(
+        sandbox
+            .post(US, &path, &[("name", "Taro Yamada")], None)
+            .await,
+    )
+    .await;
     assert_eq!(error.error.code.as_deref(), Some("parameter_unknown"));
 }
 
@@ -220,7 +267,10 @@ async fn cards_are_issued_in_the_programs_currency_to_cardholders_who_may_have_t
     eur[1].1 = "eur".into();
     let error = refused(issue(eur).await).await;
     assert_eq!(error.error.param.as_deref(), Some("currency"));
-    assert_eq!(error.error.message, "This account issues cards in USD, not EUR.");
+    assert_eq!(
+        error.error.message,
+        "This account issues cards in USD, not EUR."
+    );
 
     let error = refused(issue(base("physical")).await).await;
     assert_eq!(error.error.param.as_deref(), Some("shipping"));
@@ -278,7 +328,10 @@ async fn cards_are_issued_in_the_programs_currency_to_cardholders_who_may_have_t
             .post(
                 EURO,
                 "/v1/issuing/cards",
-                &elsewhere.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>(),
+                &elsewhere
+                    .iter()
+                    .map(|(k, v)| (*k, v.as_str()))
+                    .collect::<Vec<_>>(),
                 None,
             )
             .await,
@@ -311,8 +364,11 @@ async fn post_owned(sandbox: &Sandbox, path: &str, form: &[(&str, String)]) -> r
 async fn a_physical_card_ships_and_is_delivered_through_the_test_helpers() {
     let sandbox = Sandbox::start().await;
     let holder = create_holder(&sandbox, YAMADA).await;
-    let card: IssuingCard =
-        expect(post_owned(&sandbox, "/v1/issuing/cards", &physical(&holder)).await, StatusCode::OK).await;
+    let card: IssuingCard = expect(
+        post_owned(&sandbox, "/v1/issuing/cards", &physical(&holder)).await,
+        StatusCode::OK,
+    )
+    .await;
     let shipping = card.shipping.clone().unwrap();
     assert_eq!(shipping.status, Some(ShippingStatus::Pending));
     assert_eq!(shipping.service.as_str(), "express");
@@ -333,10 +389,16 @@ async fn a_physical_card_ships_and_is_delivered_through_the_test_helpers() {
     assert!(shipping.tracking_number.is_some());
     assert!(shipping.eta.unwrap() > card.created);
     let delivered: IssuingCard = expect(step("deliver").await, StatusCode::OK).await;
-    assert_eq!(delivered.shipping.unwrap().status, Some(ShippingStatus::Delivered));
+    assert_eq!(
+        delivered.shipping.unwrap().status,
+        Some(ShippingStatus::Delivered)
+    );
     assert_eq!(refused(step("fail").await).await.error.param, None);
     let returned: IssuingCard = expect(step("return").await, StatusCode::OK).await;
-    assert_eq!(returned.shipping.unwrap().status, Some(ShippingStatus::Returned));
+    assert_eq!(
+        returned.shipping.unwrap().status,
+        Some(ShippingStatus::Returned)
+    );
     let types = event_types(&sandbox);
     assert_eq!(
         types,
@@ -363,10 +425,19 @@ async fn a_physical_card_ships_and_is_delivered_through_the_test_helpers() {
         StatusCode::OK,
     )
     .await;
-    let path = format!("/v1/test_helpers/issuing/cards/{}/shipping/ship", virtual_card.id);
+    let path = format!(
+        "/v1/test_helpers/issuing/cards/{}/shipping/ship",
+        virtual_card.id
+    );
     let error = refused(sandbox.post(US, &path, &[], None).await).await;
-    assert_eq!(error.error.message, "This card is virtual: it is not shipped.");
-    let path = format!("/v1/test_helpers/issuing/cards/{}/shipping/teleport", card.id);
+    assert_eq!(
+        error.error.message,
+        "This card is virtual: it is not shipped."
+    );
+    let path = format!(
+        "/v1/test_helpers/issuing/cards/{}/shipping/teleport",
+        card.id
+    );
     assert_eq!(
         sandbox.post(US, &path, &[], None).await.status(),
         StatusCode::NOT_FOUND
@@ -379,14 +450,20 @@ async fn a_card_replaced_as_lost_is_canceled_and_linked_both_ways() {
     let holder = create_holder(&sandbox, YAMADA).await;
     let mut first = physical(&holder);
     first.push(("status", "active".into()));
-    let old: IssuingCard =
-        expect(post_owned(&sandbox, "/v1/issuing/cards", &first).await, StatusCode::OK).await;
+    let old: IssuingCard = expect(
+        post_owned(&sandbox, "/v1/issuing/cards", &first).await,
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(old.status, CardStatus::Active);
     let mut replacement = physical(&holder);
     replacement.push(("replacement_for", old.id.clone()));
     replacement.push(("replacement_reason", "lost".into()));
-    let new: IssuingCard =
-        expect(post_owned(&sandbox, "/v1/issuing/cards", &replacement).await, StatusCode::OK).await;
+    let new: IssuingCard = expect(
+        post_owned(&sandbox, "/v1/issuing/cards", &replacement).await,
+        StatusCode::OK,
+    )
+    .await;
     assert_eq!(new.replacement_for.as_deref(), Some(old.id.as_str()));
     assert_eq!(new.replacement_reason.as_ref().unwrap().as_str(), "lost");
     let old_now: IssuingCard = expect(
@@ -414,18 +491,26 @@ async fn a_damaged_card_works_until_its_replacement_is_activated() {
     let holder = create_holder(&sandbox, YAMADA).await;
     let mut first = physical(&holder);
     first.push(("status", "active".into()));
-    let old: IssuingCard =
-        expect(post_owned(&sandbox, "/v1/issuing/cards", &first).await, StatusCode::OK).await;
+    let old: IssuingCard = expect(
+        post_owned(&sandbox, "/v1/issuing/cards", &first).await,
+        StatusCode::OK,
+    )
+    .await;
     let mut replacement = physical(&holder);
     replacement.push(("replacement_for", old.id.clone()));
     replacement.push(("replacement_reason", "damaged".into()));
-    let new: IssuingCard =
-        expect(post_owned(&sandbox, "/v1/issuing/cards", &replacement).await, StatusCode::OK).await;
+    let new: IssuingCard = expect(
+        post_owned(&sandbox, "/v1/issuing/cards", &replacement).await,
+        StatusCode::OK,
+    )
+    .await;
     let status_of = |id: String| {
         let sandbox = &sandbox;
         async move {
             let card: IssuingCard = expect(
-                sandbox.get(Some(US), &format!("/v1/issuing/cards/{id}")).await,
+                sandbox
+                    .get(Some(US), &format!("/v1/issuing/cards/{id}"))
+                    .await,
                 StatusCode::OK,
             )
             .await;
@@ -435,7 +520,12 @@ async fn a_damaged_card_works_until_its_replacement_is_activated() {
     assert_eq!(status_of(old.id.clone()).await, CardStatus::Active);
     let _: IssuingCard = expect(
         sandbox
-            .post(US, &format!("/v1/issuing/cards/{}", new.id), &[("status", "active")], None)
+            .post(
+                US,
+                &format!("/v1/issuing/cards/{}", new.id),
+                &[("status", "active")],
+                None,
+            )
             .await,
         StatusCode::OK,
     )

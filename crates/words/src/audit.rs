@@ -149,7 +149,11 @@ pub fn entry_in_words(entry: &AuditEntry, locale: Locale) -> EntryInWords {
             };
             (line, Vec::new())
         }
-        AuditChange::CardShipping { step, before, after } => {
+        AuditChange::CardShipping {
+            step,
+            before,
+            after,
+        } => {
             let word = |s: &ShippingStatus| (t.shipping_status)(s.as_str());
             let line = match (before, after) {
                 (Some(from), Some(to)) => (t.audit_shipping_moved)(&word(from), &word(to)),
@@ -293,8 +297,14 @@ mod tests {
         };
         let e = entry(replace, AuditOutcome::Succeeded);
         assert_eq!(e.kind.as_str(), "card_replace");
-        assert_eq!(entry_in_words(&e, Locale::En).summary, "Replaced ic_old (lost)");
-        assert_eq!(entry_in_words(&e, Locale::Ja).summary, "ic_old を再発行（紛失）");
+        assert_eq!(
+            entry_in_words(&e, Locale::En).summary,
+            "Replaced ic_old (lost)"
+        );
+        assert_eq!(
+            entry_in_words(&e, Locale::Ja).summary,
+            "ic_old を再発行（紛失）"
+        );
         let edit = AuditChange::CardholderUpdate {
             requested: CardholderUpdate {
                 email: Some("a@b.co".into()),

@@ -1191,6 +1191,10 @@ catalogue! {
         en: "This card is virtual: it is not shipped.",
         ja: "このカードはバーチャルカードのため、配送されません。",
     }
+    rule_too_many_cardholders: fn(usize) -> String {
+        en: |max| format!("More than {max} cardholders have this in their name: give more of it."),
+        ja: |max| format!("この名前を含むカード保有者が{max}人を超えています。名前をもう少し詳しく入力してください。"),
+    }
     rule_shipping_transition: fn(&str, &str) -> String {
         en: |from, to| format!("The card's shipment is {from}; it cannot be marked {to}."),
         ja: |from, to| format!("このカードの配送状況は {from} のため、{to} にはできません。"),
@@ -1756,6 +1760,10 @@ catalogue! {
     audit_outcome_label: fn(&str) -> String {
         en: |o| match o { "pending" => "Pending (outcome unknown)", "succeeded" => "Done", "refused" => "Refused", "failed" => "Failed", other => other }.to_owned(),
         ja: |o| match o { "pending" => "保留中（結果不明）", "succeeded" => "完了", "refused" => "拒否", "failed" => "失敗", other => other }.to_owned(),
+    }
+    shipping: &'static str {
+        en: "Shipping",
+        ja: "配送",
     }
     audit_cardholder_created: fn(&str) -> String {
         en: |name| format!("Created the cardholder {name}"),

@@ -107,6 +107,7 @@ impl InWords for Rule {
             }
             Rule::AlreadyReplaced(by) => (t.rule_already_replaced)(by),
             Rule::NotPhysical => t.rule_not_physical.to_owned(),
+            Rule::TooManyCardholders { max } => (t.rule_too_many_cardholders)(*max),
             Rule::ShippingTransition { from, to } => (t.rule_shipping_transition)(from, to),
             // Stripe's answer has no other words than its own.
             Rule::Stripe(message) => message.clone(),
@@ -251,6 +252,7 @@ mod tests {
             Rule::ReplacementForOtherCardholder,
             Rule::AlreadyReplaced("ic_1New".into()),
             Rule::NotPhysical,
+            Rule::TooManyCardholders { max: 50 },
             Rule::ShippingTransition {
                 from: "delivered".into(),
                 to: "shipped".into(),

@@ -113,9 +113,7 @@ impl CardCreate {
         if self.status == Some(CardStatus::Active) && !holder.can_activate_cards() {
             found.push(Violation::new(
                 "status",
-                Rule::RequirementsPastDue(
-                    holder.requirements.past_due.clone().unwrap_or_default(),
-                ),
+                Rule::RequirementsPastDue(holder.requirements.past_due.clone().unwrap_or_default()),
             ));
         }
         if let Some(old) = replaced {

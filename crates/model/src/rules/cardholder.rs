@@ -134,7 +134,10 @@ fn check_locales(locales: &[String], found: &mut Vec<Violation>) {
 
 /// An operator sets `active` or `inactive`; `blocked` is Stripe's.
 fn check_status(status: &CardholderStatus, found: &mut Vec<Violation>) {
-    if !matches!(status, CardholderStatus::Active | CardholderStatus::Inactive) {
+    if !matches!(
+        status,
+        CardholderStatus::Active | CardholderStatus::Inactive
+    ) {
         found.push(Violation::new(
             "status",
             Rule::CardholderStatusNotSettable(status.to_string()),
@@ -295,7 +298,11 @@ mod tests {
         ] {
             let mut c = create();
             c.name = name.into();
-            assert_eq!(c.validate(TODAY), vec![Violation::new("name", rule)], "{name}");
+            assert_eq!(
+                c.validate(TODAY),
+                vec![Violation::new("name", rule)],
+                "{name}"
+            );
         }
     }
 

@@ -10,8 +10,8 @@ pub mod authorization;
 mod card_create;
 pub mod card_history;
 mod card_query;
-pub mod cardholder;
 mod card_update;
+pub mod cardholder;
 mod purchases;
 mod spending;
 mod tokens;
@@ -155,6 +155,10 @@ pub enum Rule {
     AlreadyReplaced(String),
     /// A shipping test helper on a virtual card.
     NotPhysical,
+    /// More cardholders have the name searched for than a card search reads.
+    TooManyCardholders {
+        max: usize,
+    },
     /// A shipment moved where it cannot go from where it is.
     ShippingTransition {
         from: String,
@@ -416,6 +420,10 @@ impl fmt::Display for Rule {
             ),
             Self::AlreadyReplaced(by) => write!(f, "This card has already been replaced by {by}."),
             Self::NotPhysical => f.write_str("This card is virtual: it is not shipped."),
+            Self::TooManyCardholders { max } => write!(
+                f,
+                "More than {max} cardholders have this in their name: give more of it."
+            ),
             Self::ShippingTransition { from, to } => write!(
                 f,
                 "The card's shipment is {from}; it cannot be marked {to}."

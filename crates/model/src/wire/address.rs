@@ -45,18 +45,27 @@ impl Address {
 
     /// One line for lists: "1 Market Street, San Francisco CA 94105, US".
     pub fn one_line(&self) -> String {
-        let place = [self.city.as_deref(), self.state.as_deref(), self.postal_code.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
-        [self.line1.as_deref(), self.line2.as_deref(), Some(place.as_str()), self.country.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
+        let place = [
+            self.city.as_deref(),
+            self.state.as_deref(),
+            self.postal_code.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+        [
+            self.line1.as_deref(),
+            self.line2.as_deref(),
+            Some(place.as_str()),
+            self.country.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ")
     }
 }
 

@@ -56,7 +56,11 @@ fn cardholder_object() -> String {
 impl Cardholder {
     /// Whether a card of theirs may be activated: nothing Stripe needs is past due.
     pub fn can_activate_cards(&self) -> bool {
-        self.requirements.past_due.as_deref().unwrap_or(&[]).is_empty()
+        self.requirements
+            .past_due
+            .as_deref()
+            .unwrap_or(&[])
+            .is_empty()
     }
 }
 
@@ -176,7 +180,9 @@ impl CardholderCreate {
         form.push("type", self.kind.as_str());
         form.push("name", &self.name);
         push_contact(&mut form, &self.email, &self.phone_number);
-        self.billing.address.push_form(&mut form, "billing[address]");
+        self.billing
+            .address
+            .push_form(&mut form, "billing[address]");
         if let Some(individual) = &self.individual {
             individual.push_form(&mut form);
         }

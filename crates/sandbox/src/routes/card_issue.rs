@@ -86,7 +86,11 @@ pub async fn create(
         replacement_for: create.replacement_for.clone(),
         replacement_reason: create.replacement_reason.clone(),
         shipping: create.shipping.clone().map(|s| {
-            Shipping::pending(s.name, s.address, s.service.unwrap_or(ShippingService::Standard))
+            Shipping::pending(
+                s.name,
+                s.address,
+                s.service.unwrap_or(ShippingService::Standard),
+            )
         }),
         spending_controls: SpendingControls {
             spending_limits_currency: Some(create.currency.clone()),
@@ -107,8 +111,7 @@ pub async fn create(
             primary_account_identifier: None,
         }),
     };
-    issuing.cards.push(card.clone());
-    issuing.sort_newest_first();
+    issuing.add_newest_card(card.clone());
     let old = replaced.and_then(|old| retire(issuing, &old, &card));
     data.applied_writes += 1;
     emit(

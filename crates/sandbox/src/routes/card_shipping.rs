@@ -4,17 +4,17 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
-use axum::Json;
 use axum::http::Method;
+use axum::Json;
 use issuing_http::{ApiError, ApiResult};
 use issuing_model::IssuingCard;
 
 use crate::params::{ExpandOnly, Form, Scope};
 use crate::rng::now;
 use crate::shipping::advance;
-use issuing_model::ShippingStep;
 use crate::webhooks::emit_update;
 use crate::AppState;
+use issuing_model::ShippingStep;
 
 pub async fn step(
     State(state): State<Arc<AppState>>,

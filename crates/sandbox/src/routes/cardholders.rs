@@ -168,11 +168,11 @@ pub async fn create(
         kind: p.kind,
     };
     holder.requirements = requirements(&holder);
-    let issuing = data.issuing.entry(account.clone()).or_insert_with(|| {
-        crate::state::AccountIssuing::new(Vec::new(), Vec::new())
-    });
-    issuing.cardholders.push(holder.clone());
-    issuing.sort_newest_first();
+    let issuing = data
+        .issuing
+        .entry(account.clone())
+        .or_insert_with(|| crate::state::AccountIssuing::new(Vec::new(), Vec::new()));
+    issuing.add_newest_cardholder(holder.clone());
     data.applied_writes += 1;
     emit(
         &state,

@@ -153,7 +153,12 @@ pub async fn update(
     }
     let activating = update.status == Some(CardStatus::Active) && card.status != CardStatus::Active;
     if activating && !card.cardholder.can_activate_cards() {
-        let due = card.cardholder.requirements.past_due.clone().unwrap_or_default();
+        let due = card
+            .cardholder
+            .requirements
+            .past_due
+            .clone()
+            .unwrap_or_default();
         return Err(ApiError::bad_request(
             Violation::new("status", Rule::RequirementsPastDue(due)).into(),
         ));

@@ -44,7 +44,10 @@ pub fn router(state: Arc<AppState>) -> Router {
     let api = Router::new()
         .route("/v1/accounts", get(accounts::list))
         .route("/v1/accounts/{id}", get(accounts::retrieve))
-        .route("/v1/issuing/cards", get(cards::list).post(card_issue::create))
+        .route(
+            "/v1/issuing/cards",
+            get(cards::list).post(card_issue::create),
+        )
         .route(
             "/v1/issuing/cards/{id}",
             get(cards::retrieve).post(cards::update),

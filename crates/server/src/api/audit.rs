@@ -5,10 +5,9 @@
 
 use std::sync::Arc;
 
-use axum::body::{Body, Bytes};
+use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use futures_util::stream;
 use issuing_http::Query;
@@ -16,9 +15,9 @@ use issuing_model::api::{AuditEntry, AuditQuery};
 use issuing_model::dates::iso_datetime;
 use issuing_model::List;
 use issuing_words::{entry_in_words, Locale};
-use serde::Deserialize;
 
 use super::auth::CurrentOperator;
+use super::csv_download::{attachment, csv_rows, head, ExportLocale};
 use super::ApiError;
 use crate::store::{AuditPage, CursorError, Store};
 use crate::AppState;
@@ -57,24 +56,13 @@ pub async fn list(
     Ok(Json(List::new(page.entries, page.has_more, "/api/audit")))
 }
 
-/// Read beside the filters (not flattened into them: form decoding cannot flatten numbers).
-#[derive(Deserialize)]
-pub struct ExportLocale {
-    /// The language of the headers and the words (`en`, `ja`); English if absent.
-    #[serde(default)]
-    locale: Option<String>,
-}
-
 pub async fn export(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
     Query(filters): Query<AuditQuery>,
-    Query(ExportLocale { locale }): Query<ExportLocale>,
+    Query(locale): Query<ExportLocale>,
 ) -> Result<Response, ApiError> {
-    let locale = locale
-        .as_deref()
-        .and_then(Locale::from_tag)
-        .unwrap_or(Locale::En);
+    let locale = locale.locale();
     let name = format!(
         "activity-{}-{}.csv",
         filters
@@ -91,9 +79,7 @@ pub async fn export(
     // The first page is read before answering, so a bad filter or a failing database is an
     // error the panel can show, not a broken download.
     let first = page(&state.store, &query, &operator).await?;
-    let mut head = vec![0xEF, 0xBB, 0xBF];
-    head.extend(csv_rows(&[header(locale)]));
-    head.extend(csv_rows(&rows(&first.entries, locale)));
+    let head = head(header(locale), &rows(&first.entries, locale));
     query.starting_after = first.entries.last().map(|e| e.id.clone());
     let more = first.has_more;
     let rest = stream::unfold(
@@ -118,19 +104,7 @@ pub async fn export(
             }
         },
     );
-    let body = stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(head)) });
-    let body = futures_util::StreamExt::chain(body, rest);
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
-        Body::from_stream(body),
-    )
-        .into_response())
+    Ok(attachment(&name, head, rest))
 }
 
 fn header(locale: Locale) -> Vec<String> {
@@ -190,13 +164,4 @@ fn rows(entries: &[AuditEntry], locale: Locale) -> Vec<Vec<String>> {
             ]
         })
         .collect()
-}
-
-fn csv_rows(rows: &[Vec<String>]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Writing into memory cannot fail.
-        let _ = writer.write_record(row);
-    }
-    writer.into_inner().unwrap_or_default()
 }

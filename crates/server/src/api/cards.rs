@@ -23,7 +23,7 @@ pub async fn list(
 ) -> Result<Json<List<IssuingCard>>, ApiError> {
     operator.may_see(&account)?;
     query.check()?;
-    let mut list = state.stripe.cards(&account, &query).await?;
+    let mut list = super::card_search::page(&state, &account, &query).await?;
     list.url = format!("/api/accounts/{account}/cards");
     Ok(Json(list))
 }

@@ -4,9 +4,14 @@
 mod accounts;
 mod audit;
 mod auth;
+mod card_export;
+mod card_issue;
+mod card_search;
+mod cardholders;
 mod cards;
 mod client_config;
 mod connect;
+mod csv_download;
 mod events;
 mod purchases;
 mod session;
@@ -32,7 +37,26 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/accounts", get(accounts::list))
         .route("/api/account_session", post(connect::account_session))
         .route("/api/ephemeral_keys", post(connect::ephemeral_key))
-        .route("/api/accounts/{account}/cards", get(cards::list))
+        .route(
+            "/api/accounts/{account}/cards",
+            get(cards::list).post(card_issue::create),
+        )
+        .route(
+            "/api/accounts/{account}/cards/export",
+            get(card_export::export),
+        )
+        .route(
+            "/api/accounts/{account}/cards/{card}/shipping/{step}",
+            post(card_issue::shipping),
+        )
+        .route(
+            "/api/accounts/{account}/cardholders",
+            get(cardholders::list).post(cardholders::create),
+        )
+        .route(
+            "/api/accounts/{account}/cardholders/{cardholder}",
+            get(cardholders::retrieve).post(cardholders::update),
+        )
         .route(
             "/api/accounts/{account}/cards/{card}",
             get(cards::retrieve).post(cards::update),

@@ -21,6 +21,13 @@ impl Stripe {
         self.client.get(None, "/v1/accounts", &query).await
     }
 
+    /// One connected account, as the platform sees it (its country and currencies).
+    pub async fn account(&self, account: &AccountId) -> StripeResult<Account> {
+        self.client
+            .get(None, &format!("/v1/accounts/{account}"), &[])
+            .await
+    }
+
     /// An AccountSession for the card components of `account`. `manage` turns on what changes
     /// cards (card and spend-control management); cardholders and disputes stay off.
     pub async fn account_session(

@@ -2,6 +2,7 @@
 //! Handlers never write a Stripe URL or a form; `client` is the HTTP underneath (retries,
 //! idempotency keys, `Stripe-Account`), and each module here is one corner of Stripe's API.
 
+mod cardholders;
 mod client;
 mod connect;
 mod issuing;
