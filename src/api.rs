@@ -3,12 +3,14 @@
 
 use gloo_net::http::{Request, Response};
 use issuing_model::api::{
-    AccountSessionRequest, ChargeRequest, ClientConfig, ClientSecret, EphemeralKeyRequest,
-    EphemeralKeySecret, GrantTokenRequest, SignInRequest, SignedIn, StreamTicket,
+    AccountSessionRequest, CardholderQuery, ChargeRequest, ClientConfig, ClientSecret,
+    EphemeralKeyRequest, EphemeralKeySecret, GrantTokenRequest, SignInRequest, SignedIn,
+    StreamTicket,
 };
 use issuing_model::{
-    Account, CardListQuery, CardUpdate, Event, GrantedToken, IssuingCard, List, OperatorProfile,
-    PaymentIntent, StripeError,
+    Account, CardCreate, CardListQuery, CardUpdate, Cardholder, CardholderCreate,
+    CardholderUpdate, Event, GrantedToken, IssuingCard, List, OperatorProfile, PaymentIntent,
+    ShippingStep, StripeError,
 };
 use serde::de::DeserializeOwned;
 
@@ -160,6 +162,16 @@ impl ApiClient {
         body: Option<String>,
         once: bool,
     ) -> Result<T, ApiError> {
+        let key = once.then(idempotency_key);
+        self.send_keyed(path, body, key.as_deref()).await
+    }
+
+    async fn send_keyed<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: Option<String>,
+        key: Option<&str>,
+    ) -> Result<T, ApiError> {
         let url = self.url(path);
         let mut request = match body {
             None => Request::get(&url),
@@ -168,8 +180,8 @@ impl ApiClient {
         if let Some(token) = &self.token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        if once {
-            request = request.header("Idempotency-Key", &idempotency_key());
+        if let Some(key) = key {
+            request = request.header("Idempotency-Key", key);
         }
         let sent = match body {
             None => request.send().await,
@@ -305,8 +317,31 @@ impl ApiClient {
     ) -> Result<Vec<u8>, ApiError> {
         let mut pairs = query.to_pairs();
         pairs.push(("locale", locale.to_owned()));
-        let mut request =
-            Request::get(&self.url(&format!("/audit/export{}", query_string(&pairs))));
+        self.get_bytes(&format!("/audit/export{}", query_string(&pairs)))
+            .await
+    }
+
+    /// Every card `query` matches (all pages) as CSV, in `locale`'s words.
+    pub async fn cards_export(
+        &self,
+        account: &str,
+        query: &CardListQuery,
+        locale: &str,
+    ) -> Result<Vec<u8>, ApiError> {
+        let mut pairs = query.first_page().to_pairs();
+        pairs.retain(|(k, _)| *k != "limit");
+        pairs.push(("locale", locale.to_owned()));
+        self.get_bytes(&format!(
+            "/accounts/{}/cards/export{}",
+            encode(account),
+            query_string(&pairs)
+        ))
+        .await
+    }
+
+    /// A file from the server, as bytes (an error answer as the error it is).
+    async fn get_bytes(&self, path: &str) -> Result<Vec<u8>, ApiError> {
+        let mut request = Request::get(&self.url(path));
         if let Some(token) = &self.token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
@@ -321,6 +356,85 @@ impl ApiClient {
             .binary()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))
+    }
+
+    /// One page of an account's cardholders, searched and filtered as `query` says.
+    pub async fn cardholders(
+        &self,
+        account: &str,
+        query: &CardholderQuery,
+    ) -> Result<List<Cardholder>, ApiError> {
+        let qs = query_string(&query.to_pairs());
+        self.get_json(&format!("/accounts/{}/cardholders{qs}", encode(account)))
+            .await
+    }
+
+    pub async fn cardholder(&self, account: &str, id: &str) -> Result<Cardholder, ApiError> {
+        self.get_json(&format!(
+            "/accounts/{}/cardholders/{}",
+            encode(account),
+            encode(id)
+        ))
+        .await
+    }
+
+    pub async fn create_cardholder(
+        &self,
+        account: &str,
+        create: &CardholderCreate,
+    ) -> Result<Cardholder, ApiError> {
+        let path = format!("/accounts/{}/cardholders", encode(account));
+        self.post(&path, create, true).await
+    }
+
+    pub async fn update_cardholder(
+        &self,
+        account: &str,
+        id: &str,
+        update: &CardholderUpdate,
+    ) -> Result<Cardholder, ApiError> {
+        let path = format!("/accounts/{}/cardholders/{}", encode(account), encode(id));
+        self.post(&path, update, true).await
+    }
+
+    /// Issues a card (or a replacement).
+    pub async fn issue_card(
+        &self,
+        account: &str,
+        create: &CardCreate,
+    ) -> Result<IssuingCard, ApiError> {
+        let path = format!("/accounts/{}/cards", encode(account));
+        self.post(&path, create, true).await
+    }
+
+    /// Moves a physical card's shipment (test mode).
+    pub async fn shipping_step(
+        &self,
+        account: &str,
+        card: &str,
+        step: ShippingStep,
+    ) -> Result<IssuingCard, ApiError> {
+        let path = format!(
+            "/accounts/{}/cards/{}/shipping/{}",
+            encode(account),
+            encode(card),
+            step.as_str()
+        );
+        self.post(&path, &(), true).await
+    }
+
+    /// [`Self::update_card`] with the caller's own idempotency key: a retry with the same key
+    /// is the same change, never a second one (the bulk actions keep one per card).
+    pub async fn update_card_once(
+        &self,
+        account: &str,
+        card: &str,
+        update: &CardUpdate,
+        key: &str,
+    ) -> Result<IssuingCard, ApiError> {
+        let path = format!("/accounts/{}/cards/{}", encode(account), encode(card));
+        let body = serde_json::to_string(update).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+        self.send_keyed(&path, Some(body), Some(key)).await
     }
 
     /// The recent events this operator may see, newest first.
@@ -388,7 +502,7 @@ impl ApiClient {
     }
 }
 
-fn idempotency_key() -> String {
+pub fn idempotency_key() -> String {
     format!(
         "panel-{:016x}{:016x}",
         (js_sys::Math::random() * u64::MAX as f64) as u64,

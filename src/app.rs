@@ -9,6 +9,7 @@ use issuing_model::AccountAccess;
 use crate::accounts::AccountsPage;
 use crate::activity::ActivityPage;
 use crate::api::ApiClient;
+use crate::cardholders::{CardholderPage, CardholdersPage};
 use crate::cards::{CardDetailPage, CardsPage};
 use crate::events::EventsPage;
 use crate::i18n::{self, t, I18n, Locale};
@@ -85,6 +86,8 @@ pub fn Panel(
                     <Route path=path!("/accounts") view=AccountsPage />
                     <Route path=path!("/accounts/:account/cards") view=CardsPage />
                     <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
+                    <Route path=path!("/accounts/:account/cardholders") view=CardholdersPage />
+                    <Route path=path!("/accounts/:account/cardholders/:cardholder") view=CardholderPage />
                     <Route path=path!("/accounts/:account/tokens") view=TokensPage />
                     <Route path=path!("/accounts/:account/activity") view=ActivityPage />
                     <Route path=path!("/events") view=EventsPage />

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod activity;
 pub mod api;
 mod app;
+pub mod cardholders;
 pub mod cards;
 pub mod connect;
 pub mod embed;

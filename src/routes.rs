@@ -12,6 +12,8 @@ pub enum Page<'a> {
     Accounts,
     Cards { account: &'a str },
     Card { account: &'a str, card: &'a str },
+    Cardholders { account: &'a str },
+    Cardholder { account: &'a str, cardholder: &'a str },
     Tokens { account: &'a str },
     Activity { account: &'a str },
     Events,
@@ -26,6 +28,15 @@ impl Page<'_> {
             Page::Card { account, card } => {
                 format!("/accounts/{}/cards/{}", encode(account), encode(card))
             }
+            Page::Cardholders { account } => format!("/accounts/{}/cardholders", encode(account)),
+            Page::Cardholder {
+                account,
+                cardholder,
+            } => format!(
+                "/accounts/{}/cardholders/{}",
+                encode(account),
+                encode(cardholder)
+            ),
             Page::Tokens { account } => format!("/accounts/{}/tokens", encode(account)),
             Page::Activity { account } => format!("/accounts/{}/activity", encode(account)),
             Page::Events => "/events".to_owned(),

@@ -4,6 +4,8 @@ use issuing_words::{category_labels as labels, limit_phrase};
 use leptos::prelude::*;
 
 use super::controls_editor::SpendingControlsEditor;
+use super::shipping::ShippingTimeline;
+use crate::cardholders::IssueCardForm;
 use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::activity::ChangeHistory;
@@ -104,6 +106,25 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         }
     });
     let history_account = account.clone();
+    let shipping_account = account.clone();
+    let can_move_shipment = Signal::derive(move || can_edit() && test_mode.get().unwrap_or(false));
+    // Replacing: the form for the new card; once issued, its page.
+    let replacing = RwSignal::new(false);
+    let can_replace = move || can_edit() && card.with(|c| c.replaced_by.is_none());
+    let navigate = leptos_router::hooks::use_navigate();
+    let replace_account = account.clone();
+    let on_replaced = Callback::new(move |new: IssuingCard| {
+        replacing.set(false);
+        navigate(
+            &Page::Card {
+                account: &replace_account,
+                card: &new.id,
+            }
+            .path(),
+            Default::default(),
+        );
+    });
+    let form_account = account.clone();
     view! {
         <h1 id="card-title">
             {move || card.with(|c| c.cardholder.name.clone())}
@@ -129,11 +150,26 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             })}
         </div>
         {move || can_edit().then(|| view! { <StatusActions account=actions_account.clone() card=card outcome=outcome /> })}
+        {move || (can_replace() && !replacing.get()).then(|| view! {
+            <div class="ia-actions">
+                <button type="button" class="ia-button ia-button-secondary" data-action="replace-card" on:click=move |_| replacing.set(true)>
+                    {move || t().replace_card}
+                </button>
+            </div>
+        })}
+        {move || replacing.get().then(|| {
+            let old = card.get_untracked();
+            view! {
+                <IssueCardForm account=form_account.clone() holder=old.cardholder.clone() replacing=old
+                    on_issued=on_replaced on_cancel=Callback::new(move |_| replacing.set(false)) />
+            }
+        })}
         // Plain text, redrawn whole when the card or the language changes.
         {move || {
             use_locale();
             view! { <CardFacts account=account.clone() card=card.get() /> }
         }}
+        <ShippingTimeline account=shipping_account card=card can_move=can_move_shipment />
         {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card notice=outcome /> })}
         <CardSpending card=card activity=activity />
         {move || can_simulate().then(|| view! { <PurchaseSimulator account=simulator_account.clone() card=card activity=activity /> })}
@@ -191,7 +227,10 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
             <dd><StatusBadge status=card.status.clone() /></dd>
             {card.cancellation_reason.as_ref().map(|r| view! { <dt>{t.cancellation_reason}</dt><dd>{reason(r)}</dd> })}
             <dt>{t.cardholder}</dt>
-            <dd>{card.cardholder.name.clone()} {card.cardholder.email.clone().map(|e| format!(" · {e}"))}</dd>
+            <dd>
+                <a href=Page::Cardholder { account: &account, cardholder: &card.cardholder.id }.href() data-link="cardholder">{card.cardholder.name.clone()}</a>
+                {card.cardholder.email.clone().map(|e| format!(" · {e}"))}
+            </dd>
             <dt>{t.card_brand}</dt>
             <dd>{issuing_model::wire::card::brand_name(&card.brand)}</dd>
             <dt>{t.card_type}</dt>
@@ -202,8 +241,8 @@ fn CardFacts(account: String, card: IssuingCard) -> impl IntoView {
             <dd>{card.currency.to_uppercase()}</dd>
             <dt>{t.created}</dt>
             <dd>{date(card.created, locale)}</dd>
-            {link(&card.replacement_for).map(|l| view! { <dt>{t.replaces}</dt><dd>{l} {card.replacement_reason.clone().map(|r| format!(" ({r})"))}</dd> })}
-            {link(&card.replaced_by).map(|l| view! { <dt>{t.replaced_by}</dt><dd>{l}</dd> })}
+            {link(&card.replacement_for).map(|l| view! { <dt>{t.replaces}</dt><dd data-fact="replaces">{l} {card.replacement_reason.clone().map(|r| format!(" ({})", (t.replacement_reason)(r.as_str())))}</dd> })}
+            {link(&card.replaced_by).map(|l| view! { <dt>{t.replaced_by}</dt><dd data-fact="replaced-by">{l}</dd> })}
             {wallets.map(|w| view! { <dt>{t.wallets}</dt><dd>{w}</dd> })}
             {(!metadata.is_empty()).then(|| view! { <dt>{t.metadata}</dt><dd>{metadata.join(t.list_separator)}</dd> })}
             <dt>{t.card_id}</dt>

@@ -205,6 +205,10 @@ pub fn CardsPage() -> impl IntoView {
                 }
             }}</h1>
             <p>
+                <a href=move || Page::Cardholders { account: &account.get() }.href() data-link="cardholders">
+                    {move || t().cardholders_title}
+                </a>
+                " · "
                 <a href=move || Page::Tokens { account: &account.get() }.href() data-link="tokens">
                     {move || t().tokens_link}
                 </a>

@@ -5,6 +5,7 @@ mod controls_editor;
 pub mod detail;
 mod filters;
 mod list;
+mod shipping;
 mod status_actions;
 mod table;
 

@@ -3,6 +3,8 @@
 mod amount_field;
 pub mod choices;
 mod clock;
+mod download;
+mod form_errors;
 mod leave_guard;
 mod modal;
 mod multi_select;
@@ -12,6 +14,8 @@ mod states;
 
 pub use amount_field::{AmountField, AmountInput, CURRENCIES};
 pub use clock::{unix_now, use_now};
+pub use download::save_csv;
+pub use form_errors::{FormErrors, TextField};
 
 /// The page's `localStorage`, where the browser allows it (private modes and sandboxed
 /// frames may not).

@@ -1765,6 +1765,248 @@ catalogue! {
         en: "Shipping",
         ja: "配送",
     }
+    activate_now: &'static str {
+        en: "Activate the card now",
+        ja: "今すぐカードを有効にする",
+    }
+    address_line1: &'static str {
+        en: "Address line 1",
+        ja: "住所 1",
+    }
+    address_line2: &'static str {
+        en: "Address line 2 (optional)",
+        ja: "住所 2（任意）",
+    }
+    back_to_cardholders: &'static str {
+        en: "← Cardholders",
+        ja: "← カード保有者",
+    }
+    billing_address: &'static str {
+        en: "Billing address",
+        ja: "請求先住所",
+    }
+    cancel: &'static str {
+        en: "Cancel",
+        ja: "キャンセル",
+    }
+    cardholder_active: &'static str {
+        en: "Active",
+        ja: "有効",
+    }
+    cardholder_blocked: &'static str {
+        en: "Blocked",
+        ja: "ブロック",
+    }
+    cardholder_failed: &'static str {
+        en: "The cardholder could not be loaded.",
+        ja: "カード保有者を読み込めませんでした。",
+    }
+    cardholder_inactive: &'static str {
+        en: "Inactive",
+        ja: "無効",
+    }
+    cardholder_saved: &'static str {
+        en: "Cardholder saved.",
+        ja: "カード保有者を保存しました。",
+    }
+    cardholder_type: &'static str {
+        en: "Type",
+        ja: "種類",
+    }
+    cardholders_failed: &'static str {
+        en: "The cardholders could not be loaded.",
+        ja: "カード保有者を読み込めませんでした。",
+    }
+    cardholders_title: &'static str {
+        en: "Cardholders",
+        ja: "カード保有者",
+    }
+    carrier: &'static str {
+        en: "Carrier",
+        ja: "配送業者",
+    }
+    city: &'static str {
+        en: "City",
+        ja: "市区町村",
+    }
+    company: &'static str {
+        en: "Company",
+        ja: "法人",
+    }
+    country_hint: &'static str {
+        en: "Two letters: US, GB, DE, JP…",
+        ja: "2文字のコード：US、GB、DE、JP など",
+    }
+    country: &'static str {
+        en: "Country",
+        ja: "国",
+    }
+    create_cardholder: &'static str {
+        en: "Create cardholder",
+        ja: "カード保有者を作成",
+    }
+    date_of_birth: &'static str {
+        en: "Date of birth",
+        ja: "生年月日",
+    }
+    edit_cardholder: &'static str {
+        en: "Edit cardholder",
+        ja: "カード保有者を編集",
+    }
+    email: &'static str {
+        en: "Email",
+        ja: "メールアドレス",
+    }
+    expected_delivery: &'static str {
+        en: "Expected delivery",
+        ja: "配達予定日",
+    }
+    first_name: &'static str {
+        en: "First name",
+        ja: "名（ローマ字）",
+    }
+    individual: &'static str {
+        en: "Individual",
+        ja: "個人",
+    }
+    issue_card: &'static str {
+        en: "Issue a card",
+        ja: "カードを発行",
+    }
+    issuing: &'static str {
+        en: "Issuing…",
+        ja: "発行中…",
+    }
+    last_name: &'static str {
+        en: "Last name",
+        ja: "姓（ローマ字）",
+    }
+    legal_name_hint: &'static str {
+        en: "In Latin letters, as on their ID. Needed before their cards can be activated.",
+        ja: "身分証明書のとおりローマ字で入力してください。カードを有効にする前に必要です。",
+    }
+    legal_name: &'static str {
+        en: "Legal name",
+        ja: "氏名",
+    }
+    loading_cardholder: &'static str {
+        en: "Loading the cardholder…",
+        ja: "カード保有者を読み込み中…",
+    }
+    loading_cardholders: &'static str {
+        en: "Loading cardholders…",
+        ja: "カード保有者を読み込み中…",
+    }
+    name_on_card_hint: &'static str {
+        en: "Printed on their cards: up to 24 letters, in any script.",
+        ja: "カードに印字されます。24文字まで（漢字・かなも使えます）。",
+    }
+    name_on_card: &'static str {
+        en: "Name on card",
+        ja: "カード上の名前",
+    }
+    new_cardholder: &'static str {
+        en: "New cardholder",
+        ja: "新しいカード保有者",
+    }
+    no_cardholders_match: &'static str {
+        en: "No cardholder matches.",
+        ja: "該当するカード保有者はいません。",
+    }
+    no_cards_yet: &'static str {
+        en: "No cards yet.",
+        ja: "カードはまだありません。",
+    }
+    phone_hint: &'static str {
+        en: "International format, like +14155550123.",
+        ja: "+819012345678 のように国番号から入力してください。",
+    }
+    phone_number: &'static str {
+        en: "Phone number",
+        ja: "電話番号",
+    }
+    postal_code: &'static str {
+        en: "Postal code",
+        ja: "郵便番号",
+    }
+    replace_cancels_now: &'static str {
+        en: "The card is canceled as soon as the replacement is issued.",
+        ja: "再発行すると、このカードはすぐに解約されます。",
+    }
+    replace_cancels_on_activation: &'static str {
+        en: "The card keeps working until the replacement is activated.",
+        ja: "再発行カードを有効にするまで、このカードは使えます。",
+    }
+    replace_card: &'static str {
+        en: "Replace card",
+        ja: "カードを再発行",
+    }
+    replacement_reason_label: &'static str {
+        en: "Why it is replaced",
+        ja: "再発行の理由",
+    }
+    save_cardholder: &'static str {
+        en: "Save",
+        ja: "保存",
+    }
+    search_cardholders_hint: &'static str {
+        en: "Part of a name, an email or a number",
+        ja: "名前の一部、メールアドレス、電話番号",
+    }
+    search_cardholders: &'static str {
+        en: "Search",
+        ja: "検索",
+    }
+    search: &'static str {
+        en: "Search",
+        ja: "検索",
+    }
+    ship_to_name: &'static str {
+        en: "Ship to",
+        ja: "宛名",
+    }
+    shipping_address: &'static str {
+        en: "Shipping address",
+        ja: "配送先住所",
+    }
+    shipping_service: &'static str {
+        en: "Shipping",
+        ja: "配送方法",
+    }
+    state: &'static str {
+        en: "State or region",
+        ja: "州・地域",
+    }
+    test_helpers: &'static str {
+        en: "Test helpers",
+        ja: "テスト用の操作",
+    }
+    their_cards: &'static str {
+        en: "Their cards",
+        ja: "この保有者のカード",
+    }
+    tracking_number: &'static str {
+        en: "Tracking number",
+        ja: "追跡番号",
+    }
+    /// The fields still owed to Stripe, listed.
+    cardholder_owes: fn(&str) -> String {
+        en: |fields| format!("Stripe still needs their {fields}: their cards cannot be activated until then."),
+        ja: |fields| format!("Stripe にはまだ {fields} が必要です。それまでカードを有効にできません。"),
+    }
+    carrier_name: fn(&str) -> String {
+        en: |c| match c { "usps" => "USPS", "royal_mail" => "Royal Mail", "dhl" => "DHL", "fedex" => "FedEx", "correos" => "Correos", other => other }.to_owned(),
+        ja: |c| match c { "usps" => "USPS", "royal_mail" => "ロイヤルメール", "dhl" => "DHL", "fedex" => "FedEx", "correos" => "Correos", other => other }.to_owned(),
+    }
+    shipping_service_name: fn(&str) -> String {
+        en: |s| match s { "standard" => "Standard", "express" => "Express", "priority" => "Priority", other => other }.to_owned(),
+        ja: |s| match s { "standard" => "通常", "express" => "速達", "priority" => "最優先", other => other }.to_owned(),
+    }
+    /// A shipping test helper's button.
+    shipping_step: fn(&str) -> String {
+        en: |s| match s { "submit" => "Mark submitted", "ship" => "Mark shipped", "deliver" => "Mark delivered", "return" => "Mark returned", "fail" => "Mark failed", other => other }.to_owned(),
+        ja: |s| match s { "submit" => "手配済みにする", "ship" => "発送済みにする", "deliver" => "配達済みにする", "return" => "返送にする", "fail" => "配達失敗にする", other => other }.to_owned(),
+    }
     audit_cardholder_created: fn(&str) -> String {
         en: |name| format!("Created the cardholder {name}"),
         ja: |name| format!("カード保有者「{name}」を作成"),
