@@ -28,6 +28,7 @@ pub fn CardFilters(
             .unwrap_or_default(),
     );
     let cardholder = RwSignal::new(query.cardholder.clone().unwrap_or_default());
+    let cardholder_name = RwSignal::new(query.cardholder_name.clone().unwrap_or_default());
     let last4 = RwSignal::new(query.last4.clone().unwrap_or_default());
     let from = RwSignal::new(query.created_gte.map(iso_date).unwrap_or_default());
     let to = RwSignal::new(query.created_lte.map(iso_date).unwrap_or_default());
@@ -47,6 +48,7 @@ pub fn CardFilters(
             status: text(status).map(|s| s.parse().unwrap_or_else(|n| match n {})),
             kind: text(kind).map(|s| s.parse().unwrap_or_else(|n| match n {})),
             cardholder: text(cardholder),
+            cardholder_name: text(cardholder_name),
             last4: text(last4),
             created_gte: text(from).and_then(|d| parse_iso_date(&d)),
             // The end day is inclusive: up to its last second.
@@ -131,6 +133,7 @@ pub fn CardFilters(
         "status",
         "type",
         "cardholder",
+        "cardholder_name",
         "last4",
         "created[gte]",
         "created[lte]",
@@ -140,6 +143,7 @@ pub fn CardFilters(
         <form class="ia-filters" aria-label=move || t().filter_cards on:submit=move |ev| { ev.prevent_default(); apply(); }>
             {select(|t| t.status, "status", status, &[("", |t| t.any_status), ("active", |t| t.status_active), ("inactive", |t| t.status_frozen), ("canceled", |t| t.status_canceled)])}
             {select(|t| t.card_type, "type", kind, &[("", |t| t.any_type), ("virtual", |t| t.virtual_card), ("physical", |t| t.physical_card)])}
+            {input(|t| t.cardholder_name, "cardholder_name", "search", cardholder_name)}
             {input(|t| t.cardholder_id, "cardholder", "text", cardholder)}
             {input(|t| t.last4, "last4", "text", last4)}
             {input(|t| t.created_from, "created_gte", "date", from)}

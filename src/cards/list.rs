@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::routes::{use_account, Page};
 
+use super::bulk::{BulkBar, Selection};
 use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
@@ -71,6 +72,36 @@ pub fn CardsPage() -> impl IntoView {
             async move { api.cards(&account, &q).await }
         })
     };
+
+    // Rows ticked for an action on many cards; a new page or filter starts afresh.
+    let selection = Selection::new();
+    let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
+    Effect::new(move |_| {
+        query.track();
+        account.track();
+        selection.clear();
+    });
+    let page_cards = Signal::derive(move || {
+        cards
+            .get()
+            .and_then(Result::ok)
+            .map(|l| l.data)
+            .unwrap_or_default()
+    });
+    let exporting = {
+        let api = api.clone();
+        Action::new_local(move |_: &()| {
+            let (api, account, q) = (api.clone(), account.get_untracked(), query.get_untracked());
+            async move {
+                let locale = crate::i18n::use_locale();
+                let bytes = api.cards_export(&account, &q, locale.tag()).await?;
+                let name = format!("cards-{account}.csv");
+                crate::ui::save_csv(&bytes, &name)
+                    .map_err(|e| crate::api::ApiError::Unexpected(format!("{e:?}")))
+            }
+        })
+    };
+    let export_failed = move || exporting.value().get().and_then(Result::err);
 
     let go_switch = go.clone();
     let switcher = move || {
@@ -142,7 +173,11 @@ pub fn CardsPage() -> impl IntoView {
             let (go_prev, go_next) = (go_page.clone(), go_page.clone());
             view! {
                 <p class="ia-position" role="status">{move || (t().position)(first, last, more)}</p>
-                <CardsTable account=account.get_untracked() cards=list.data />
+                {if can_edit() {
+                    view! { <CardsTable account=account.get_untracked() cards=list.data selection=selection /> }.into_any()
+                } else {
+                    view! { <CardsTable account=account.get_untracked() cards=list.data /> }.into_any()
+                }}
                 <nav class="ia-pager" aria-label=move || t().pages>
                     <button
                         type="button"
@@ -217,11 +252,27 @@ pub fn CardsPage() -> impl IntoView {
                     {move || t().activity_link}
                 </a>
             </p>
-            <div class="ia-toolbar">{switcher} <span class="ia-spacer"></span> {view_toggle}</div>
+            <div class="ia-toolbar">
+                {switcher}
+                <span class="ia-spacer"></span>
+                <button type="button" class="ia-button ia-button-secondary" data-action="export-cards"
+                    disabled=move || exporting.pending().get() on:click=move |_| { exporting.dispatch(()); }>
+                    {move || if exporting.pending().get() { t().exporting } else { t().export_csv }}
+                </button>
+                {view_toggle}
+            </div>
+            {move || export_failed().map(|e| view! { <p class="ia-field-error" role="alert">{move || (t().export_failed)(&e.text())}</p> })}
             {move || if stripe_view.get() {
                 view! { <IssuingCardsList account=account show_spend_controls=true reveal_numbers=reveal.get() /> }.into_any()
             } else {
-                view! { {filters.clone()} {results.clone()} }.into_any()
+                view! {
+                    {filters.clone()}
+                    {move || can_edit().then(|| view! {
+                        <BulkBar account=Signal::derive(move || account.get()) query=query page=page_cards selection=selection
+                            on_done=Callback::new(move |_| cards.refetch()) />
+                    })}
+                    {results.clone()}
+                }.into_any()
             }}
         </section>
     }

@@ -1,6 +1,7 @@
 //! Issued cards: the list of an account's cards and one card in detail.
 
 mod badge;
+mod bulk;
 mod controls_editor;
 pub mod detail;
 mod filters;

@@ -10,10 +10,39 @@ use crate::routes::Page;
 /// One page of cards. Each row's cardholder is a link to the card: Tab reaches it, Enter opens
 /// it, and the arrow keys move between rows.
 #[component]
-pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
+pub fn CardsTable(
+    account: String,
+    cards: Vec<IssuingCard>,
+    /// Rows can be ticked for an action on many cards.
+    #[prop(optional)]
+    selection: Option<super::bulk::Selection>,
+) -> impl IntoView {
+    let page_ids: Vec<String> = cards.iter().map(|c| c.id.clone()).collect();
     let rows = cards
         .into_iter()
         .map(|card| {
+            let tick = selection.map(|sel| {
+                let id = card.id.clone();
+                let (on, toggle) = (id.clone(), id);
+                let label = format!("{} •••• {}", card.cardholder.name, card.last4);
+                view! {
+                    <td class="ia-select">
+                        <input type="checkbox" name="select" aria-label=move || (t().select_card)(&label)
+                            prop:checked=move || sel.all_matching.get() || sel.ids.with(|s| s.contains(&on))
+                            disabled=move || sel.all_matching.get()
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                sel.ids.update(|s| {
+                                    if checked {
+                                        s.insert(toggle.clone());
+                                    } else {
+                                        s.remove(&toggle);
+                                    }
+                                });
+                            } />
+                    </td>
+                }
+            });
             let target = Page::Card { account: &account, card: &card.id }.href();
             let (controls, currency) = (card.spending_controls.clone(), card.currency.clone());
             let limits = move || limits_summary(controls.limits(), &currency, use_locale());
@@ -22,6 +51,7 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
             let holder = card.cardholder.name.clone();
             view! {
                 <tr data-card=card.id.clone()>
+                    {tick}
                     <th scope="row">
                         <a href=target class="ia-row-link">{holder}</a>
                     </th>
@@ -41,6 +71,23 @@ pub fn CardsTable(account: String, cards: Vec<IssuingCard>) -> impl IntoView {
         <table class="ia-table ia-cards" on:keydown=move_between_rows>
             <thead>
                 <tr>
+                    {selection.map(|sel| {
+                        let ids = page_ids.clone();
+                        let all_ids = ids.clone();
+                        view! {
+                            <th scope="col" class="ia-select">
+                                <input type="checkbox" name="select_page" aria-label=move || t().select_page
+                                    prop:checked=move || sel.all_matching.get() || (!ids.is_empty() && sel.ids.with(|s| ids.iter().all(|i| s.contains(i))))
+                                    disabled=move || sel.all_matching.get()
+                                    on:change=move |ev| {
+                                        let checked = event_target_checked(&ev);
+                                        sel.ids.update(|s| for id in &all_ids {
+                                            if checked { s.insert(id.clone()); } else { s.remove(id); }
+                                        });
+                                    } />
+                            </th>
+                        }
+                    })}
                     <th scope="col">{move || t().cardholder}</th>
                     <th scope="col">{move || t().card}</th>
                     <th scope="col">{move || t().card_brand}</th>

@@ -2007,6 +2007,69 @@ catalogue! {
         en: |s| match s { "submit" => "Mark submitted", "ship" => "Mark shipped", "deliver" => "Mark delivered", "return" => "Mark returned", "fail" => "Mark failed", other => other }.to_owned(),
         ja: |s| match s { "submit" => "手配済みにする", "ship" => "発送済みにする", "deliver" => "配達済みにする", "return" => "返送にする", "fail" => "配達失敗にする", other => other }.to_owned(),
     }
+    bulk_all_matching: &'static str {
+        en: "Every card matching the filters is selected.",
+        ja: "絞り込み条件に合うすべてのカードを選択しています。",
+    }
+    bulk_clear: &'static str {
+        en: "Clear selection",
+        ja: "選択を解除",
+    }
+    bulk_freeze: &'static str {
+        en: "Freeze",
+        ja: "凍結",
+    }
+    bulk_unfreeze: &'static str {
+        en: "Unfreeze",
+        ja: "凍結を解除",
+    }
+    bulk_limit_amount: &'static str {
+        en: "Spending limit",
+        ja: "利用上限",
+    }
+    bulk_retry: &'static str {
+        en: "Retry the failed cards",
+        ja: "失敗したカードを再試行",
+    }
+    bulk_select_all_matching: &'static str {
+        en: "Select every card matching the filters",
+        ja: "条件に合うすべてのカードを選択",
+    }
+    bulk_set_limit: &'static str {
+        en: "Set this limit",
+        ja: "この上限を設定",
+    }
+    bulk_title: &'static str {
+        en: "Act on the selected cards",
+        ja: "選択したカードの操作",
+    }
+    cardholder_name: &'static str {
+        en: "Cardholder name",
+        ja: "カード保有者名",
+    }
+    select_page: &'static str {
+        en: "Select the cards of this page",
+        ja: "このページのカードを選択",
+    }
+    bulk_selected: fn(usize) -> String {
+        en: |n| if n == 1 { "1 card selected.".to_owned() } else { format!("{n} cards selected.") },
+        ja: |n| format!("{n}枚のカードを選択しています。"),
+    }
+    /// Done so far, of how many.
+    bulk_progress: fn(usize, usize) -> String {
+        en: |done, total| format!("{done} of {total} cards done"),
+        ja: |done, total| format!("{total}枚中{done}枚が完了"),
+    }
+    /// Cards changed, cards that failed.
+    bulk_summary: fn(usize, usize) -> String {
+        en: |ok, failed| match failed { 0 => format!("Done: {ok} changed."), _ => format!("{ok} changed, {failed} failed.") },
+        ja: |ok, failed| match failed { 0 => format!("完了：{ok}枚を変更しました。"), _ => format!("{ok}枚を変更、{failed}枚は失敗しました。") },
+    }
+    /// A card by its holder and last four digits.
+    select_card: fn(&str) -> String {
+        en: |card| format!("Select {card}"),
+        ja: |card| format!("{card} を選択"),
+    }
     audit_cardholder_created: fn(&str) -> String {
         en: |name| format!("Created the cardholder {name}"),
         ja: |name| format!("カード保有者「{name}」を作成"),

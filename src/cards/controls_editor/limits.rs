@@ -10,7 +10,7 @@ use crate::i18n::{t, Label};
 use crate::ui::{Choice, MultiSelect};
 
 /// The intervals Stripe offers, in the words the summary uses.
-const INTERVALS: [(&str, Label); 6] = [
+pub(crate) const INTERVALS: [(&str, Label); 6] = [
     ("per_authorization", |t| t.per_authorization),
     ("daily", |t| t.per_day),
     ("weekly", |t| t.per_week),

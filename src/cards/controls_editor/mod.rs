@@ -4,6 +4,7 @@
 //! failure the draft stays and the error is shown at the field Stripe names.
 
 mod limits;
+pub(crate) use limits::INTERVALS;
 mod review;
 
 use issuing_model::controls_draft::{ControlsDraft, LimitDraft};
