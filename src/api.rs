@@ -8,9 +8,9 @@ use issuing_model::api::{
     StreamTicket,
 };
 use issuing_model::{
-    Account, CardCreate, CardListQuery, CardUpdate, Cardholder, CardholderCreate,
-    CardholderUpdate, Event, GrantedToken, IssuingCard, List, OperatorProfile, PaymentIntent,
-    ShippingStep, StripeError,
+    Account, CardCreate, CardListQuery, CardUpdate, Cardholder, CardholderCreate, CardholderUpdate,
+    Event, GrantedToken, IssuingCard, List, OperatorProfile, PaymentIntent, ShippingStep,
+    StripeError,
 };
 use serde::de::DeserializeOwned;
 
@@ -433,7 +433,8 @@ impl ApiClient {
         key: &str,
     ) -> Result<IssuingCard, ApiError> {
         let path = format!("/accounts/{}/cards/{}", encode(account), encode(card));
-        let body = serde_json::to_string(update).map_err(|e| ApiError::Unexpected(e.to_string()))?;
+        let body =
+            serde_json::to_string(update).map_err(|e| ApiError::Unexpected(e.to_string()))?;
         self.send_keyed(&path, Some(body), Some(key)).await
     }
 

@@ -10,12 +10,26 @@ use crate::ui::href;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page<'a> {
     Accounts,
-    Cards { account: &'a str },
-    Card { account: &'a str, card: &'a str },
-    Cardholders { account: &'a str },
-    Cardholder { account: &'a str, cardholder: &'a str },
-    Tokens { account: &'a str },
-    Activity { account: &'a str },
+    Cards {
+        account: &'a str,
+    },
+    Card {
+        account: &'a str,
+        card: &'a str,
+    },
+    Cardholders {
+        account: &'a str,
+    },
+    Cardholder {
+        account: &'a str,
+        cardholder: &'a str,
+    },
+    Tokens {
+        account: &'a str,
+    },
+    Activity {
+        account: &'a str,
+    },
     Events,
 }
 

@@ -114,7 +114,11 @@ async fn the_cardholder_form_says_each_problem_at_its_field_and_keeps_what_was_t
     wait_text(&root, "#f-individual-first_name--error", "Latin letters").await;
     type_into(&root, "input[name='individual[first_name]']", "Hanako");
     type_into(&root, "input[name='individual[last_name]']", "Yamada");
-    type_into(&root, "input[name='billing[address][line1]']", "1 Market Street");
+    type_into(
+        &root,
+        "input[name='billing[address][line1]']",
+        "1 Market Street",
+    );
     type_into(&root, "input[name='billing[address][city]']", "Portland");
     type_into(&root, "input[name='billing[address][state]']", "OR");
     type_into(&root, "input[name='billing[address][postal_code]']", "9720");
@@ -131,7 +135,11 @@ async fn the_cardholder_form_says_each_problem_at_its_field_and_keeps_what_was_t
         "1 Market Street",
         "nothing typed is lost"
     );
-    type_into(&root, "input[name='billing[address][postal_code]']", "97204");
+    type_into(
+        &root,
+        "input[name='billing[address][postal_code]']",
+        "97204",
+    );
     wait_until("the button is offered again", || {
         let button: web_sys::HtmlButtonElement = root
             .query_selector("[data-action=save-cardholder]")
@@ -182,7 +190,10 @@ async fn a_physical_card_is_issued_shipped_and_replaced_from_its_pages() {
     click(&root, "input[name=type][value=physical]");
     // Shipped to the legal name at the billing address unless told otherwise.
     wait_for(&root, "input[name='shipping[name]']").await;
-    assert_eq!(input(&root, "input[name='shipping[name]']").value(), "Hanako Yamada");
+    assert_eq!(
+        input(&root, "input[name='shipping[name]']").value(),
+        "Hanako Yamada"
+    );
     assert_eq!(
         input(&root, "input[name='shipping[address][postal_code]']").value(),
         "97204"
@@ -190,12 +201,24 @@ async fn a_physical_card_is_issued_shipped_and_replaced_from_its_pages() {
     choose(&root, "select[name='shipping[service]']", "express");
     click(&root, "[data-action=confirm-issue]");
     // The new card's page, its shipment waiting.
-    wait_for(&root, ".ia-timeline [data-step=pending][data-state=current]").await;
+    wait_for(
+        &root,
+        ".ia-timeline [data-step=pending][data-state=current]",
+    )
+    .await;
     click(&root, "[data-shipping=ship]");
-    wait_for(&root, ".ia-timeline [data-step=shipped][data-state=current]").await;
+    wait_for(
+        &root,
+        ".ia-timeline [data-step=shipped][data-state=current]",
+    )
+    .await;
     assert!(text_of(&root, "[data-fact=tracking]").is_some_and(|t| !t.is_empty()));
     click(&root, "[data-shipping=deliver]");
-    wait_for(&root, ".ia-timeline [data-step=delivered][data-state=current]").await;
+    wait_for(
+        &root,
+        ".ia-timeline [data-step=delivered][data-state=current]",
+    )
+    .await;
     let old = web_sys::window().unwrap().location().pathname().unwrap();
     let old_id = old.rsplit('/').next().unwrap().to_owned();
 
@@ -205,11 +228,17 @@ async fn a_physical_card_is_issued_shipped_and_replaced_from_its_pages() {
     click(&root, "[data-action=confirm-issue]");
     // The replacement's page links back to the card it replaces.
     let replaces = wait_text(&root, "[data-fact=replaces]", &old_id).await;
-    assert!(replaces.contains("Lost") || replaces.contains("lost"), "{replaces}");
+    assert!(
+        replaces.contains("Lost") || replaces.contains("lost"),
+        "{replaces}"
+    );
     let old_card = api.card(US, &old_id).await.unwrap();
     assert_eq!(old_card.status, CardStatus::Canceled);
     let new_id = old_card.replaced_by.clone().unwrap();
-    assert_eq!(api.card(US, &new_id).await.unwrap().status, CardStatus::Inactive);
+    assert_eq!(
+        api.card(US, &new_id).await.unwrap().status,
+        CardStatus::Inactive
+    );
 }
 
 #[wasm_bindgen_test]
@@ -218,7 +247,11 @@ async fn many_cards_at_once_a_refusal_half_way_and_a_retry_that_applies_nothing_
     let holder = new_holder(&api, &format!("Bulk {}", unique_letters())).await;
     let mut made = Vec::new();
     for _ in 0..12 {
-        made.push(api.issue_card(US, &virtual_card(&holder, CardStatus::Active)).await.unwrap());
+        made.push(
+            api.issue_card(US, &virtual_card(&holder, CardStatus::Active))
+                .await
+                .unwrap(),
+        );
     }
     // One of them canceled: freezing it is refused, half-way through the run.
     let canceled = &made[5];
@@ -250,7 +283,11 @@ async fn many_cards_at_once_a_refusal_half_way_and_a_retry_that_applies_nothing_
     let failed = text_of(&root, &format!("[data-failed={}]", canceled.id)).unwrap();
     assert!(failed.contains("canceled"), "{failed}");
     assert_eq!(
-        root.query_selector("progress").unwrap().unwrap().get_attribute("value").as_deref(),
+        root.query_selector("progress")
+            .unwrap()
+            .unwrap()
+            .get_attribute("value")
+            .as_deref(),
         Some("12")
     );
     // Retrying sends only what failed, and that one is refused again, before being sent.

@@ -1,9 +1,9 @@
 //! The filtered trail as a CSV file: the server streams every page (UTF-8 with a BOM, in the
 //! operator's language); the panel hands it to the browser as a download.
 
-use issuing_model::api::AuditQuery;
 use crate::api::{ApiClient, ApiError};
 use crate::ui::save_csv;
+use issuing_model::api::AuditQuery;
 
 /// Downloads every entry `query` matches (its cursor and page size aside) as `name`.
 pub async fn download(

@@ -30,7 +30,12 @@ impl AddressDraft {
             city: text(&address.city),
             state: text(&address.state),
             postal_code: text(&address.postal_code),
-            country: RwSignal::new(address.country.clone().unwrap_or_else(|| country.to_owned())),
+            country: RwSignal::new(
+                address
+                    .country
+                    .clone()
+                    .unwrap_or_else(|| country.to_owned()),
+            ),
         }
     }
 

@@ -1,7 +1,7 @@
 //! `/accounts/:account/cardholders/:cardholder`: who they are, their cards, and — for editors
 //! — editing them and issuing them a card.
 
-use issuing_model::{Cardholder, CardholderStatus, CardListQuery, IssuingCard};
+use issuing_model::{CardListQuery, Cardholder, CardholderStatus, IssuingCard};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 

@@ -52,9 +52,16 @@ pub fn IssueCardForm(
         Some(s) => (s.name, s.address),
         None => {
             let legal = holder.individual.as_ref().and_then(|i| {
-                Some(format!("{} {}", i.first_name.as_ref()?, i.last_name.as_ref()?))
+                Some(format!(
+                    "{} {}",
+                    i.first_name.as_ref()?,
+                    i.last_name.as_ref()?
+                ))
             });
-            (legal.unwrap_or_else(|| holder.name.clone()), holder.billing.address.clone())
+            (
+                legal.unwrap_or_else(|| holder.name.clone()),
+                holder.billing.address.clone(),
+            )
         }
     };
     let ship_name = RwSignal::new(ship_name);

@@ -149,7 +149,8 @@ pub fn BulkBar(
     let limit_amount = RwSignal::new(String::new());
     let limit_interval = RwSignal::new("monthly".to_owned());
     let run = Action::new_local(move |(run, retry): &(BulkRun, bool)| {
-        let (api, account, run, retry) = (api.clone(), account.get_untracked(), run.clone(), *retry);
+        let (api, account, run, retry) =
+            (api.clone(), account.get_untracked(), run.clone(), *retry);
         async move {
             failed_to_list.set(None);
             let cards = if retry {
@@ -190,6 +191,8 @@ pub fn BulkBar(
                 }
             });
             last_run.set_value(Some(run));
+            // Done with these rows: what came of them stays until the next run.
+            selection.clear();
             on_done.run(());
         }
     });

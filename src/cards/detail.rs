@@ -5,11 +5,11 @@ use leptos::prelude::*;
 
 use super::controls_editor::SpendingControlsEditor;
 use super::shipping::ShippingTimeline;
-use crate::cardholders::IssueCardForm;
 use super::status_actions::StatusActions;
 use super::StatusBadge;
 use crate::activity::ChangeHistory;
 use crate::api::ApiClient;
+use crate::cardholders::IssueCardForm;
 use crate::connect::IssuingCard;
 use crate::events::{concerns, use_live_events, EventFeed};
 use crate::i18n::{date, t, use_locale, Texts};

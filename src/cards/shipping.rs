@@ -121,7 +121,12 @@ pub fn ShippingTimeline(
                         }).collect_view()}
                     </ol>
                     {details}
-                    <div class="ia-actions" aria-label=move || t().test_helpers>{buttons}</div>
+                    {move || can_move.get().then(|| view! {
+                        <div class="ia-actions" role="group" aria-labelledby="shipping-helpers">
+                            <span id="shipping-helpers" class="ia-muted">{move || t().test_helpers}</span>
+                            {buttons}
+                        </div>
+                    })}
                     <p class="ia-field-error" role="alert">{move || failed.get().map(|e| e.text())}</p>
                 </section>
             }

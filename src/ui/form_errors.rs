@@ -54,9 +54,13 @@ impl FormErrors {
 
     /// A refusal the form has no field for (tracked), for a message above the button.
     pub fn general(self) -> Option<String> {
-        let fields = self.found.with(|f| f.iter().map(|v| v.param.clone()).collect::<Vec<_>>());
+        let fields = self
+            .found
+            .with(|f| f.iter().map(|v| v.param.clone()).collect::<Vec<_>>());
         self.refused.get().and_then(|e| match e.param() {
-            Some(p) if fields.iter().any(|f| f == p) || self.touched.with(|t| t.contains(p)) => None,
+            Some(p) if fields.iter().any(|f| f == p) || self.touched.with(|t| t.contains(p)) => {
+                None
+            }
             _ => Some(e.text()),
         })
     }

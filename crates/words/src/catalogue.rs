@@ -1970,7 +1970,7 @@ catalogue! {
         ja: "配送先住所",
     }
     shipping_service: &'static str {
-        en: "Shipping",
+        en: "Service",
         ja: "配送方法",
     }
     state: &'static str {
@@ -1978,8 +1978,8 @@ catalogue! {
         ja: "州・地域",
     }
     test_helpers: &'static str {
-        en: "Test helpers",
-        ja: "テスト用の操作",
+        en: "Test mode:",
+        ja: "テストモード：",
     }
     their_cards: &'static str {
         en: "Their cards",
