@@ -17,6 +17,7 @@ use issuing_model::{
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
+use support::editor::{add_limit, save_enabled, start_editing};
 use support::{
     choose, click, input, live_api, signed_in_api, text_of, type_into, wait_for, wait_text,
     wait_until, US,
@@ -312,5 +313,65 @@ async fn many_cards_at_once_a_refusal_half_way_and_a_retry_that_applies_nothing_
             assert_eq!(status, CardStatus::Inactive, "{}", card.id);
             assert_eq!(entries.len(), 1, "one change, once: {}", card.id);
         }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_cardholders_own_limits_are_edited_with_the_cards_editor() {
+    let api = signed_in_api("op_aiko").await;
+    let holder = new_holder(&api, &format!("Limits {}", unique_letters())).await;
+    let root = support::open_as(
+        "op_aiko",
+        &format!("/accounts/{US}/cardholders/{}", holder.id),
+    )
+    .await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    start_editing(&root).await;
+    add_limit(&root, "1,250.50").await;
+    choose(&root, ".ia-limit:last-of-type select[name=interval]", "weekly");
+    wait_until("the limit may be saved", || save_enabled(&root)).await;
+    // The review says what saving changes, in the cardholder's currency.
+    wait_text(&root, ".ia-diff", "$1,250.50").await;
+    click(&root, "[data-action=save]");
+    wait_for(&root, ".ia-confirmation").await;
+    let saved = api.cardholder(US, &holder.id).await.unwrap();
+    let limits = saved.spending_controls.unwrap().spending_limits.unwrap();
+    assert_eq!(limits.len(), 1);
+    assert_eq!((limits[0].amount, limits[0].interval.as_str()), (125_050, "weekly"));
+    // And the page shows it among their controls.
+    wait_text(&root, ".ia-controls", "$1,250.50").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_run_sent_again_with_its_keys_changes_each_card_once() {
+    use issuing_admin::cards::bulk::BulkRun;
+    let api = signed_in_api("op_aiko").await;
+    let holder = new_holder(&api, &format!("Again {}", unique_letters())).await;
+    let mut cards = Vec::new();
+    for _ in 0..3 {
+        cards.push(api.issue_card(US, &virtual_card(&holder, CardStatus::Active)).await.unwrap());
+    }
+    let run = BulkRun::new(CardUpdate {
+        status: Some(CardStatus::Inactive),
+        ..Default::default()
+    });
+    let first = run.apply(&api, US, cards.clone(), |_| {}).await;
+    assert!(first.iter().all(|o| o.result.is_ok()), "{first:?}");
+    // As if every answer had been lost: the same run sends each card again, with its key.
+    // The cards it sends are as they were, so the panel's own check lets them through.
+    let again = run.apply(&api, US, cards.clone(), |_| {}).await;
+    assert!(again.iter().all(|o| o.result.is_ok()), "{again:?}");
+    for card in &cards {
+        let entries = api
+            .audit(&AuditQuery {
+                object: Some(card.id.clone()),
+                kind: Some(AuditKind::CardStatus),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .data;
+        assert_eq!(entries.len(), 1, "one change, recorded once: {}", card.id);
+        assert_eq!(api.card(US, &card.id).await.unwrap().status, CardStatus::Inactive);
     }
 }

@@ -9,6 +9,7 @@ use super::form::CardholderForm;
 use super::issue_form::IssueCardForm;
 use super::HolderStatusBadge;
 use crate::api::ApiClient;
+use crate::cards::controls_editor::{ControlsOwner, SpendingControlsEditor};
 use crate::cards::detail::SpendingControlsSummary;
 use crate::cards::CardsTable;
 use crate::i18n::{date, t, use_locale};
@@ -58,7 +59,8 @@ fn CardholderDetail(account: String, holder: Cardholder) -> impl IntoView {
     let session = expect_context::<Session>();
     let holder = RwSignal::new(holder);
     let mode = RwSignal::new(Mode::Viewing);
-    let saved = RwSignal::new(false);
+    // What the last change did: a confirmation, or why it failed.
+    let outcome = RwSignal::new(None::<crate::cards::detail::Outcome>);
     let can_edit = move || {
         session.operator.get().is_some_and(|o| o.can_edit())
             && holder.with(|h| h.status != CardholderStatus::Blocked)
@@ -78,7 +80,7 @@ fn CardholderDetail(account: String, holder: Cardholder) -> impl IntoView {
     let on_saved = Callback::new(move |h: Cardholder| {
         holder.set(h);
         mode.set(Mode::Viewing);
-        saved.set(true);
+        outcome.set(Some(Ok(|t| t.cardholder_saved)));
     });
     let navigate = use_navigate();
     let issued_account = account.clone();
@@ -92,19 +94,41 @@ fn CardholderDetail(account: String, holder: Cardholder) -> impl IntoView {
             Default::default(),
         );
     });
-    let (form_account, issue_account, cards_account) =
-        (account.clone(), account.clone(), account.clone());
+    let (form_account, issue_account, cards_account, editor_account) =
+        (account.clone(), account.clone(), account.clone(), account.clone());
+    // Their limits' currency when Stripe does not say: the account's Issuing currency.
+    let account_currency = {
+        let (api, account) = (api.clone(), account.clone());
+        LocalResource::new(move || {
+            let (api, account) = (api.clone(), account.clone());
+            async move {
+                api.accounts().await.ok().and_then(|l| {
+                    l.data
+                        .into_iter()
+                        .find(|a| a.id == account)
+                        .and_then(|a| a.default_currency)
+                })
+            }
+        })
+    };
+    let owner = ControlsOwner::Cardholder {
+        holder,
+        currency: Signal::derive(move || account_currency.get().flatten().unwrap_or_default()),
+    };
     view! {
         <h1 id="cardholder-title">{move || holder.with(|h| h.name.clone())}</h1>
         <div class="ia-outcome" aria-live="polite">
-            {move || saved.get().then(|| view! { <p class="ia-confirmation" role="status">{move || t().cardholder_saved}</p> })}
+            {move || outcome.get().map(|m| match m {
+                Ok(done) => view! { <p class="ia-confirmation" role="status">{move || done(t())}</p> }.into_any(),
+                Err(e) => view! { <p class="ia-field-error" role="alert">{move || e.text()}</p> }.into_any(),
+            })}
         </div>
         {move || (can_edit() && mode.get() == Mode::Viewing).then(|| view! {
             <div class="ia-actions">
-                <button type="button" class="ia-button" data-action="issue-card" on:click=move |_| { saved.set(false); mode.set(Mode::Issuing) }>
+                <button type="button" class="ia-button" data-action="issue-card" on:click=move |_| { outcome.set(None); mode.set(Mode::Issuing) }>
                     {move || t().issue_card}
                 </button>
-                <button type="button" class="ia-button ia-button-secondary" data-action="edit-cardholder" on:click=move |_| { saved.set(false); mode.set(Mode::Editing) }>
+                <button type="button" class="ia-button ia-button-secondary" data-action="edit-cardholder" on:click=move |_| { outcome.set(None); mode.set(Mode::Editing) }>
                     {move || t().edit_cardholder}
                 </button>
             </div>
@@ -124,6 +148,9 @@ fn CardholderDetail(account: String, holder: Cardholder) -> impl IntoView {
             use_locale();
             view! { <HolderFacts holder=holder.get() /> }
         }}
+        {move || (can_edit() && mode.get() == Mode::Viewing).then(|| view! {
+            <SpendingControlsEditor account=editor_account.clone() owner=owner notice=outcome />
+        })}
         <section aria-labelledby="their-cards">
             <h2 id="their-cards">{move || t().their_cards}</h2>
             <Loaded

@@ -3,7 +3,7 @@ use issuing_model::{IssuingCard, SpendingControls};
 use issuing_words::{category_labels as labels, limit_phrase};
 use leptos::prelude::*;
 
-use super::controls_editor::SpendingControlsEditor;
+use super::controls_editor::{ControlsOwner, SpendingControlsEditor};
 use super::shipping::ShippingTimeline;
 use super::status_actions::StatusActions;
 use super::StatusBadge;
@@ -170,7 +170,7 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
             view! { <CardFacts account=account.clone() card=card.get() /> }
         }}
         <ShippingTimeline account=shipping_account card=card can_move=can_move_shipment />
-        {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() card=card notice=outcome /> })}
+        {move || editable.get().then(|| view! { <SpendingControlsEditor account=editor_account.clone() owner=ControlsOwner::Card(card) notice=outcome /> })}
         <CardSpending card=card activity=activity />
         {move || can_simulate().then(|| view! { <PurchaseSimulator account=simulator_account.clone() card=card activity=activity /> })}
         <CardPurchases card=card activity=activity />

@@ -1,8 +1,8 @@
 //! Issued cards: the list of an account's cards and one card in detail.
 
 mod badge;
-mod bulk;
-mod controls_editor;
+pub mod bulk;
+pub mod controls_editor;
 pub mod detail;
 mod filters;
 mod list;

@@ -4,13 +4,13 @@
 //! failure the draft stays and the error is shown at the field Stripe names.
 
 mod limits;
+mod owner;
 pub(crate) use limits::INTERVALS;
+pub use owner::ControlsOwner;
 mod review;
 
 use issuing_model::controls_draft::{ControlsDraft, LimitDraft};
-use issuing_model::{
-    CardUpdate, Category, IssuingCard, Rule, SpendingControlsUpdate, SpendingInterval, Violation,
-};
+use issuing_model::{Category, Rule, SpendingControlsUpdate, SpendingInterval, Violation};
 use leptos::prelude::*;
 use reactive_stores::{Field, Store};
 
@@ -173,7 +173,8 @@ impl Errors {
 #[component]
 pub fn SpendingControlsEditor(
     account: String,
-    card: RwSignal<IssuingCard>,
+    /// The card (or cardholder) whose controls these are.
+    owner: ControlsOwner,
     /// Where the page says what happened (a save's confirmation).
     notice: RwSignal<Option<crate::cards::detail::Outcome>>,
 ) -> impl IntoView {
@@ -185,10 +186,11 @@ pub fn SpendingControlsEditor(
     let i18n = use_i18n();
     let server = RwSignal::new(None::<(ControlsDraft, Violation)>);
 
-    let currency = Memo::new(move |_| card.with(|c| c.currency.clone()));
+    let currency = Memo::new(move |_| owner.currency());
+    let controls = Memo::new(move |_| owner.controls());
     let draft = Memo::new(move |_| fields.draft());
     let outcome: Memo<Result<SpendingControlsUpdate, Vec<Violation>>> = Memo::new(move |_| {
-        draft.with(|d| card.with(|c| d.to_update(&c.spending_controls, &c.currency)))
+        draft.with(|d| controls.with(|c| currency.with(|cur| d.to_update(c, cur))))
     });
     let live = Memo::new(move |_| outcome.with(|o| o.as_ref().err().cloned().unwrap_or_default()));
     let errors = Errors {
@@ -199,32 +201,23 @@ pub fn SpendingControlsEditor(
     let dirty = Memo::new(move |_| {
         editing.get() && outcome.with(|o| o.as_ref().map_or(true, |u| !u.is_empty()))
     });
-    let send = Action::new_local(move |(change, sent): &(CardUpdate, ControlsDraft)| {
+    let send = Action::new_local(move |(change, sent): &(SpendingControlsUpdate, ControlsDraft)| {
         let (change, sent) = (change.clone(), sent.clone());
-        let (api, account, id) = (
-            api.get_value(),
-            account.get_value(),
-            card.with_untracked(|c| c.id.clone()),
-        );
+        let (api, account) = (api.get_value(), account.get_value());
         async move {
-            match api.update_card(&account, &id, &change).await {
-                Ok(updated) => {
-                    card.set(updated);
+            match owner.save(&api, &account, change.clone()).await {
+                Ok(()) => {
                     editing.set(false);
                     notice.set(Some(Ok(|t| t.controls_saved)));
                 }
                 Err(e) => {
                     if let ApiError::Stripe(stripe) = &e {
                         if let Some(param) = stripe.error.param.clone() {
-                            // Refused at a field: the card likely changed elsewhere. The same
-                            // rules, run on what was sent and the card as Stripe has it now,
-                            // say why in the panel's words; Stripe's message where they can't.
-                            let fresh = api.card(&account, &id).await.ok();
-                            let ours = fresh.and_then(|fresh| {
-                                let sent = change.spending_controls.as_ref()?;
-                                sent.validate(&fresh.spending_controls, &fresh.currency)
-                                    .into_iter()
-                                    .find(|v| v.param == param)
+                            // Refused at a field: the controls likely changed elsewhere. The
+                            // same rules, run on what was sent and the controls as Stripe has
+                            // them now, say why in the panel's words; Stripe's where they can't.
+                            let ours = owner.fresh(&api, &account).await.and_then(|(now, cur)| {
+                                change.validate(&now, &cur).into_iter().find(|v| v.param == param)
                             });
                             let message = stripe.error.message.clone();
                             let violation = ours
@@ -242,9 +235,10 @@ pub fn SpendingControlsEditor(
 
     let start =
         move |_| {
-            fields.reset(card.with_untracked(|c| {
-                ControlsDraft::from_controls(&c.spending_controls, &c.currency)
-            }));
+            fields.reset(ControlsDraft::from_controls(
+                &controls.get_untracked(),
+                &currency.get_untracked(),
+            ));
             notice.set(None);
             failure.set(None);
             server.set(None);
@@ -264,11 +258,7 @@ pub fn SpendingControlsEditor(
         }
         failure.set(None);
         server.set(None);
-        let change = CardUpdate {
-            spending_controls: Some(update),
-            ..CardUpdate::default()
-        };
-        send.dispatch((change, draft.get_untracked()));
+        send.dispatch((update, draft.get_untracked()));
     };
 
     // Relabelled when the language changes; what is chosen stays.
@@ -317,8 +307,9 @@ pub fn SpendingControlsEditor(
                             blocked=fields.0.blocked_countries().into()
                             errors=errors
                         />
-                        <ChangesReview card=card outcome=outcome />
-                        {use_context::<CardActivity>().map(|activity| view! { <WhatIfReview card=card outcome=outcome activity=activity /> })}
+                        <ChangesReview controls=controls currency=currency outcome=outcome />
+                        // What the draft would have done to the card's last purchases.
+                        {owner.card().and_then(|card| use_context::<CardActivity>().map(|activity| view! { <WhatIfReview card=card outcome=outcome activity=activity /> }))}
                         // In the sticky bar: why a save failed is seen where Save is pressed.
                         <div class="ia-editor-buttons">
                             {move || failure.get().map(|e| view! {

@@ -1,4 +1,4 @@
-use issuing_model::{IssuingCard, SpendingControlsUpdate, Violation};
+use issuing_model::{SpendingControls, SpendingControlsUpdate, Violation};
 use issuing_words::describe_changes;
 use leptos::prelude::*;
 
@@ -8,7 +8,8 @@ use crate::i18n::{t, use_locale};
 /// types; or why it cannot be saved yet.
 #[component]
 pub(super) fn ChangesReview(
-    card: RwSignal<IssuingCard>,
+    controls: Memo<SpendingControls>,
+    currency: Memo<String>,
     outcome: Memo<Result<SpendingControlsUpdate, Vec<Violation>>>,
 ) -> impl IntoView {
     move || match outcome.get() {
@@ -26,8 +27,8 @@ pub(super) fn ChangesReview(
         }
         .into_any(),
         Ok(update) => {
-            let changes = card.with(|c| {
-                describe_changes(&c.spending_controls, &update, &c.currency, use_locale())
+            let changes = controls.with(|c| {
+                currency.with(|cur| describe_changes(c, &update, cur, use_locale()))
             });
             view! {
                 <table class="ia-review ia-diff">
