@@ -55,7 +55,7 @@ async fn freeze_then_unfreeze_changes_the_card_on_stripe() {
 }
 
 #[wasm_bindgen_test]
-async fn cancel_asks_first_and_a_canceled_card_offers_nothing_more() {
+async fn cancel_asks_first_and_a_canceled_card_offers_only_its_replacement() {
     let (root, id, api) = open_active_card("op_aiko", 1).await;
     let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
     wait_for(&root, "[data-action=cancel]").await;
@@ -77,12 +77,16 @@ async fn cancel_asks_first_and_a_canceled_card_offers_nothing_more() {
         on_server.cancellation_reason,
         Some(issuing_model::CancellationReason::Stolen)
     );
+    // Nothing more to do to it, but replace it.
     assert!(
-        root.query_selector(".ia-page [data-action]:not(dialog [data-action])")
-            .unwrap()
-            .is_none(),
+        root.query_selector(
+            ".ia-page [data-action]:not(dialog [data-action]):not([data-action=replace-card])"
+        )
+        .unwrap()
+        .is_none(),
         "no actions remain"
     );
+    wait_for(&root, "[data-action=replace-card]").await;
     // One message says so, not two.
     wait_for(&root, "[data-notice=canceled]").await;
     assert_eq!(

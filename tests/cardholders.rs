@@ -328,7 +328,11 @@ async fn a_cardholders_own_limits_are_edited_with_the_cards_editor() {
     let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
     start_editing(&root).await;
     add_limit(&root, "1,250.50").await;
-    choose(&root, ".ia-limit:last-of-type select[name=interval]", "weekly");
+    choose(
+        &root,
+        ".ia-limit:last-of-type select[name=interval]",
+        "weekly",
+    );
     wait_until("the limit may be saved", || save_enabled(&root)).await;
     // The review says what saving changes, in the cardholder's currency.
     wait_text(&root, ".ia-diff", "$1,250.50").await;
@@ -337,7 +341,10 @@ async fn a_cardholders_own_limits_are_edited_with_the_cards_editor() {
     let saved = api.cardholder(US, &holder.id).await.unwrap();
     let limits = saved.spending_controls.unwrap().spending_limits.unwrap();
     assert_eq!(limits.len(), 1);
-    assert_eq!((limits[0].amount, limits[0].interval.as_str()), (125_050, "weekly"));
+    assert_eq!(
+        (limits[0].amount, limits[0].interval.as_str()),
+        (125_050, "weekly")
+    );
     // And the page shows it among their controls.
     wait_text(&root, ".ia-controls", "$1,250.50").await;
 }
@@ -349,7 +356,11 @@ async fn a_run_sent_again_with_its_keys_changes_each_card_once() {
     let holder = new_holder(&api, &format!("Again {}", unique_letters())).await;
     let mut cards = Vec::new();
     for _ in 0..3 {
-        cards.push(api.issue_card(US, &virtual_card(&holder, CardStatus::Active)).await.unwrap());
+        cards.push(
+            api.issue_card(US, &virtual_card(&holder, CardStatus::Active))
+                .await
+                .unwrap(),
+        );
     }
     let run = BulkRun::new(CardUpdate {
         status: Some(CardStatus::Inactive),
@@ -372,6 +383,9 @@ async fn a_run_sent_again_with_its_keys_changes_each_card_once() {
             .unwrap()
             .data;
         assert_eq!(entries.len(), 1, "one change, recorded once: {}", card.id);
-        assert_eq!(api.card(US, &card.id).await.unwrap().status, CardStatus::Inactive);
+        assert_eq!(
+            api.card(US, &card.id).await.unwrap().status,
+            CardStatus::Inactive
+        );
     }
 }

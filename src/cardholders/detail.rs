@@ -94,8 +94,12 @@ fn CardholderDetail(account: String, holder: Cardholder) -> impl IntoView {
             Default::default(),
         );
     });
-    let (form_account, issue_account, cards_account, editor_account) =
-        (account.clone(), account.clone(), account.clone(), account.clone());
+    let (form_account, issue_account, cards_account, editor_account) = (
+        account.clone(),
+        account.clone(),
+        account.clone(),
+        account.clone(),
+    );
     // Their limits' currency when Stripe does not say: the account's Issuing currency.
     let account_currency = {
         let (api, account) = (api.clone(), account.clone());

@@ -48,11 +48,28 @@ impl Default for Selection {
     }
 }
 
+/// Why a card was not changed: refused here by Stripe's rules (never sent), or by the server.
+#[derive(Clone, Debug)]
+pub enum Refused {
+    Rule(issuing_model::Violation),
+    Api(ApiError),
+}
+
+impl Refused {
+    /// In the current language (tracked), whenever it is shown.
+    pub fn text(&self) -> String {
+        match self {
+            Self::Rule(v) => v.in_words(use_locale()),
+            Self::Api(e) => e.text(),
+        }
+    }
+}
+
 /// One card's outcome.
 #[derive(Clone, Debug)]
 pub struct CardOutcome {
     pub card: IssuingCard,
-    pub result: Result<(), String>,
+    pub result: Result<(), Refused>,
 }
 
 /// A run of one change over many cards. Its key prefix stays for the run: a card sent again
@@ -87,12 +104,12 @@ impl BulkRun {
         let mut outcomes = Vec::with_capacity(cards.len());
         for (done, card) in cards.into_iter().enumerate() {
             let result = match self.update.check(&card) {
-                Err(v) => Err(v.in_words(use_locale())),
+                Err(v) => Err(Refused::Rule(v)),
                 Ok(()) => api
                     .update_card_once(account, &card.id, &self.update, &self.key_for(&card.id))
                     .await
                     .map(|_| ())
-                    .map_err(|e| e.text()),
+                    .map_err(Refused::Api),
             };
             outcomes.push(CardOutcome { card, result });
             progress(done + 1);
@@ -309,11 +326,14 @@ pub fn BulkBar(
                         let failed = failures();
                         (!failed.is_empty()).then(|| view! {
                             <ul class="ia-bulk-failures">
-                                {failed.into_iter().map(|o| view! {
-                                    <li data-failed=o.card.id.clone()>
-                                        {format!("{} •••• {}: ", o.card.cardholder.name, o.card.last4)}
-                                        {o.result.err()}
-                                    </li>
+                                {failed.into_iter().map(|o| {
+                                    let why = o.result.err();
+                                    view! {
+                                        <li data-failed=o.card.id.clone()>
+                                            {format!("{} •••• {}: ", o.card.cardholder.name, o.card.last4)}
+                                            {move || why.as_ref().map(Refused::text)}
+                                        </li>
+                                    }
                                 }).collect_view()}
                             </ul>
                             <button type="button" class="ia-button" data-action="retry-failed" on:click=move |_| retry()>

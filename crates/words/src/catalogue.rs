@@ -341,8 +341,8 @@ catalogue! {
         ja: "カードの状態の操作",
     }
     canceled_note: &'static str {
-        en: "This card is canceled. It cannot be changed any more.",
-        ja: "このカードは解約済みです。これ以上変更できません。",
+        en: "This card is canceled. It cannot be changed any more, only replaced.",
+        ja: "このカードは解約済みです。これ以上変更できません（再発行はできます）。",
     }
     freeze: &'static str {
         en: "Freeze card",

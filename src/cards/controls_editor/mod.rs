@@ -201,49 +201,55 @@ pub fn SpendingControlsEditor(
     let dirty = Memo::new(move |_| {
         editing.get() && outcome.with(|o| o.as_ref().map_or(true, |u| !u.is_empty()))
     });
-    let send = Action::new_local(move |(change, sent): &(SpendingControlsUpdate, ControlsDraft)| {
-        let (change, sent) = (change.clone(), sent.clone());
-        let (api, account) = (api.get_value(), account.get_value());
-        async move {
-            match owner.save(&api, &account, change.clone()).await {
-                Ok(()) => {
-                    editing.set(false);
-                    notice.set(Some(Ok(|t| t.controls_saved)));
-                }
-                Err(e) => {
-                    if let ApiError::Stripe(stripe) = &e {
-                        if let Some(param) = stripe.error.param.clone() {
-                            // Refused at a field: the controls likely changed elsewhere. The
-                            // same rules, run on what was sent and the controls as Stripe has
-                            // them now, say why in the panel's words; Stripe's where they can't.
-                            let ours = owner.fresh(&api, &account).await.and_then(|(now, cur)| {
-                                change.validate(&now, &cur).into_iter().find(|v| v.param == param)
-                            });
-                            let message = stripe.error.message.clone();
-                            let violation = ours
-                                .unwrap_or_else(|| Violation::new(param, Rule::Stripe(message)));
-                            server.set(Some((sent, violation)));
-                        }
+    let send = Action::new_local(
+        move |(change, sent): &(SpendingControlsUpdate, ControlsDraft)| {
+            let (change, sent) = (change.clone(), sent.clone());
+            let (api, account) = (api.get_value(), account.get_value());
+            async move {
+                match owner.save(&api, &account, change.clone()).await {
+                    Ok(()) => {
+                        editing.set(false);
+                        notice.set(Some(Ok(|t| t.controls_saved)));
                     }
-                    failure.set(Some(e));
+                    Err(e) => {
+                        if let ApiError::Stripe(stripe) = &e {
+                            if let Some(param) = stripe.error.param.clone() {
+                                // Refused at a field: the controls likely changed elsewhere. The
+                                // same rules, run on what was sent and the controls as Stripe has
+                                // them now, say why in the panel's words; Stripe's where they can't.
+                                let ours =
+                                    owner.fresh(&api, &account).await.and_then(|(now, cur)| {
+                                        change
+                                            .validate(&now, &cur)
+                                            .into_iter()
+                                            .find(|v| v.param == param)
+                                    });
+                                let message = stripe.error.message.clone();
+                                let violation = ours.unwrap_or_else(|| {
+                                    Violation::new(param, Rule::Stripe(message))
+                                });
+                                server.set(Some((sent, violation)));
+                            }
+                        }
+                        failure.set(Some(e));
+                    }
                 }
             }
-        }
-    });
+        },
+    );
     let busy = send.pending();
     let can_save = move || !busy.get() && outcome.with(|o| o.as_ref().is_ok_and(|u| !u.is_empty()));
 
-    let start =
-        move |_| {
-            fields.reset(ControlsDraft::from_controls(
-                &controls.get_untracked(),
-                &currency.get_untracked(),
-            ));
-            notice.set(None);
-            failure.set(None);
-            server.set(None);
-            editing.set(true);
-        };
+    let start = move |_| {
+        fields.reset(ControlsDraft::from_controls(
+            &controls.get_untracked(),
+            &currency.get_untracked(),
+        ));
+        notice.set(None);
+        failure.set(None);
+        server.set(None);
+        editing.set(true);
+    };
     let discard = move |_| {
         failure.set(None);
         server.set(None);

@@ -3,8 +3,7 @@
 //! through it; everything else about editing is the same.
 
 use issuing_model::{
-    CardUpdate, Cardholder, CardholderUpdate, IssuingCard, SpendingControls,
-    SpendingControlsUpdate,
+    CardUpdate, Cardholder, CardholderUpdate, IssuingCard, SpendingControls, SpendingControlsUpdate,
 };
 use leptos::prelude::*;
 

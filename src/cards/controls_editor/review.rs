@@ -27,9 +27,8 @@ pub(super) fn ChangesReview(
         }
         .into_any(),
         Ok(update) => {
-            let changes = controls.with(|c| {
-                currency.with(|cur| describe_changes(c, &update, cur, use_locale()))
-            });
+            let changes = controls
+                .with(|c| currency.with(|cur| describe_changes(c, &update, cur, use_locale())));
             view! {
                 <table class="ia-review ia-diff">
                     <caption>{t().review_caption}</caption>
