@@ -16,6 +16,8 @@ struct Language {
     tokens: &'static str,
     activity: &'static str,
     events: &'static str,
+    cardholders: &'static str,
+    new_cardholder: &'static str,
 }
 
 const ENGLISH: Language = Language {
@@ -27,6 +29,8 @@ const ENGLISH: Language = Language {
     tokens: "Shared payment tokens",
     activity: "Activity on",
     events: "Webhook events",
+    cardholders: "Cardholders",
+    new_cardholder: "New cardholder",
 };
 
 const JAPANESE: Language = Language {
@@ -38,6 +42,8 @@ const JAPANESE: Language = Language {
     tokens: "共有支払いトークン",
     activity: "の操作履歴",
     events: "Webhook イベント",
+    cardholders: "カード保有者",
+    new_cardholder: "新しいカード保有者",
 };
 
 #[tokio::test]
@@ -203,6 +209,26 @@ async fn walk(lang: &Language) {
         .wait_for("[data-entry][data-kind=token_grant]")
         .await;
     check(&browser, lang, "activity", "h1", lang.activity).await;
+
+    // Cardholders, with the new-cardholder form open and a field in error.
+    browser
+        .goto(&format!("{base}/accounts/{ACCOUNT}/cardholders"))
+        .await;
+    browser.wait_for("tr[data-cardholder]").await;
+    check(&browser, lang, "cardholders", "h1", lang.cardholders).await;
+    browser.click("[data-action=new-cardholder]").await;
+    browser.click("[data-action=save-cardholder]").await;
+    browser
+        .wait_for("input[name=name][aria-invalid=true]")
+        .await;
+    check(
+        &browser,
+        lang,
+        "cardholder-form",
+        "form[data-form=cardholder] h2",
+        lang.new_cardholder,
+    )
+    .await;
 
     browser.goto(&format!("{base}/events")).await;
     browser.wait_for(".ia-feed-status[data-status=live]").await;

@@ -90,6 +90,15 @@ async fn a_cardholder_gets_a_card_shipped_replaced_and_thirty_more_frozen_at_onc
             .wait_for(&format!("tbody tr[data-card='{card}']"))
             .await;
     }
+    // Ticking a row (where a click lands, over the row's link) selects it, not opens it.
+    let list_url = browser.client.current_url().await.unwrap();
+    browser
+        .click(&format!("tbody tr[data-card='{first}'] input[name=select]"))
+        .await;
+    browser
+        .wait_text("[data-bulk=bar] [role=status]", "1 card selected")
+        .await;
+    assert_eq!(browser.client.current_url().await.unwrap(), list_url);
 
     // Thirty more active cards, frozen at once from the list.
     let api = Api::sign_in(&server, "op_aiko").await;

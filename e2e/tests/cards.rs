@@ -42,9 +42,9 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
             Some("active")
         );
     }
-    // The Type column (after the cardholder, card and brand) says Virtual on every row.
+    // The Type column says Virtual on every row.
     for cell in client
-        .find_all(Locator::Css("tbody tr td:nth-child(4)"))
+        .find_all(Locator::Css("tbody tr td[data-column=type]"))
         .await
         .unwrap()
     {
@@ -61,7 +61,7 @@ async fn filter_the_euro_accounts_cards_and_open_one() {
     browser.scroll_to("tbody tr[data-card]:first-child").await;
     let at_cell = browser
         .js(
-            "const td = document.querySelector('tbody tr[data-card]:first-child td:nth-child(4)');
+            "const td = document.querySelector('tbody tr[data-card]:first-child td[data-column=type]');
              const r = td.getBoundingClientRect();
              const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
              return hit.closest('a.ia-row-link') === td.closest('tr').querySelector('a.ia-row-link');",

@@ -57,7 +57,7 @@ pub fn CardsTable(
                     </th>
                     <td><span class="ia-mono">"•••• " {card.last4.clone()}</span></td>
                     <td>{issuing_model::wire::card::brand_name(&card.brand)}</td>
-                    <td>{move || if virtual_card { t().virtual_card } else { t().physical_card }}</td>
+                    <td data-column="type">{move || if virtual_card { t().virtual_card } else { t().physical_card }}</td>
                     <td><StatusBadge status=card.status.clone() /></td>
                     <td>{card.expiry()}</td>
                     <td>{move || date(created, use_locale())}</td>

@@ -202,7 +202,12 @@ pub fn ChargeForm(
             >
                 {move || if pending.get() { t().charging } else { t().charge }}
             </button>
-            <dialog node_ref=dialog.0 class="ia-dialog" aria-labelledby="charge-confirm-title" on:close=move |_| confirming.set(None)>
+            <dialog node_ref=dialog.0 class="ia-dialog" aria-labelledby="charge-confirm-title" on:close=move |_| {
+                // A close that arrives after the dialog was shown again is not this one's.
+                if !dialog.is_open() {
+                    confirming.set(None);
+                }
+            }>
                 <h2 id="charge-confirm-title">{move || t().charge_confirm_title}</h2>
                 <p data-field="confirm">{move || confirm_text.get().map(|(text, _)| text)}</p>
                 <div class="ia-dialog-buttons">

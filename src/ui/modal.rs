@@ -18,6 +18,11 @@ impl Modal {
         }
     }
 
+    /// Whether it is showing now (a `close` event may arrive after it was shown again).
+    pub fn is_open(self) -> bool {
+        self.0.get_untracked().is_some_and(|d| d.open())
+    }
+
     pub fn close(self) {
         if let Some(d) = self.0.get() {
             d.close();
