@@ -20,6 +20,9 @@ pub enum SignatureError {
     Mismatch,
     /// Signed `age` seconds ago, beyond the tolerance.
     TooOld { age: i64 },
+    /// Signed `ahead` seconds in the future, beyond the tolerance: no clock drifts that far,
+    /// and accepting it would let a captured request be replayed until then.
+    TooNew { ahead: i64 },
 }
 
 impl std::fmt::Display for SignatureError {
@@ -35,6 +38,10 @@ impl std::fmt::Display for SignatureError {
             Self::TooOld { age } => write!(
                 f,
                 "The signature is {age} s old, beyond the {DEFAULT_TOLERANCE_SECS} s tolerance: a replay is refused."
+            ),
+            Self::TooNew { ahead } => write!(
+                f,
+                "The signature is dated {ahead} s in the future, beyond the {DEFAULT_TOLERANCE_SECS} s tolerance: it is refused."
             ),
         }
     }
@@ -73,7 +80,7 @@ fn from_hex(text: &str) -> Option<Vec<u8>> {
 }
 
 /// Checks `header` against the raw `payload`; `tolerance` of 0 skips the age check. Returns the
-/// signed timestamp. Future timestamps pass, as in Stripe's libraries (clocks drift).
+/// signed timestamp. A timestamp may be off by the tolerance either way (clocks drift), no more.
 pub fn verify(
     header: &str,
     payload: &[u8],
@@ -107,6 +114,9 @@ pub fn verify(
     let age = now - timestamp;
     if tolerance > 0 && age > tolerance {
         return Err(SignatureError::TooOld { age });
+    }
+    if tolerance > 0 && -age > tolerance {
+        return Err(SignatureError::TooNew { ahead: -age });
     }
     Ok(timestamp)
 }
@@ -164,6 +174,16 @@ mod tests {
         );
         assert_eq!(verify(&h, BODY, SECRET, T + 300, 300), Ok(T));
         assert_eq!(verify(&h, BODY, SECRET, T + 10_000, 0), Ok(T));
+    }
+
+    #[test]
+    fn a_timestamp_beyond_the_tolerance_in_the_future_fails_too() {
+        let h = header(SECRET, T, BODY);
+        assert_eq!(verify(&h, BODY, SECRET, T - 300, 300), Ok(T));
+        assert_eq!(
+            verify(&h, BODY, SECRET, T - 301, 300),
+            Err(SignatureError::TooNew { ahead: 301 })
+        );
     }
 
     #[test]

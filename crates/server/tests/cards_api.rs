@@ -272,3 +272,41 @@ async fn under_injected_faults_every_update_lands_exactly_once() {
         "an update was applied twice or lost"
     );
 }
+
+#[tokio::test]
+async fn an_idempotency_key_stripe_would_not_take_is_refused_not_dropped() {
+    let api = Api::start().await;
+    let token = api.token("op_aiko").await;
+    let card = api
+        .cards(&token, EURO, "status=active&limit=1")
+        .await
+        .data
+        .remove(0);
+    let path = format!("/api/accounts/{EURO}/cards/{}", card.id);
+    let body =
+        json!({"spending_controls": {"spending_limits": [{"amount": 4200, "interval": "daily"}]}});
+    let send = |key: reqwest::header::HeaderValue| {
+        api.http
+            .post(api.url(&path))
+            .bearer_auth(&token)
+            .header("Idempotency-Key", key)
+            .json(&body)
+            .send()
+    };
+    let writes = api.applied_writes().await;
+    for key in [
+        reqwest::header::HeaderValue::from_str(&"k".repeat(256)).unwrap(),
+        reqwest::header::HeaderValue::from_bytes("clé-1".as_bytes()).unwrap(),
+        reqwest::header::HeaderValue::from_static(""),
+    ] {
+        let err: StripeError = expect(send(key).await.unwrap(), StatusCode::BAD_REQUEST).await;
+        assert_eq!(err.error.param.as_deref(), Some("Idempotency-Key"));
+    }
+    assert_eq!(api.applied_writes().await, writes, "nothing was sent");
+    // The longest key Stripe takes works, and a resend with it changes the card once.
+    let longest = reqwest::header::HeaderValue::from_str(&"k".repeat(255)).unwrap();
+    for _ in 0..2 {
+        let _: IssuingCard = expect(send(longest.clone()).await.unwrap(), StatusCode::OK).await;
+    }
+    assert_eq!(api.applied_writes().await, writes + 1);
+}

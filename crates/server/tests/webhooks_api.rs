@@ -60,6 +60,7 @@ async fn forged_stale_or_malformed_deliveries_are_refused_and_change_nothing() {
         ("wrong secret", Some(webhook_signature::header("whsec_not_ours", t, &body)), body.clone()),
         ("tampered body", Some(webhook_signature::header(&secret, t, &body)), tampered),
         ("stale", Some(webhook_signature::header(&secret, t - 301, &body)), body.clone()),
+        ("from the future", Some(webhook_signature::header(&secret, t + 301, &body)), body.clone()),
         ("no timestamp", Some(format!("v1={}", webhook_signature::sign(&secret, t, &body))), body.clone()),
         ("not JSON", Some(webhook_signature::header(&secret, t, b"{not json")), b"{not json".to_vec()),
         (

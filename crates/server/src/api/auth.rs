@@ -11,6 +11,9 @@ use issuing_model::{AccountId, OperatorProfile};
 use super::ApiError;
 use crate::AppState;
 
+/// Stripe's limit on an `Idempotency-Key`.
+const MAX_IDEMPOTENCY_KEY: usize = 255;
+
 /// The signed-in operator making this request.
 pub struct CurrentOperator(pub OperatorProfile);
 
@@ -59,21 +62,55 @@ impl CurrentOperator {
         }
     }
 
-    /// The request's `Idempotency-Key` (if a sane one), scoped to this operator so two
-    /// operators' keys never collide at Stripe.
-    pub fn idempotency_key(&self, headers: &axum::http::HeaderMap) -> Option<String> {
-        headers
-            .get("idempotency-key")
-            .and_then(|v| v.to_str().ok())
-            .filter(|k| !k.is_empty() && k.len() <= 200)
-            .map(|k| format!("{}:{k}", self.0.id))
+    /// The request's `Idempotency-Key`, scoped to this operator so two operators' keys never
+    /// collide at Stripe. A key Stripe would not take (empty, over 255 characters, or not
+    /// printable ASCII) is a 400: dropping it would send the write unprotected.
+    pub fn idempotency_key(
+        &self,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<Option<String>, ApiError> {
+        let Some(value) = headers.get("idempotency-key") else {
+            return Ok(None);
+        };
+        let bad = |why: &str| {
+            ApiError::invalid_param(
+                "Idempotency-Key",
+                format!("Invalid Idempotency-Key: {why}."),
+            )
+        };
+        let key = value
+            .to_str()
+            .ok()
+            .filter(|k| k.bytes().all(|b| (0x20..0x7f).contains(&b)))
+            .ok_or_else(|| bad("it must be printable ASCII"))?;
+        if key.is_empty() {
+            return Err(bad("it is empty"));
+        }
+        if key.len() > MAX_IDEMPOTENCY_KEY {
+            return Err(bad(&format!(
+                "it is {} characters long, at most {MAX_IDEMPOTENCY_KEY} are allowed",
+                key.len()
+            )));
+        }
+        let scoped = format!("{}:{key}", self.0.id);
+        // Scoped, a long key may pass Stripe's limit: the same key always maps to the same
+        // shorter one (a name-based UUID), so retries still match.
+        if scoped.len() <= MAX_IDEMPOTENCY_KEY {
+            return Ok(Some(scoped));
+        }
+        let digest = uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, scoped.as_bytes());
+        Ok(Some(format!("ia5_{}", digest.simple())))
     }
 
     /// The request's key as `idempotency_key` gives it, or a new one: a change is always sent
     /// (and recorded in the audit trail) with the key Stripe saw.
-    pub fn idempotency_key_or_new(&self, headers: &axum::http::HeaderMap) -> String {
-        self.idempotency_key(headers)
-            .unwrap_or_else(|| format!("{}:ia_{}", self.0.id, uuid::Uuid::new_v4().simple()))
+    pub fn idempotency_key_or_new(
+        &self,
+        headers: &axum::http::HeaderMap,
+    ) -> Result<String, ApiError> {
+        Ok(self
+            .idempotency_key(headers)?
+            .unwrap_or_else(|| format!("{}:ia_{}", self.0.id, uuid::Uuid::new_v4().simple())))
     }
 
     /// 403 unless the operator may change things.

@@ -27,7 +27,7 @@ pub async fn create(
     headers: HeaderMap,
     JsonBody(create): JsonBody<CardCreate>,
 ) -> Result<Json<IssuingCard>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let change = |card: Option<String>| AuditChange::CardIssue {
         requested: create.clone(),
         card,
@@ -105,7 +105,7 @@ pub async fn shipping(
     }): Path<ShippingPath>,
     headers: HeaderMap,
 ) -> Result<Json<IssuingCard>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let mut before = None;
     let entry = audit::begin(
         &state.store,

@@ -122,7 +122,7 @@ pub async fn create(
     headers: HeaderMap,
     JsonBody(create): JsonBody<CardholderCreate>,
 ) -> Result<Json<Cardholder>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let change = |id: Option<String>| AuditChange::CardholderCreate {
         requested: create.clone(),
         cardholder: id,
@@ -165,7 +165,7 @@ pub async fn update(
     headers: HeaderMap,
     JsonBody(update): JsonBody<CardholderUpdate>,
 ) -> Result<Json<Cardholder>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let change = AuditChange::CardholderUpdate {
         requested: update.clone(),
     };

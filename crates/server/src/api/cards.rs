@@ -45,7 +45,7 @@ pub async fn update(
     JsonBody(update): JsonBody<CardUpdate>,
 ) -> Result<Json<IssuingCard>, ApiError> {
     // The panel's key (if any) makes its own retries safe too; scope it to the operator.
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let asked = AuditChange::CardUpdate {
         requested: update.clone(),
         before: None,

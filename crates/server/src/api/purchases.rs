@@ -50,7 +50,7 @@ pub async fn simulate(
     headers: HeaderMap,
     JsonBody(purchase): JsonBody<SimulatePurchase>,
 ) -> Result<Json<IssuingAuthorization>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let change = |auth: Option<&IssuingAuthorization>| AuditChange::PurchaseSimulation {
         requested: purchase.clone(),
         authorization: auth.map(|a| a.id.clone()),

@@ -73,7 +73,7 @@ pub async fn grant(
     headers: HeaderMap,
     JsonBody(request): JsonBody<GrantTokenRequest>,
 ) -> Result<Json<GrantedToken>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let change = |token: Option<String>| AuditChange::TokenGrant {
         requested: request.clone(),
         token,
@@ -125,7 +125,7 @@ pub async fn charge(
     headers: HeaderMap,
     JsonBody(request): JsonBody<ChargeRequest>,
 ) -> Result<Json<PaymentIntent>, ApiError> {
-    let key = operator.idempotency_key_or_new(&headers);
+    let key = operator.idempotency_key_or_new(&headers)?;
     let change = |payment_intent: Option<String>| AuditChange::TokenCharge {
         requested: request.clone(),
         payment_intent,
