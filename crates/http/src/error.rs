@@ -130,18 +130,27 @@ pub async fn unknown_route(method: Method, uri: Uri) -> ApiError {
     ApiError::unknown_route(&method, uri.path())
 }
 
-/// axum answers a body over its limit (2 MB) with plain text before any handler runs; this
-/// gives that answer Stripe's error shape like every other failure.
+/// axum answers a body over its limit (2 MB) and a method a route does not take with plain
+/// text (or nothing) before any handler runs; this gives those answers Stripe's error shape
+/// like every other failure (a 405 keeps its `Allow` header).
 pub async fn too_large_in_stripe_shape(response: Response) -> Response {
-    if response.status() != StatusCode::PAYLOAD_TOO_LARGE {
-        return response;
-    }
-    ApiError::new(
-        StatusCode::PAYLOAD_TOO_LARGE,
-        StripeError::new(
-            ErrorType::InvalidRequestError,
-            "The request body is too large (the limit is 2 MB).",
-        ),
+    let message = match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => "The request body is too large (the limit is 2 MB).",
+        StatusCode::METHOD_NOT_ALLOWED => {
+            "This URL does not take this method: see the Allow header for those it takes."
+        }
+        _ => return response,
+    };
+    let allow = response.headers().get(axum::http::header::ALLOW).cloned();
+    let mut answer = ApiError::new(
+        response.status(),
+        StripeError::new(ErrorType::InvalidRequestError, message),
     )
-    .into_response()
+    .into_response();
+    if let Some(allow) = allow {
+        answer
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, allow);
+    }
+    answer
 }

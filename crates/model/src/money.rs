@@ -26,6 +26,22 @@ pub fn writes_decimal_comma(currency: &str) -> bool {
 pub const MAX_AMOUNT: i64 = 99_999_999;
 
 /// Digits after the decimal point in `currency` (ISO code, any case).
+/// The currencies Stripe takes for charges (its supported presentment currencies), lowercase
+/// and sorted: a three-letter code outside it (`xyz`) is refused, as Stripe refuses it.
+pub const STRIPE_CURRENCIES: &[&str] = &[
+    "aed", "afn", "all", "amd", "ang", "aoa", "ars", "aud", "awg", "azn", "bam", "bbd", "bdt",
+    "bgn", "bhd", "bif", "bmd", "bnd", "bob", "brl", "bsd", "bwp", "byn", "bzd", "cad", "cdf",
+    "chf", "clp", "cny", "cop", "crc", "cve", "czk", "djf", "dkk", "dop", "dzd", "egp", "etb",
+    "eur", "fjd", "fkp", "gbp", "gel", "gip", "gmd", "gnf", "gtq", "gyd", "hkd", "hnl", "htg",
+    "huf", "idr", "ils", "inr", "isk", "jmd", "jod", "jpy", "kes", "kgs", "khr", "kmf", "krw",
+    "kwd", "kyd", "kzt", "lak", "lbp", "lkr", "lrd", "lsl", "mad", "mdl", "mga", "mkd", "mmk",
+    "mnt", "mop", "mur", "mvr", "mwk", "mxn", "myr", "mzn", "nad", "ngn", "nio", "nok", "npr",
+    "nzd", "omr", "pab", "pen", "pgk", "php", "pkr", "pln", "pyg", "qar", "ron", "rsd", "rub",
+    "rwf", "sar", "sbd", "scr", "sek", "sgd", "shp", "sle", "sos", "srd", "std", "szl", "thb",
+    "tjs", "tnd", "top", "try", "ttd", "twd", "tzs", "uah", "ugx", "usd", "uyu", "uzs", "vnd",
+    "vuv", "wst", "xaf", "xcd", "xof", "xpf", "yer", "zar", "zmw",
+];
+
 pub fn minor_digits(currency: &str) -> u32 {
     let c = currency.to_ascii_lowercase();
     if ZERO_DECIMAL.contains(&c.as_str()) {
@@ -416,6 +432,23 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(parse_amount(&format_amount(amount, currency), currency), Ok(amount));
             proptest::prop_assert_eq!(parse_amount(&to_major_input(amount, currency), currency), Ok(amount));
+        }
+    }
+
+    #[test]
+    fn stripes_currencies_are_sorted_lowercase_codes_and_take_no_inventions() {
+        assert!(
+            STRIPE_CURRENCIES.windows(2).all(|w| w[0] < w[1]),
+            "sorted, for binary search"
+        );
+        assert!(STRIPE_CURRENCIES
+            .iter()
+            .all(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_lowercase())));
+        for code in ["usd", "eur", "gbp", "jpy", "kwd"] {
+            assert!(crate::rules::is_currency(code), "{code}");
+        }
+        for code in ["xyz", "USD", "us", "dollar", ""] {
+            assert!(!crate::rules::is_currency(code), "{code}");
         }
     }
 }

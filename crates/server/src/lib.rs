@@ -265,7 +265,13 @@ fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
     if let Some(dir) = &config.static_dir {
         // Single-page apps: unknown paths get the nearest index.html, so deep links and
         // reloads work for the panel's page and for host pages under their base path.
-        app = app.fallback(spa::service(dir.clone()));
+        // `/api` itself never falls through to the panel: an unknown API URL is Stripe's 404.
+        let unknown = || axum::routing::any(issuing_http::unknown_route);
+        app = app
+            .route("/api", unknown())
+            .route("/api/", unknown())
+            .route("/api/{*rest}", unknown())
+            .fallback(spa::service(dir.clone()));
     }
     app.layer(cors::layer(&config.allowed_origins))
         .layer(tower_http::trace::TraceLayer::new_for_http())

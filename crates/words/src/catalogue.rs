@@ -1205,8 +1205,8 @@ catalogue! {
         ja: |v, names| format!("「{v}」はテスト用の支払い方法ではありません。{} のいずれかを使ってください。", names.join("、")),
     }
     rule_not_a_currency: fn(&str) -> String {
-        en: |c| format!("'{c}' is not a currency code: use three lowercase letters, like jpy."),
-        ja: |c| format!("「{c}」は通貨コードではありません。jpy のように小文字3文字で入力してください。"),
+        en: |c| format!("'{c}' is not a currency Stripe takes: use its three-letter code in lowercase, like jpy."),
+        ja: |c| format!("「{c}」は Stripe が扱う通貨ではありません。jpy のように小文字3文字のコードで入力してください。"),
     }
     /// The smallest and the largest maximum, as money.
     rule_max_amount_out_of_range: fn(&str, &str) -> String {

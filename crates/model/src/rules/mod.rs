@@ -296,7 +296,7 @@ impl fmt::Display for Rule {
             ),
             Self::NotACurrency(given) => write!(
                 f,
-                "'{given}' is not a currency code: use three lowercase letters, like jpy."
+                "'{given}' is not a currency Stripe takes: use its three-letter code in lowercase, like jpy."
             ),
             Self::MaxAmountOutOfRange { currency } => write!(
                 f,

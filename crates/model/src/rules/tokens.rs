@@ -63,8 +63,9 @@ pub fn test_payment_method_ids() -> impl Iterator<Item = &'static str> {
     TEST_PAYMENT_METHODS.iter().map(|(id, _, _)| *id)
 }
 
+/// A currency Stripe takes, by its lowercase ISO code.
 pub fn is_currency(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_lowercase())
+    crate::money::STRIPE_CURRENCIES.binary_search(&code).is_ok()
 }
 
 /// Where a token stands now: `expires_at` counts even before Stripe marks it expired.

@@ -1,0 +1,72 @@
+//! What the server answers where no handler is: `/api` never falls through to the panel's
+//! `index.html`, and a method a route does not take is a 405 in Stripe's shape.
+
+mod support;
+
+use issuing_model::StripeError;
+use issuing_server::ServerConfig;
+use reqwest::StatusCode;
+use stripe_sandbox::SandboxConfig;
+use support::{expect, Api};
+
+/// A server serving a small panel folder beside its `/api`.
+async fn with_panel() -> (Api, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("ia-panel-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>panel</title>",
+    )
+    .unwrap();
+    let mut config = ServerConfig::local_sandbox(SandboxConfig {
+        large_account_cards: 10,
+        ..Default::default()
+    });
+    config.static_dir = Some(dir.clone());
+    (Api::with(config).await, dir)
+}
+
+#[tokio::test]
+async fn an_unknown_api_url_is_stripes_404_even_beside_the_panel() {
+    let (api, dir) = with_panel().await;
+    let token = api.token("op_aiko").await;
+    // The panel's own pages still get its index.html.
+    let page = api.get(&token, "/accounts/acct_1/cards").await;
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.unwrap().contains("<title>panel"));
+    for path in [
+        "/api/nope",
+        "/api/accounts/acct_1/nothing/here",
+        "/api/",
+        "/api",
+    ] {
+        let error: StripeError = expect(api.get(&token, path).await, StatusCode::NOT_FOUND).await;
+        assert!(
+            error.error.message.contains("Unrecognized request URL"),
+            "{path}: {}",
+            error.error.message
+        );
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn a_method_a_route_does_not_take_is_a_405_in_stripes_shape() {
+    let api = Api::start().await;
+    let token = api.token("op_aiko").await;
+    let answer = api
+        .http
+        .delete(api.url("/api/accounts"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    let allow = answer.headers().get("allow").cloned();
+    let error: StripeError = expect(answer, StatusCode::METHOD_NOT_ALLOWED).await;
+    assert!(
+        error.error.message.contains("Allow"),
+        "{}",
+        error.error.message
+    );
+    assert_eq!(allow.unwrap().to_str().unwrap(), "GET,HEAD");
+}
