@@ -1,5 +1,6 @@
 //! What the server answers where no handler is: `/api` never falls through to the panel's
-//! `index.html`, and a method a route does not take is a 405 in Stripe's shape.
+//! `index.html`, a method a route does not take is a 405 in Stripe's shape, and no answer of
+//! `/api` may be cached.
 
 mod support;
 
@@ -62,6 +63,7 @@ async fn a_method_a_route_does_not_take_is_a_405_in_stripes_shape() {
         .await
         .unwrap();
     let allow = answer.headers().get("allow").cloned();
+    assert_eq!(answer.headers()["cache-control"], "no-store");
     let error: StripeError = expect(answer, StatusCode::METHOD_NOT_ALLOWED).await;
     assert!(
         error.error.message.contains("Allow"),
@@ -69,4 +71,21 @@ async fn a_method_a_route_does_not_take_is_a_405_in_stripes_shape() {
         error.error.message
     );
     assert_eq!(allow.unwrap().to_str().unwrap(), "GET,HEAD");
+}
+
+#[tokio::test]
+async fn api_answers_are_never_cached() {
+    let api = Api::start().await;
+    let token = api.token("op_aiko").await;
+    for path in ["/api/me", "/api/accounts", "/api/operators", "/api/nope"] {
+        let answer = api.get(&token, path).await;
+        assert_eq!(
+            answer
+                .headers()
+                .get("cache-control")
+                .map(|v| v.to_str().unwrap()),
+            Some("no-store"),
+            "{path}"
+        );
+    }
 }

@@ -19,10 +19,13 @@ mod tokens;
 
 use std::sync::Arc;
 
+use axum::http::header::CACHE_CONTROL;
+use axum::http::HeaderValue;
 use axum::routing::{get, post};
 use axum::Router;
 use issuing_model::{AccountId, CardId, TokenId};
 use serde::Deserialize;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use issuing_http::ApiError;
 
@@ -94,6 +97,12 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(issuing_http::unknown_route)
         .layer(axum::middleware::map_response(
             issuing_http::too_large_in_stripe_shape,
+        ))
+        // Answers carry operator tokens, key secrets and cardholders' details: no cache (a
+        // browser's or a proxy's) may keep them.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
         ))
         .with_state(state)
 }
