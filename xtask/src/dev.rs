@@ -93,6 +93,10 @@ fn serve(options: &Options, root: &Path, children: &Children) -> Result<(), Stri
         // Trunk reads this as its own `--no-color` flag, which takes `true`.
         .env("NO_COLOR", "true")
         .args(["serve", "--offline", "--port", &options.port.to_string()])
+        // Its own folder: the debug build (with Trunk's reload script) never lands in `dist/`,
+        // where the release build the server and the end-to-end tests serve lives.
+        .arg("--dist")
+        .arg(crate::cargo_target().join("dev/dist"))
         // `/api` goes to the server on whichever port it was given.
         .arg("--proxy-backend")
         .arg(format!("http://127.0.0.1:{}/api/", options.api_port));

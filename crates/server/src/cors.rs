@@ -15,7 +15,8 @@ pub fn layer(allowed: &[String]) -> CorsLayer {
         .allow_origin(AllowOrigin::predicate(move |origin, _| {
             exact.contains(origin) || (loopback && is_loopback(origin))
         }))
-        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        // The only methods `/api` has.
+        .allow_methods([Method::GET, Method::POST])
         .allow_headers([
             axum::http::header::CONTENT_TYPE,
             axum::http::header::AUTHORIZATION,

@@ -89,3 +89,26 @@ async fn api_answers_are_never_cached() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_cross_origin_preflight_is_offered_only_the_methods_api_has() {
+    let mut config = ServerConfig::local_sandbox(SandboxConfig {
+        large_account_cards: 10,
+        ..Default::default()
+    });
+    config.allowed_origins = vec!["loopback".to_owned()];
+    let api = Api::with(config).await;
+    let answer = api
+        .http
+        .request(reqwest::Method::OPTIONS, api.url("/api/accounts"))
+        .header("Origin", "http://127.0.0.1:8080")
+        .header("Access-Control-Request-Method", "DELETE")
+        .send()
+        .await
+        .unwrap();
+    let methods = answer.headers()["access-control-allow-methods"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(methods, "GET,POST");
+}
