@@ -15,7 +15,8 @@ pub struct AddressDraft {
     pub country: RwSignal<String>,
 }
 
-fn given(value: String) -> Option<String> {
+/// What was typed, trimmed; `None` if nothing.
+pub(super) fn given(value: String) -> Option<String> {
     let value = value.trim().to_owned();
     (!value.is_empty()).then_some(value)
 }

@@ -101,20 +101,7 @@ fn CardholderDetail(account: String, holder: Cardholder) -> impl IntoView {
         account.clone(),
     );
     // Their limits' currency when Stripe does not say: the account's Issuing currency.
-    let account_currency = {
-        let (api, account) = (api.clone(), account.clone());
-        LocalResource::new(move || {
-            let (api, account) = (api.clone(), account.clone());
-            async move {
-                api.accounts().await.ok().and_then(|l| {
-                    l.data
-                        .into_iter()
-                        .find(|a| a.id == account)
-                        .and_then(|a| a.default_currency)
-                })
-            }
-        })
-    };
+    let account_currency = super::account_currency(api.clone(), account.clone());
     let owner = ControlsOwner::Cardholder {
         holder,
         currency: Signal::derive(move || account_currency.get().flatten().unwrap_or_default()),

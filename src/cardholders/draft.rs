@@ -8,7 +8,7 @@ use issuing_model::{
 };
 use leptos::prelude::*;
 
-use super::address::AddressDraft;
+use super::address::{given, AddressDraft};
 
 #[derive(Clone, Copy)]
 pub struct HolderDraft {
@@ -26,11 +26,6 @@ pub struct HolderDraft {
 
 fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
-}
-
-fn given(value: String) -> Option<String> {
-    let value = value.trim().to_owned();
-    (!value.is_empty()).then_some(value)
 }
 
 impl HolderDraft {

@@ -25,20 +25,7 @@ pub fn IssueCardForm(
 ) -> impl IntoView {
     let api = expect_context::<ApiClient>();
     // The account's Issuing currency: what Stripe issues its cards in.
-    let currency = {
-        let (api, account) = (api.clone(), account.clone());
-        LocalResource::new(move || {
-            let (api, account) = (api.clone(), account.clone());
-            async move {
-                api.accounts().await.ok().and_then(|l| {
-                    l.data
-                        .into_iter()
-                        .find(|a| a.id == account)
-                        .and_then(|a| a.default_currency)
-                })
-            }
-        })
-    };
+    let currency = super::account_currency(api.clone(), account.clone());
     let kind = RwSignal::new(
         replacing
             .as_ref()

@@ -15,6 +15,25 @@ pub use detail::CardholderPage;
 pub use issue_form::IssueCardForm;
 pub use list::CardholdersPage;
 
+/// The account's Issuing currency (its default currency, as the server lists it): what its
+/// cards and its cardholders' limits are in. `None` until known.
+pub(crate) fn account_currency(
+    api: crate::api::ApiClient,
+    account: String,
+) -> LocalResource<Option<String>> {
+    LocalResource::new(move || {
+        let (api, account) = (api.clone(), account.clone());
+        async move {
+            api.accounts().await.ok().and_then(|l| {
+                l.data
+                    .into_iter()
+                    .find(|a| a.id == account)
+                    .and_then(|a| a.default_currency)
+            })
+        }
+    })
+}
+
 /// A cardholder's status as a word with a colour: never colour alone.
 #[component]
 pub fn HolderStatusBadge(status: CardholderStatus) -> impl IntoView {
