@@ -207,6 +207,8 @@ async fn a_physical_card_is_issued_shipped_and_replaced_from_its_pages() {
         ".ia-timeline [data-step=pending][data-state=current]",
     )
     .await;
+    // The test helpers show once the panel knows it is in test mode.
+    wait_for(&root, "[data-shipping=ship]:not([disabled])").await;
     click(&root, "[data-shipping=ship]");
     wait_for(
         &root,
@@ -214,6 +216,7 @@ async fn a_physical_card_is_issued_shipped_and_replaced_from_its_pages() {
     )
     .await;
     assert!(text_of(&root, "[data-fact=tracking]").is_some_and(|t| !t.is_empty()));
+    wait_for(&root, "[data-shipping=deliver]:not([disabled])").await;
     click(&root, "[data-shipping=deliver]");
     wait_for(
         &root,

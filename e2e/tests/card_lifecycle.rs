@@ -50,11 +50,13 @@ async fn a_cardholder_gets_a_card_shipped_replaced_and_thirty_more_frozen_at_onc
         .wait_for(".ia-timeline [data-step=pending][data-state=current]")
         .await;
     let first = card_in_url(&browser).await;
-    browser.click("[data-shipping=ship]").await;
+    browser.click("[data-shipping=ship]:not([disabled])").await;
     browser
         .wait_for(".ia-timeline [data-step=shipped][data-state=current]")
         .await;
-    browser.click("[data-shipping=deliver]").await;
+    browser
+        .click("[data-shipping=deliver]:not([disabled])")
+        .await;
     browser
         .wait_for(".ia-timeline [data-step=delivered][data-state=current]")
         .await;
