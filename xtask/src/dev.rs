@@ -73,6 +73,10 @@ fn serve(options: &Options, root: &Path, children: &Children) -> Result<(), Stri
     // DATABASE_URL says where else to keep them.
     let mut server = Command::new(crate::cargo_target().join("debug/issuing-server"));
     server.args(["--port", &options.api_port.to_string()]);
+    if !live {
+        // The server never picks the sandbox by itself: dev asks for it by name.
+        server.arg("--sandbox");
+    }
     if std::env::var_os("DATABASE_URL").is_none() {
         let dir = crate::cargo_target().join("dev");
         std::fs::create_dir_all(&dir)

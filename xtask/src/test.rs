@@ -163,6 +163,7 @@ fn wasm(root: &Path, api_port: u16, children: &Children) -> Result<Tally, String
         "issuing-server (for wasm tests)",
         Command::new(server)
             .args([
+                "--sandbox",
                 "--port",
                 &api_port.to_string(),
                 "--allow-origin",

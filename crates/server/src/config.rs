@@ -107,6 +107,16 @@ pub enum ConfigError {
         "the secret key is a test key but the publishable key is live, or the other way round"
     )]
     MixedModes,
+    #[error(
+        "no Stripe keys: set STRIPE_SECRET_KEY and STRIPE_PUBLISHABLE_KEY to talk to Stripe, \
+         or pass --sandbox to run against the local sandbox"
+    )]
+    NoStripe,
+    #[error(
+        "--sandbox and Stripe keys were both given: unset STRIPE_SECRET_KEY and \
+         STRIPE_PUBLISHABLE_KEY for the sandbox, or drop --sandbox to talk to Stripe"
+    )]
+    SandboxWithKeys,
 }
 
 /// `sk_test_…`, `rk_test_…`, `pk_test_…`: a test-mode key.
@@ -115,17 +125,26 @@ pub fn is_test_key(key: &str) -> bool {
 }
 
 impl StripeMode {
-    /// Live mode when keys are given, else the sandbox. Keys are checked for the mistakes that
-    /// would otherwise leak a secret key to the browser or fail on the first request.
+    /// The sandbox when asked for (`--sandbox`), live mode when keys are given; never a guess.
+    /// A missing or misspelt key must not quietly mean the sandbox, whose sign-in hands out
+    /// tokens to anyone. Keys are checked for the mistakes that would otherwise leak a secret
+    /// key to the browser or fail on the first request.
     pub fn from_keys(
+        sandbox: bool,
         secret_key: Option<&str>,
         publishable_key: Option<&str>,
         api_base: Option<&str>,
     ) -> Result<Self, ConfigError> {
         let secret = secret_key.map(str::trim).filter(|k| !k.is_empty());
         let publishable = publishable_key.map(str::trim).filter(|k| !k.is_empty());
+        if sandbox {
+            return match (secret, publishable) {
+                (None, None) => Ok(Self::Sandbox(SandboxConfig::default())),
+                _ => Err(ConfigError::SandboxWithKeys),
+            };
+        }
         let (secret, publishable) = match (secret, publishable) {
-            (None, None) => return Ok(Self::Sandbox(SandboxConfig::default())),
+            (None, None) => return Err(ConfigError::NoStripe),
             (Some(_), None) => return Err(ConfigError::MissingPublishableKey),
             (None, Some(_)) => return Err(ConfigError::MissingSecretKey),
             (Some(s), Some(p)) => (s, p),
@@ -163,11 +182,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_keys_means_the_sandbox() {
+    fn the_sandbox_is_chosen_never_guessed() {
         assert!(matches!(
-            StripeMode::from_keys(None, Some(""), None),
+            StripeMode::from_keys(true, None, Some(""), None),
             Ok(StripeMode::Sandbox(_))
         ));
+        // No keys and no --sandbox: refused, not quietly the sandbox.
+        assert_eq!(
+            StripeMode::from_keys(false, None, Some(" "), None).err(),
+            Some(ConfigError::NoStripe)
+        );
+        assert_eq!(
+            StripeMode::from_keys(true, Some("sk_test_1"), Some("pk_test_1"), None).err(),
+            Some(ConfigError::SandboxWithKeys)
+        );
+        assert_eq!(
+            StripeMode::from_keys(true, Some("sk_test_1"), None, None).err(),
+            Some(ConfigError::SandboxWithKeys)
+        );
     }
 
     #[test]
@@ -185,19 +217,19 @@ mod tests {
             (("whsec_1", "pk_test_2"), ConfigError::MalformedSecretKey),
         ];
         for ((secret, publishable), expected) in cases {
-            let got = StripeMode::from_keys(Some(secret), Some(publishable), None);
+            let got = StripeMode::from_keys(false, Some(secret), Some(publishable), None);
             assert_eq!(got.err(), Some(expected), "{secret} / {publishable}");
         }
         assert_eq!(
-            StripeMode::from_keys(Some("sk_test_1"), None, None).err(),
+            StripeMode::from_keys(false, Some("sk_test_1"), None, None).err(),
             Some(ConfigError::MissingPublishableKey)
         );
     }
 
     #[test]
     fn debug_output_never_contains_a_key() {
-        let mode =
-            StripeMode::from_keys(Some("sk_test_SECRET"), Some("pk_test_PUB"), None).unwrap();
+        let mode = StripeMode::from_keys(false, Some("sk_test_SECRET"), Some("pk_test_PUB"), None)
+            .unwrap();
         let printed = format!("{mode:?}");
         assert!(
             !printed.contains("SECRET") && !printed.contains("PUB"),

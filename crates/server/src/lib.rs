@@ -55,6 +55,14 @@ fn webhook_url(addr: SocketAddr) -> String {
 
 impl RunningServer {
     pub async fn start(config: ServerConfig) -> std::io::Result<Self> {
+        // Anyone who reaches a sandbox-mode server signs in as any operator: loopback only.
+        if matches!(config.stripe, StripeMode::Sandbox(_)) && !config.listen.ip().is_loopback() {
+            return Err(std::io::Error::other(format!(
+                "sandbox mode listens on loopback only (127.0.0.1 or ::1), not {}: anyone who \
+                 reaches it may sign in as any operator",
+                config.listen.ip()
+            )));
+        }
         // First: a server that cannot keep its records must not start at all.
         let store = Arc::new(
             Store::open(&config.database)
@@ -87,7 +95,14 @@ impl RunningServer {
             ),
         };
         let operators = match (&config.operators_file, sandbox.is_some()) {
-            (Some(path), _) => Operators::from_file(path).map_err(std::io::Error::other)?,
+            // The sandbox's sign-in hands a token to whoever asks: never real operators'.
+            (Some(_), true) => {
+                return Err(std::io::Error::other(
+                    "sandbox mode seeds its own operators and hands their tokens to anyone \
+                     who signs in: IA_OPERATORS_FILE is for live mode only",
+                ))
+            }
+            (Some(path), false) => Operators::from_file(path).map_err(std::io::Error::other)?,
             (None, true) => Operators::sandbox(),
             (None, false) => {
                 return Err(std::io::Error::other(

@@ -1,5 +1,6 @@
-//! `issuing-server`: the reference platform server. With no Stripe keys it runs against the
+//! `issuing-server`: the reference platform server. With `--sandbox` it runs against the
 //! embedded sandbox; with `STRIPE_SECRET_KEY` and `STRIPE_PUBLISHABLE_KEY` it talks to Stripe.
+//! With neither it refuses to start.
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -15,6 +16,10 @@ use stripe_sandbox::{FaultConfig, SandboxConfig};
 #[derive(Parser)]
 #[command(version, about)]
 struct Args {
+    /// Run against the embedded local Stripe sandbox (offline; sandbox operators sign in by
+    /// choosing a name, so it listens on loopback only and takes no operators file).
+    #[arg(long)]
+    sandbox: bool,
     /// Address to listen on (loopback unless you mean to expose it).
     #[arg(long, env = "IA_HOST", default_value = "127.0.0.1")]
     host: IpAddr,
@@ -99,6 +104,7 @@ async fn main() -> ExitCode {
         }
     }
     let stripe = match StripeMode::from_keys(
+        args.sandbox,
         std::env::var("STRIPE_SECRET_KEY").ok().as_deref(),
         std::env::var("STRIPE_PUBLISHABLE_KEY").ok().as_deref(),
         args.stripe_api_base.as_deref(),
