@@ -98,7 +98,13 @@ impl RunningSandbox {
             recorder: recorder::Recorder::default(),
             config,
         });
-        let app = routes::router(state.clone());
+        let mut app = routes::router(state.clone());
+        if addr.ip().is_loopback() {
+            app = app.layer(axum::middleware::from_fn_with_state(
+                issuing_http::AllowedHosts::default(),
+                issuing_http::loopback_hosts_only,
+            ));
+        }
         let state_for_handle = state.clone();
         let serve = tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, app).await {

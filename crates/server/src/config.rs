@@ -47,6 +47,8 @@ pub struct ServerConfig {
     /// Browser origins allowed to call `/api` from another origin (`loopback` allows any
     /// `http://127.0.0.1:*` or `http://localhost:*`, for tests and local host pages).
     pub allowed_origins: Vec<String>,
+    /// On loopback, `Host` names answered beside loopback's own (e.g. a local proxy's).
+    pub allowed_hosts: Vec<String>,
     /// Stop by itself after this long (test servers must never outlive their run).
     pub max_lifetime: Option<Duration>,
     /// Live mode: the operators (`[{ id, name, role, accounts, token }]`). Sandbox mode seeds its own.
@@ -78,6 +80,7 @@ impl ServerConfig {
             stripe_version: DEFAULT_STRIPE_VERSION.to_owned(),
             static_dir: None,
             allowed_origins: Vec::new(),
+            allowed_hosts: Vec::new(),
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,
             retry: RetryPolicy::default(),

@@ -288,6 +288,12 @@ fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
             .route("/api/{*rest}", unknown())
             .fallback(spa::service(dir.clone()));
     }
+    if config.listen.ip().is_loopback() {
+        app = app.layer(axum::middleware::from_fn_with_state(
+            issuing_http::AllowedHosts::new(config.allowed_hosts.iter().cloned()),
+            issuing_http::loopback_hosts_only,
+        ));
+    }
     app.layer(cors::layer(&config.allowed_origins))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }

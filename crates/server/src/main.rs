@@ -32,6 +32,10 @@ struct Args {
     /// Origins allowed to call /api from another origin; `loopback` admits local test pages.
     #[arg(long = "allow-origin", env = "IA_ALLOW_ORIGINS", value_delimiter = ',')]
     allow_origins: Vec<String>,
+    /// On loopback, host names answered beside localhost, 127.0.0.1 and [::1] (a page
+    /// addressed to any other name is refused: DNS rebinding).
+    #[arg(long = "allow-host", env = "IA_ALLOWED_HOSTS", value_delimiter = ',')]
+    allowed_hosts: Vec<String>,
     /// Stop by itself after this many seconds.
     #[arg(long, env = "IA_MAX_LIFETIME_SECS")]
     max_lifetime_secs: Option<u64>,
@@ -122,6 +126,7 @@ async fn main() -> ExitCode {
         stripe_version: args.stripe_version,
         static_dir: args.static_dir,
         allowed_origins: args.allow_origins,
+        allowed_hosts: args.allowed_hosts,
         max_lifetime: args.max_lifetime_secs.map(Duration::from_secs),
         operators_file: args.operators_file,
         retry: RetryPolicy::default(),

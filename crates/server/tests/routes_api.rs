@@ -112,3 +112,56 @@ async fn a_cross_origin_preflight_is_offered_only_the_methods_api_has() {
         .to_owned();
     assert_eq!(methods, "GET,POST");
 }
+
+#[tokio::test]
+async fn a_loopback_server_answers_only_requests_addressed_to_loopback() {
+    let mut config = ServerConfig::local_sandbox(SandboxConfig {
+        large_account_cards: 10,
+        ..Default::default()
+    });
+    config.allowed_hosts = vec!["admin.internal".into()];
+    let api = Api::with(config).await;
+    let port = api.server.addr().port();
+    let with_hosts = |hosts: &[(&'static str, String)]| {
+        let mut request = api.http.get(api.url("/api/config"));
+        for (name, value) in hosts {
+            request = request.header(*name, value);
+        }
+        request.send()
+    };
+    // A DNS-rebinding page sends its own site's name; a proxy in front passes it on.
+    for refused in [
+        vec![("host", format!("evil.example:{port}"))],
+        vec![("host", format!("127.0.0.1.evil.example:{port}"))],
+        vec![
+            ("host", format!("127.0.0.1:{port}")),
+            ("x-forwarded-host", "evil.example".to_owned()),
+        ],
+    ] {
+        let error: StripeError = expect(
+            with_hosts(&refused).await.unwrap(),
+            StatusCode::MISDIRECTED_REQUEST,
+        )
+        .await;
+        assert!(error.error.message.contains("loopback"), "{refused:?}");
+    }
+    for admitted in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        "admin.internal".to_owned(),
+    ] {
+        let answer = with_hosts(&[("host", admitted.clone())]).await.unwrap();
+        assert_eq!(answer.status(), StatusCode::OK, "{admitted}");
+    }
+    // The embedded sandbox, on loopback too, refuses the same way.
+    let sandbox = api.server.sandbox_url().unwrap();
+    let answer = api
+        .http
+        .get(format!("{sandbox}/v1/accounts"))
+        .header("host", "evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::MISDIRECTED_REQUEST);
+}
