@@ -103,8 +103,22 @@ impl ApiError {
 
 /// A body that could not be read (over the size limit, a broken connection), with the status
 /// axum chose for it.
+/// A body that did not arrive in time (the server's body read timeout) is a 408.
 impl From<axum::extract::rejection::BytesRejection> for ApiError {
     fn from(e: axum::extract::rejection::BytesRejection) -> Self {
+        let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+        while let Some(error) = cause {
+            if error.is::<tower_http::timeout::TimeoutError>() {
+                return Self::new(
+                    StatusCode::REQUEST_TIMEOUT,
+                    StripeError::new(
+                        ErrorType::InvalidRequestError,
+                        "The request's body did not arrive in time; send it again.",
+                    ),
+                );
+            }
+            cause = error.source();
+        }
         Self::new(
             e.status(),
             StripeError::new(ErrorType::InvalidRequestError, e.body_text()),

@@ -7,6 +7,7 @@ use std::time::Duration;
 use stripe_sandbox::SandboxConfig;
 use thiserror::Error;
 
+use crate::serve::ConnectionLimits;
 use crate::store::Database;
 use crate::stripe::RetryPolicy;
 
@@ -49,6 +50,8 @@ pub struct ServerConfig {
     pub allowed_origins: Vec<String>,
     /// On loopback, `Host` names answered beside loopback's own (e.g. a local proxy's).
     pub allowed_hosts: Vec<String>,
+    /// Timeouts and the connection limit of the listening socket.
+    pub limits: ConnectionLimits,
     /// Stop by itself after this long (test servers must never outlive their run).
     pub max_lifetime: Option<Duration>,
     /// Live mode: the operators (`[{ id, name, role, accounts, token }]`). Sandbox mode seeds its own.
@@ -81,6 +84,7 @@ impl ServerConfig {
             static_dir: None,
             allowed_origins: Vec::new(),
             allowed_hosts: Vec::new(),
+            limits: ConnectionLimits::default(),
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,
             retry: RetryPolicy::default(),

@@ -7,6 +7,7 @@ pub mod config;
 mod cors;
 pub mod events;
 pub mod operators;
+pub mod serve;
 mod spa;
 mod state;
 pub mod store;
@@ -175,18 +176,14 @@ impl RunningServer {
             });
         }
         let mut stopping = state_stop;
+        let limits = config.limits;
         let task = tokio::spawn(async move {
             let store = store;
             // Stopping also ends the live event streams, which would otherwise hold shutdown up.
             let stop = async move {
                 let _ = stopping.wait_for(|stopped| *stopped).await;
             };
-            if let Err(e) = axum::serve(listener, app)
-                .with_graceful_shutdown(stop)
-                .await
-            {
-                tracing::error!("server stopped: {e}");
-            }
+            serve::serve(listener, app, limits, stop).await;
             // Let go of the database (a restarted server, or another process, may open it).
             store.close().await;
         });
@@ -294,6 +291,9 @@ fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
             issuing_http::loopback_hosts_only,
         ));
     }
-    app.layer(cors::layer(&config.allowed_origins))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+    app.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+        config.limits.body_read_timeout,
+    ))
+    .layer(cors::layer(&config.allowed_origins))
+    .layer(tower_http::trace::TraceLayer::new_for_http())
 }

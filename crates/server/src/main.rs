@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use issuing_server::config::{WebhookSecret, DEFAULT_STRIPE_VERSION};
+use issuing_server::serve::ConnectionLimits;
 use issuing_server::stripe::RetryPolicy;
 use issuing_server::{Database, RunningServer, ServerConfig, StripeMode};
 use stripe_sandbox::{FaultConfig, SandboxConfig};
@@ -36,6 +37,15 @@ struct Args {
     /// addressed to any other name is refused: DNS rebinding).
     #[arg(long = "allow-host", env = "IA_ALLOWED_HOSTS", value_delimiter = ',')]
     allowed_hosts: Vec<String>,
+    /// Seconds a client has to send a request's headers (and the most a connection idles).
+    #[arg(long, env = "IA_HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
+    header_read_timeout_secs: u64,
+    /// Seconds a client has to send a request's body.
+    #[arg(long, env = "IA_BODY_READ_TIMEOUT_SECS", default_value_t = 30)]
+    body_read_timeout_secs: u64,
+    /// Connections served at once; more wait until one ends.
+    #[arg(long, env = "IA_MAX_CONNECTIONS", default_value_t = 1024)]
+    max_connections: usize,
     /// Stop by itself after this many seconds.
     #[arg(long, env = "IA_MAX_LIFETIME_SECS")]
     max_lifetime_secs: Option<u64>,
@@ -127,6 +137,11 @@ async fn main() -> ExitCode {
         static_dir: args.static_dir,
         allowed_origins: args.allow_origins,
         allowed_hosts: args.allowed_hosts,
+        limits: ConnectionLimits {
+            header_read_timeout: Duration::from_secs(args.header_read_timeout_secs),
+            body_read_timeout: Duration::from_secs(args.body_read_timeout_secs),
+            max_connections: args.max_connections,
+        },
         max_lifetime: args.max_lifetime_secs.map(Duration::from_secs),
         operators_file: args.operators_file,
         retry: RetryPolicy::default(),
