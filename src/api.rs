@@ -88,6 +88,13 @@ impl ApiError {
         }
     }
 
+    /// Whether a write that failed so may still have been applied: whatever could succeed if
+    /// sent again (an attempt the server made before it gave up may have gone through), and
+    /// the same write still in flight. A refusal of what was asked was not applied.
+    pub fn outcome_unknown(&self) -> bool {
+        self.retryable() || self.code() == Some("idempotency_key_in_use")
+    }
+
     /// Stripe's error code (`resource_missing`, …), if the refusal has one.
     pub fn code(&self) -> Option<&str> {
         match self {
@@ -142,8 +149,9 @@ impl ApiClient {
         self.send(path, None, false).await
     }
 
-    /// A POST of `body` as JSON. `once` for one that changes something: it gets a fresh
-    /// `Idempotency-Key`, so a retry by the server (or a proxy) can never apply it twice.
+    /// A POST of `body` as JSON. `once` for one that changes something: it gets an
+    /// `Idempotency-Key`, so a retry by the server (or a proxy) can never apply it twice, and
+    /// the same key again when the operator retries it unchanged after an unknown outcome.
     async fn post<T: DeserializeOwned>(
         &self,
         path: &str,
@@ -162,8 +170,15 @@ impl ApiClient {
         body: Option<String>,
         once: bool,
     ) -> Result<T, ApiError> {
-        let key = once.then(idempotency_key);
-        self.send_keyed(path, body, key.as_deref()).await
+        if !once {
+            return self.send_keyed(path, body, None).await;
+        }
+        let sent = body.clone().unwrap_or_default();
+        let key = crate::unsettled_writes::key_for(path, &sent);
+        let answer = self.send_keyed(path, body, Some(&key)).await;
+        let unknown = answer.as_ref().err().is_some_and(ApiError::outcome_unknown);
+        crate::unsettled_writes::settle(path, &sent, unknown);
+        answer
     }
 
     async fn send_keyed<T: DeserializeOwned>(

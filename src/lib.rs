@@ -18,6 +18,7 @@ pub mod routes;
 pub mod session;
 pub mod tokens;
 pub mod ui;
+pub mod unsettled_writes;
 
 pub use app::{App, Panel};
 

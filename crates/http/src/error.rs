@@ -135,8 +135,47 @@ impl From<Violation> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(*self.body)).into_response()
+        let mut body = *self.body;
+        body.error.message = cut_echoes(&body.error.message);
+        (self.status, Json(body)).into_response()
     }
+}
+
+/// A word longer than this in a message is echoed input (an id, a value): it is cut.
+const LONGEST_WORD: usize = 80;
+/// What an echoed word keeps.
+const WORD_KEPT: usize = 60;
+/// The most a message says.
+const LONGEST_MESSAGE: usize = 500;
+
+/// Messages quote what was sent (`Invalid status 'x…'`); a megabyte sent is not a megabyte
+/// answered. Each overlong word keeps its start (and its closing quote), the whole its first
+/// sentences.
+fn cut_echoes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(LONGEST_MESSAGE + 8));
+    for (i, word) in message.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if word.chars().count() <= LONGEST_WORD {
+            out.push_str(word);
+            continue;
+        }
+        out.extend(word.chars().take(WORD_KEPT));
+        out.push('…');
+        // Keep the quote and punctuation that closed it, so the sentence still reads.
+        let tail: String = word
+            .chars()
+            .rev()
+            .take_while(|c| matches!(c, '\'' | '"' | '`' | '.' | ',' | ':' | ';' | ')'))
+            .collect();
+        out.extend(tail.chars().rev());
+    }
+    if out.chars().count() > LONGEST_MESSAGE {
+        out = out.chars().take(LONGEST_MESSAGE).collect();
+        out.push('…');
+    }
+    out
 }
 
 /// A router's fallback: every unknown URL answered as Stripe answers one.
@@ -167,4 +206,23 @@ pub async fn too_large_in_stripe_shape(response: Response) -> Response {
             .insert(axum::http::header::ALLOW, allow);
     }
     answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echoed_input_is_cut_and_the_message_still_reads() {
+        let long = "x".repeat(10_000);
+        let cut = cut_echoes(&format!("Invalid status '{long}'. Try active."));
+        assert_eq!(
+            cut,
+            format!("Invalid status '{}…'. Try active.", "x".repeat(59))
+        );
+        let spaced = "word ".repeat(1000);
+        assert_eq!(cut_echoes(&spaced).chars().count(), LONGEST_MESSAGE + 1);
+        let short = "No such issuing_card: 'ic_123'";
+        assert_eq!(cut_echoes(short), short);
+    }
 }

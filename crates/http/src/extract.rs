@@ -20,6 +20,22 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        // Only JSON said to be JSON: a `text/plain` body is what a cross-site form can send.
+        let content_type = request
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        let essence = content_type.split(';').next().unwrap_or_default().trim();
+        if !(essence.eq_ignore_ascii_case("application/json") || essence.ends_with("+json")) {
+            return Err(ApiError::new(
+                axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                issuing_model::StripeError::new(
+                    issuing_model::ErrorType::InvalidRequestError,
+                    "This endpoint takes a JSON body: send it with Content-Type: application/json.",
+                ),
+            ));
+        }
         let bytes = Bytes::from_request(request, state).await?;
         decode_json(&bytes).map(JsonBody)
     }
@@ -59,22 +75,54 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for Query<T> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
-        let query = parts.uri.query().unwrap_or("");
-        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(de)
-            .map(Query)
-            .map_err(|e| {
-                // A value a field does not take is named at its parameter, as Stripe does.
-                let param = stripe_param(e.path());
-                let message = format!("Invalid query: {}.", e.inner());
-                if param.is_empty() {
-                    ApiError::invalid_request(message)
-                } else {
-                    ApiError::invalid_param(param, message)
-                }
-            })
+        decode_query(parts.uri.query().unwrap_or("")).map(Query)
     }
 }
+
+/// The decoding behind [`Query`], for a query string read some other way.
+pub fn decode_query<T: DeserializeOwned>(query: &str) -> Result<T, ApiError> {
+    {
+        // No parameter takes NUL, CR, LF or the like; one that has them is refused, not searched.
+        for (name, value) in form_urlencoded::parse(query.as_bytes()) {
+            if name.chars().chain(value.chars()).any(char::is_control) {
+                return Err(ApiError::invalid_param(
+                    name.chars().filter(|c| !c.is_control()).collect::<String>(),
+                    format!(
+                        "The value of {} has control characters (NUL, CR, LF…), which no parameter takes.",
+                        name.escape_debug()
+                    ),
+                ));
+            }
+        }
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let inner = e.inner().to_string();
+            // Stripe's words for a parameter it does not know.
+            if let Some(name) = inner
+                .strip_prefix("unknown field `")
+                .and_then(|rest| rest.split('`').next())
+            {
+                return ApiError::invalid_param(
+                    name,
+                    format!("Received unknown parameter: {name}"),
+                );
+            }
+            // A value a field does not take is named at its parameter, as Stripe does.
+            let param = stripe_param(e.path());
+            let message = format!("Invalid query: {inner}.");
+            if param.is_empty() {
+                ApiError::invalid_request(message)
+            } else {
+                ApiError::invalid_param(param, message)
+            }
+        })
+    }
+}
+
+/// The query of a route that takes none: any parameter is an unknown one.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoParams {}
 
 /// The route's path parameters, decoded by name into a struct (of typed ids): one that does
 /// not parse is a 400 naming it (`card`), in its type's words.

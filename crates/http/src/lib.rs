@@ -9,5 +9,5 @@ mod extract;
 mod host_guard;
 
 pub use error::{too_large_in_stripe_shape, unknown_route, ApiError, ApiResult};
-pub use extract::{JsonBody, Path, Query};
+pub use extract::{decode_query, JsonBody, NoParams, Path, Query};
 pub use host_guard::{loopback_hosts_only, AllowedHosts};

@@ -241,6 +241,8 @@ pub struct AuditEntry {
 
 /// `GET /api/audit` (and its CSV export): filters and cursor, newest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A parameter the server does not know is refused (as Stripe does), never silently ignored.
+#[serde(deny_unknown_fields)]
 pub struct AuditQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountId>,

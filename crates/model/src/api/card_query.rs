@@ -7,6 +7,8 @@ use crate::{CardStatus, CardType};
 
 /// Filters and cursor for one page of cards. Empty fields are not sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A parameter the server does not know is refused (as Stripe does), never silently ignored.
+#[serde(deny_unknown_fields)]
 pub struct CardListQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<CardStatus>,

@@ -9,6 +9,8 @@ use crate::rules::{Rule, Violation};
 use crate::{Cardholder, CardholderId, CardholderStatus, CardholderType};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A parameter the server does not know is refused (as Stripe does), never silently ignored.
+#[serde(deny_unknown_fields)]
 pub struct CardholderQuery {
     /// Part of a name, an email or a phone number.
     #[serde(default, skip_serializing_if = "Option::is_none")]

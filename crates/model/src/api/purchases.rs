@@ -8,6 +8,8 @@ use crate::{CardId, Category};
 
 /// Filters and cursor for one page of authorizations (`status`) or transactions (`type`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+// A parameter the server does not know is refused (as Stripe does), never silently ignored.
+#[serde(deny_unknown_fields)]
 pub struct PurchaseQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<String>,

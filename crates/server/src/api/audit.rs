@@ -17,7 +17,7 @@ use issuing_model::List;
 use issuing_words::{entry_in_words, Locale};
 
 use super::auth::CurrentOperator;
-use super::csv_download::{attachment, csv_rows, head, ExportLocale};
+use super::csv_download::{attachment, csv_rows, head, ExportQuery};
 use super::ApiError;
 use crate::store::{AuditPage, CursorError, Store};
 use crate::AppState;
@@ -59,10 +59,8 @@ pub async fn list(
 pub async fn export(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
-    Query(filters): Query<AuditQuery>,
-    Query(locale): Query<ExportLocale>,
+    ExportQuery { filters, locale }: ExportQuery<AuditQuery>,
 ) -> Result<Response, ApiError> {
-    let locale = locale.locale();
     let name = format!(
         "activity-{}-{}.csv",
         filters

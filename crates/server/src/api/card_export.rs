@@ -7,7 +7,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::Response;
 use futures_util::stream;
-use issuing_http::{Path, Query};
+use issuing_http::Path;
 use issuing_model::dates::iso_datetime;
 use issuing_model::wire::card::brand_name;
 use issuing_model::{CardListQuery, CardStatus, CardType, IssuingCard};
@@ -15,7 +15,7 @@ use issuing_words::Locale;
 
 use super::auth::CurrentOperator;
 use super::card_search::by_name;
-use super::csv_download::{attachment, csv_rows, head, ExportLocale};
+use super::csv_download::{attachment, csv_rows, head, ExportQuery};
 use super::{AccountPath, ApiError};
 use crate::AppState;
 
@@ -26,12 +26,10 @@ pub async fn export(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
     Path(AccountPath { account }): Path<AccountPath>,
-    Query(filters): Query<CardListQuery>,
-    Query(locale): Query<ExportLocale>,
+    ExportQuery { filters, locale }: ExportQuery<CardListQuery>,
 ) -> Result<Response, ApiError> {
     operator.may_see(&account)?;
     filters.check()?;
-    let locale = locale.locale();
     let name = format!(
         "cards-{account}-{}.csv",
         iso_datetime(crate::state::unix_now()).replace(':', "")

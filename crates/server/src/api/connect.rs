@@ -52,6 +52,13 @@ pub async fn ephemeral_key(
             "Missing required param: nonce (the card component makes one for each key).",
         ));
     };
+    // Stripe.js makes nonces of a few dozen ASCII characters; anything else is not one.
+    if nonce.len() > 255 || !nonce.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(ApiError::invalid_param(
+            "nonce",
+            "Invalid nonce: it is at most 255 printable ASCII characters, as the card component makes it.",
+        ));
+    }
     let (account, card) = (&request.account, &request.issuing_card);
     operator.may_see(account)?;
     // Not trusted from the browser: Stripe must have this card under this account.

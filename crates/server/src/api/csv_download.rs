@@ -4,26 +4,40 @@
 //! the rest streamed page by page.
 
 use axum::body::{Body, Bytes};
+use axum::extract::FromRequestParts;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use futures_util::{stream, Stream, StreamExt};
+use issuing_http::ApiError;
 use issuing_words::Locale;
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
-/// Read beside the filters (not flattened into them: form decoding cannot flatten numbers).
-#[derive(Deserialize)]
-pub struct ExportLocale {
-    /// The language of the headers and the words (`en`, `ja`); English if absent.
-    #[serde(default)]
-    locale: Option<String>,
+/// A list's filters (its own query type, which refuses parameters it does not know) and,
+/// beside them, the `locale` the CSV is written in (`en`, `ja`; English if absent).
+pub struct ExportQuery<T> {
+    pub filters: T,
+    pub locale: Locale,
 }
 
-impl ExportLocale {
-    pub fn locale(&self) -> Locale {
-        self.locale
-            .as_deref()
-            .and_then(Locale::from_tag)
-            .unwrap_or(Locale::En)
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ExportQuery<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let mut locale = None;
+        let mut rest = form_urlencoded::Serializer::new(String::new());
+        let raw = parts.uri.query().unwrap_or("");
+        for (name, value) in form_urlencoded::parse(raw.as_bytes()) {
+            if name == "locale" {
+                locale = Locale::from_tag(&value);
+            } else {
+                rest.append_pair(&name, &value);
+            }
+        }
+        Ok(Self {
+            filters: issuing_http::decode_query(&rest.finish())?,
+            locale: locale.unwrap_or(Locale::En),
+        })
     }
 }
 

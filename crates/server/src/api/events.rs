@@ -93,6 +93,7 @@ pub async fn ticket(
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct StreamQuery {
     ticket: Option<String>,
     /// The last event the feed showed (as the `Last-Event-ID` header would say): the stream

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
-use issuing_http::{JsonBody, Path};
+use issuing_http::{JsonBody, NoParams, Path, Query};
 use issuing_model::api::{AuditChange, ChargeRequest, GrantTokenRequest};
 use issuing_model::rules::check_charge;
 use issuing_model::{AccountId, GrantedToken, List, PaymentIntent};
@@ -23,6 +23,8 @@ pub async fn list(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
     Path(AccountPath { account }): Path<AccountPath>,
+    // Not paged (an account holds few tokens): a cursor or limit is refused, not ignored.
+    _: Query<NoParams>,
 ) -> Result<Json<List<GrantedToken>>, ApiError> {
     operator.may_see(&account)?;
     // Stripe's preview API has no list of granted tokens: list the ones we know.
