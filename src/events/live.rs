@@ -1,5 +1,6 @@
 //! The live event stream: one `EventSource` on the server's feed, reopened by itself with
-//! backoff whenever it drops (a server restart, a network blip), with a fresh ticket each time.
+//! backoff whenever it drops (a server restart, a network blip), with a fresh ticket each time,
+//! and at once when the server ends it on purpose (`event: end`: the panel fell behind a burst).
 //! Events are merged by id, since the server replays what a reconnecting panel missed and
 //! Stripe may deliver an event twice.
 
@@ -77,8 +78,11 @@ async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current:
     // while it was away is missed (the server may repeat a few; `merge` keeps one of each).
     let last: Rc<RefCell<Option<String>>> = Rc::default();
     let mut first = true;
+    // Set when the server ended the stream on purpose (its reader fell behind, or there is
+    // more to catch up on): resume at once, after the last event shown.
+    let resume_now = Rc::new(Cell::new(false));
     while !stopped.get() {
-        if !first {
+        if !first && !resume_now.replace(false) {
             let _ = live.status.try_set(FeedStatus::Reconnecting);
             sleep(delay).await;
             delay = (delay * 2).min(LAST_RETRY_MS);
@@ -131,6 +135,15 @@ async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current:
             })
         };
         source.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let on_end = {
+            let (source, wake, resume_now) = (source.clone(), wake.clone(), resume_now.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                resume_now.set(true);
+                source.close();
+                let _ = wake.call0(&JsValue::NULL);
+            })
+        };
+        let _ = source.add_event_listener_with_callback("end", on_end.as_ref().unchecked_ref());
         current.replace(Some((source.clone(), wake)));
         let _ = JsFuture::from(closed).await;
         current.replace(None);
@@ -138,6 +151,7 @@ async fn run(api: ApiClient, live: LiveEvents, stopped: Rc<Cell<bool>>, current:
         source.set_onerror(None);
         let _ =
             source.remove_event_listener_with_callback("stripe", on_event.as_ref().unchecked_ref());
+        let _ = source.remove_event_listener_with_callback("end", on_end.as_ref().unchecked_ref());
         if opened.get() {
             delay = FIRST_RETRY_MS;
         }

@@ -9,12 +9,13 @@ use std::sync::{Arc, Mutex};
 use issuing_model::{AccountAccess, Event, OperatorProfile};
 use tokio::sync::broadcast;
 
-use crate::store::{Store, StoreResult};
+use crate::store::{Resumed, Store, StoreResult};
 
 /// Events listed for a panel that connects with nothing to resume from.
 const RECENT: i64 = 200;
 /// Events a resumed stream replays at most.
-const RESUME: i64 = 1000;
+/// Events one resumed stream sends of what its reader missed; more are sent on the next.
+pub const RESUME_AT_ONCE: usize = 1000;
 /// Ids remembered as published here, so an event is broadcast once however it arrives.
 const PUBLISHED_CAPACITY: usize = 10_000;
 
@@ -98,8 +99,10 @@ impl EventHub {
         &self,
         last: &str,
         operator: &OperatorProfile,
-    ) -> StoreResult<Option<Vec<Event>>> {
-        self.store.events_after(last, operator, RESUME).await
+    ) -> StoreResult<Option<Resumed>> {
+        self.store
+            .events_after(last, operator, RESUME_AT_ONCE as i64)
+            .await
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<Arc<Event>> {
@@ -213,8 +216,9 @@ mod tests {
         accept(&hub, event("evt_2", Some("acct_b"), 80)).await;
         let only_a = operator(AccountAccess::Only(vec!["acct_a".into()]));
         let after = hub.after("evt_0", &only_a).await.unwrap().unwrap();
+        assert!(!after.more);
         assert_eq!(
-            ids(&after),
+            ids(&after.events),
             ["evt_1"],
             "what came after, of the operator's accounts"
         );

@@ -101,6 +101,14 @@ pub struct StreamQuery {
     last_event_id: Option<String>,
 }
 
+/// The stream's last message: `event: end`, `data: {"reason": …}` (`lagged`: the reader fell
+/// behind; `catching_up`: more was missed than one answer holds). Resume after the last event.
+fn end(reason: &str) -> Result<SseEvent, Infallible> {
+    Ok(SseEvent::default()
+        .event("end")
+        .data(serde_json::json!({ "reason": reason }).to_string()))
+}
+
 fn sse(event: &Event) -> Result<SseEvent, Infallible> {
     Ok(SseEvent::default()
         .event("stripe")
@@ -134,8 +142,10 @@ pub async fn stream(
         Some(last) => state.events.after(last, &operator).await?,
         None => None,
     };
+    // More missed than one answer holds: send those, then end so the panel resumes after them.
+    let catching_up = resumed.as_ref().is_some_and(|after| after.more);
     let backlog = match resumed {
-        Some(after) => after,
+        Some(after) => after.events,
         None => {
             let mut recent = state.events.recent_for(&operator).await?;
             recent.reverse();
@@ -145,8 +155,9 @@ pub async fn stream(
     let missed = stream::iter(backlog).map(|e| sse(&e));
     let stop = state.stop.clone();
     let live = stream::unfold(
-        (live, stop, operator),
-        |(mut live, mut stop, operator): (_, _, OperatorProfile)| async move {
+        Some((live, stop, operator)),
+        |open: Option<(_, _, OperatorProfile)>| async move {
+            let (mut live, mut stop, operator) = open?;
             loop {
                 let received = tokio::select! {
                     _ = stop.wait_for(|stopped| *stopped) => return None,
@@ -154,13 +165,24 @@ pub async fn stream(
                 };
                 match received {
                     Ok(event) if visible_to(&event, &operator) => {
-                        return Some((sse(&event), (live, stop, operator)));
+                        return Some((sse(&event), Some((live, stop, operator))));
                     }
-                    Ok(_) | Err(RecvError::Lagged(_)) => continue,
+                    Ok(_) => continue,
+                    // This reader fell behind and events went by unread: never skip them
+                    // silently. End with the reason; the panel resumes after its last event.
+                    Err(RecvError::Lagged(skipped)) => {
+                        tracing::info!(skipped, "a live feed fell behind: ended for a resume");
+                        return Some((end("lagged"), None));
+                    }
                     Err(RecvError::Closed) => return None,
                 }
             }
         },
     );
-    Ok(Sse::new(missed.chain(live)).keep_alive(KeepAlive::default()))
+    let rest = if catching_up {
+        stream::iter([end("catching_up")]).left_stream()
+    } else {
+        live.right_stream()
+    };
+    Ok(Sse::new(missed.chain(rest)).keep_alive(KeepAlive::default()))
 }

@@ -17,6 +17,12 @@ fn parse(payload: &str) -> StoreResult<Event> {
     serde_json::from_str(payload).map_err(|e| StoreError::Unreadable(format!("event: {e}")))
 }
 
+/// What a resuming feed missed, oldest first; `more` when there is more than one answer holds.
+pub struct Resumed {
+    pub events: Vec<Event>,
+    pub more: bool,
+}
+
 impl Store {
     /// Records `event` (`payload` is the body Stripe sent) unless its id is already known;
     /// whether it was new. On PostgreSQL the other instances are told in the same transaction,
@@ -76,15 +82,16 @@ impl Store {
     }
 
     /// What `operator` may see of the events received after `last` (an event id), in arrival
-    /// order; `None` when `last` is unknown. It starts a little before `last` arrived (and may
-    /// repeat events the feed already showed, which it merges by id): an event another
-    /// instance received just before may have reached the feed just after.
+    /// order; `None` when `last` is unknown. First what arrived in a margin before `last` (an
+    /// event another instance received just before may have reached the feed just after; the
+    /// feed merges repeats by id), then at most `limit` received after it, so a reader that
+    /// resumes again after the last of those always gets further, however large the burst.
     pub async fn events_after(
         &self,
         last: &str,
         operator: &OperatorProfile,
         limit: i64,
-    ) -> StoreResult<Option<Vec<Event>>> {
+    ) -> StoreResult<Option<Resumed>> {
         let Some(row) = sqlx::query("SELECT received_at FROM webhook_events WHERE id = $1")
             .bind(last.to_owned())
             .fetch_optional(self.pool())
@@ -93,10 +100,37 @@ impl Store {
             return Ok(None);
         };
         let at: i64 = row.try_get(0)?;
+        let margin = self.events_around(last, at, operator, limit, false).await?;
+        let after = self.events_around(last, at, operator, limit, true).await?;
+        let more = after.len() as i64 >= limit;
+        Ok(Some(Resumed {
+            events: margin.into_iter().chain(after).collect(),
+            more,
+        }))
+    }
+
+    /// Up to `limit` events received after `last` (received at `at`), or in the margin before it.
+    async fn events_around(
+        &self,
+        last: &str,
+        at: i64,
+        operator: &OperatorProfile,
+        limit: i64,
+        after: bool,
+    ) -> StoreResult<Vec<Event>> {
         let mut filter = Filter::default();
-        let from = filter.bind(Value::Int(at - fanout::CATCH_UP_MARGIN_MS));
+        let at_p = filter.bind(Value::Int(at));
         let id = filter.bind(Value::Text(last.to_owned()));
-        filter.and(format!("received_at >= {from} AND id <> {id}"));
+        if after {
+            filter.and(format!(
+                "(received_at > {at_p} OR (received_at = {at_p} AND id > {id}))"
+            ));
+        } else {
+            let from = filter.bind(Value::Int(at - fanout::CATCH_UP_MARGIN_MS));
+            filter.and(format!(
+                "received_at >= {from} AND (received_at < {at_p} OR (received_at = {at_p} AND id < {id}))"
+            ));
+        }
         filter.visible_to("account", operator);
         let limit = filter.bind(Value::Int(limit));
         let sql = format!(
@@ -104,11 +138,9 @@ impl Store {
             filter.sql()
         );
         let rows = filter.query(sql).fetch_all(self.pool()).await?;
-        let events = rows
-            .iter()
+        rows.iter()
             .map(|r| parse(&r.try_get::<String, _>(0)?))
-            .collect::<StoreResult<_>>()?;
-        Ok(Some(events))
+            .collect()
     }
 
     /// One event by id.

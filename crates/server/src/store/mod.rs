@@ -22,7 +22,7 @@ use sqlx::AnyPool;
 use sqlx::Executor;
 
 pub use audit::{AuditPage, CursorError, NewAuditEntry};
-pub use events::StoredEvent;
+pub use events::{Resumed, StoredEvent};
 pub use fanout::Fanout;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
