@@ -112,7 +112,7 @@ async fn a_reader_that_falls_behind_a_burst_is_told_and_resumes_losing_nothing()
                     .header("content-type", "application/json")
                     .header(
                         "Stripe-Signature",
-                        webhook_signature::header(&secret, t, &body),
+                        webhook_signature::header(secret, t, &body),
                     )
                     .body(body)
                     .send()
