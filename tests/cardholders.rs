@@ -12,15 +12,15 @@ use issuing_admin::api::ApiClient;
 use issuing_admin::Panel;
 use issuing_model::api::{AuditKind, AuditQuery};
 use issuing_model::{
-    Address, Billing, CardCreate, CardStatus, CardType, CardUpdate, Cardholder, CardholderCreate,
-    CardholderType, IndividualParams,
+    CardCreate, CardStatus, CardType, CardUpdate, Cardholder, CardholderCreate, CardholderType,
+    IndividualParams,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::editor::{add_limit, save_enabled, start_editing};
 use support::{
-    choose, click, input, live_api, signed_in_api, text_of, type_into, wait_for, wait_text,
-    wait_until, US,
+    choose, click, input, live_api, portland_holder, signed_in_api, text_of, type_into,
+    unique_letters, wait_for, wait_text, wait_until, US,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -30,29 +30,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A cardholder with a name no other run used.
 async fn new_holder(api: &ApiClient, name: &str) -> Cardholder {
     let create = CardholderCreate {
-        kind: CardholderType::Individual,
-        name: name.to_owned(),
-        email: None,
-        phone_number: None,
-        billing: Billing {
-            address: Address {
-                line1: Some("1 Market Street".into()),
-                city: Some("Portland".into()),
-                state: Some("OR".into()),
-                postal_code: Some("97204".into()),
-                country: Some("US".into()),
-                line2: None,
-            },
-        },
         individual: Some(IndividualParams {
             first_name: Some("Hanako".into()),
             last_name: Some("Yamada".into()),
             dob: None,
         }),
-        status: None,
-        spending_controls: None,
-        metadata: Default::default(),
-        preferred_locales: Vec::new(),
+        ..portland_holder(CardholderType::Individual, name)
     };
     api.create_cardholder(US, &create).await.unwrap()
 }
@@ -69,17 +52,6 @@ fn virtual_card(holder: &Cardholder, status: CardStatus) -> CardCreate {
         replacement_reason: None,
         metadata: Default::default(),
     }
-}
-
-/// Letters only (a name on a card takes no digits), different on every run.
-fn unique_letters() -> String {
-    let mut n = js_sys::Date::now() as u64;
-    let mut s = String::new();
-    for _ in 0..6 {
-        s.push((b'a' + (n % 26) as u8) as char);
-        n /= 26;
-    }
-    s
 }
 
 fn blur(root: &web_sys::HtmlElement, selector: &str) {

@@ -14,6 +14,7 @@ pub const EURO: &str = "acct_1SbxDESakuraLg";
 use std::time::Duration;
 
 use issuing_admin::api::ApiClient;
+use issuing_model::{Address, Billing, CardholderCreate, CardholderType};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
@@ -167,4 +168,40 @@ pub fn choose(root: &web_sys::Element, selector: &str, value: &str) {
     select
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
+}
+
+/// Letters that differ from one run to the next (names take no digits).
+pub fn unique_letters() -> String {
+    let mut n = js_sys::Date::now() as u64;
+    let mut s = String::new();
+    for _ in 0..6 {
+        s.push((b'a' + (n % 26) as u8) as char);
+        n /= 26;
+    }
+    s
+}
+
+/// A new cardholder `name` billed in Portland, Oregon (the US account's state), to adjust.
+pub fn portland_holder(kind: CardholderType, name: &str) -> CardholderCreate {
+    CardholderCreate {
+        kind,
+        name: name.to_owned(),
+        email: None,
+        phone_number: None,
+        billing: Billing {
+            address: Address {
+                line1: Some("1 Market Street".into()),
+                city: Some("Portland".into()),
+                state: Some("OR".into()),
+                postal_code: Some("97204".into()),
+                country: Some("US".into()),
+                line2: None,
+            },
+        },
+        individual: None,
+        status: None,
+        spending_controls: None,
+        metadata: Default::default(),
+        preferred_locales: Vec::new(),
+    }
 }

@@ -7,11 +7,10 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use issuing_model::api::StreamTicket;
 use issuing_model::webhook_signature;
 use reqwest::StatusCode;
 use serde_json::json;
-use support::{expect, Api, UK};
+use support::{Api, UK};
 
 const BURST: usize = 3_000;
 
@@ -41,12 +40,8 @@ fn parse(raw: &str) -> Message {
 /// Opens a stream (resuming after `last`) and reads it to its end, or until `quiet` passes
 /// with nothing new.
 async fn read_stream(api: &Api, token: &str, last: Option<&str>, quiet: Duration) -> Vec<Message> {
-    let ticket: StreamTicket = expect(
-        api.post(token, "/api/events/ticket", json!({})).await,
-        StatusCode::OK,
-    )
-    .await;
-    let mut url = api.url(&format!("/api/events/stream?ticket={}", ticket.ticket));
+    let ticket = api.ticket(token).await;
+    let mut url = api.url(&format!("/api/events/stream?ticket={ticket}"));
     if let Some(last) = last {
         url.push_str(&format!("&last_event_id={last}"));
     }
@@ -77,14 +72,10 @@ async fn a_reader_that_falls_behind_a_burst_is_told_and_resumes_losing_nothing()
     let secret = api.server.webhook_secret().unwrap().to_owned();
 
     // A stream opened and then not read while 3,000 events arrive.
-    let ticket: StreamTicket = expect(
-        api.post(&token, "/api/events/ticket", json!({})).await,
-        StatusCode::OK,
-    )
-    .await;
+    let ticket = api.ticket(&token).await;
     let slow = api
         .http
-        .get(api.url(&format!("/api/events/stream?ticket={}", ticket.ticket)))
+        .get(api.url(&format!("/api/events/stream?ticket={ticket}")))
         .send()
         .await
         .unwrap();

@@ -11,7 +11,7 @@ mod support;
 
 use std::path::PathBuf;
 
-use issuing_model::api::{AuditChange, AuditEntry, AuditKind, AuditOutcome, StreamTicket};
+use issuing_model::api::{AuditChange, AuditEntry, AuditKind, AuditOutcome};
 use issuing_model::webhook_signature;
 use issuing_model::{Event, GrantedToken, IssuingCard, List, StripeError};
 use issuing_server::{Database, RunningServer, ServerConfig, StripeMode};
@@ -212,12 +212,8 @@ impl Calls for Api {
 
     /// A live stream as `token`'s operator, resumed after `last` if given.
     async fn stream(&self, token: &str, last: Option<&str>) -> EventStream {
-        let ticket: StreamTicket = expect(
-            self.post(token, "/api/events/ticket", json!({})).await,
-            StatusCode::OK,
-        )
-        .await;
-        self.open_stream(&ticket.ticket, last).await
+        let ticket = self.ticket(token).await;
+        self.open_stream(&ticket, last).await
     }
 
     async fn open_stream(&self, ticket: &str, last: Option<&str>) -> EventStream {
@@ -610,15 +606,11 @@ async fn two_instances_on_one_postgresql_share_tickets_feeds_and_deduplication()
     };
     let a = world.instance().await;
     let b = world.instance().await;
-    let ticket: StreamTicket = expect(
-        a.post(AIKO, "/api/events/ticket", json!({})).await,
-        StatusCode::OK,
-    )
-    .await;
-    let mut on_b = b.open_stream(&ticket.ticket, None).await;
+    let ticket = a.ticket(AIKO).await;
+    let mut on_b = b.open_stream(&ticket, None).await;
     let reused = a
         .http
-        .get(a.url(&format!("/api/events/stream?ticket={}", ticket.ticket)))
+        .get(a.url(&format!("/api/events/stream?ticket={}", ticket)))
         .send()
         .await
         .unwrap();

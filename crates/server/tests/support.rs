@@ -73,6 +73,17 @@ impl Api {
             .unwrap()
     }
 
+    /// A single-use ticket to open the live event stream as `token`'s operator.
+    pub async fn ticket(&self, token: &str) -> String {
+        let ticket: issuing_model::api::StreamTicket = expect(
+            self.post(token, "/api/events/ticket", serde_json::json!({}))
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+        ticket.ticket
+    }
+
     pub async fn cards(&self, token: &str, account: &str, query: &str) -> List<IssuingCard> {
         expect(
             self.get(token, &format!("/api/accounts/{account}/cards?{query}"))

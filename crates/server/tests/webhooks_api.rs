@@ -4,7 +4,6 @@
 
 mod support;
 
-use issuing_model::api::StreamTicket;
 use issuing_model::webhook_signature;
 use issuing_model::{Event, List, StripeError};
 use reqwest::StatusCode;
@@ -133,14 +132,10 @@ async fn the_live_stream_carries_the_sandboxs_signed_deliveries() {
         .await
         .unwrap();
     assert_eq!(no_ticket.status(), StatusCode::UNAUTHORIZED);
-    let ticket: StreamTicket = expect(
-        api.post(&aiko, "/api/events/ticket", json!({})).await,
-        StatusCode::OK,
-    )
-    .await;
+    let ticket = api.ticket(&aiko).await;
     let stream = api
         .http
-        .get(api.url(&format!("/api/events/stream?ticket={}", ticket.ticket)))
+        .get(api.url(&format!("/api/events/stream?ticket={ticket}")))
         .send()
         .await
         .unwrap();
@@ -151,7 +146,7 @@ async fn the_live_stream_carries_the_sandboxs_signed_deliveries() {
         .starts_with("text/event-stream"));
     let reused = api
         .http
-        .get(api.url(&format!("/api/events/stream?ticket={}", ticket.ticket)))
+        .get(api.url(&format!("/api/events/stream?ticket={ticket}")))
         .send()
         .await
         .unwrap();
