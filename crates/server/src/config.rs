@@ -7,6 +7,7 @@ use std::time::Duration;
 use stripe_sandbox::SandboxConfig;
 use thiserror::Error;
 
+use crate::host_tokens::HostTokenConfig;
 use crate::serve::ConnectionLimits;
 use crate::store::Database;
 use crate::stripe::RetryPolicy;
@@ -56,6 +57,8 @@ pub struct ServerConfig {
     pub max_lifetime: Option<Duration>,
     /// Live mode: the operators (`[{ id, name, role, accounts, token }]`). Sandbox mode seeds its own.
     pub operators_file: Option<PathBuf>,
+    /// Live mode: take the tokens the host signs for its signed-in operators.
+    pub host_tokens: Option<HostTokenConfig>,
     pub retry: RetryPolicy,
     /// Live mode: the webhook endpoint's signing secret (`whsec_…`). In sandbox mode the server
     /// registers its own endpoint with the sandbox and uses the secret it is given.
@@ -87,6 +90,7 @@ impl ServerConfig {
             limits: ConnectionLimits::default(),
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,
+            host_tokens: None,
             retry: RetryPolicy::default(),
             webhook_secret: None,
             database: Database::Temporary,

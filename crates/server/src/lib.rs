@@ -6,6 +6,7 @@ mod audit;
 pub mod config;
 mod cors;
 pub mod events;
+pub mod host_tokens;
 pub mod operators;
 pub mod serve;
 mod spa;
@@ -23,6 +24,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use config::{ConfigError, ServerConfig, StripeMode};
+use host_tokens::{HostTokens, SandboxMinter};
 use operators::Operators;
 pub use state::AppState;
 pub use store::Database;
@@ -95,22 +97,7 @@ impl RunningServer {
                 None,
             ),
         };
-        let operators = match (&config.operators_file, sandbox.is_some()) {
-            // The sandbox's sign-in hands a token to whoever asks: never real operators'.
-            (Some(_), true) => {
-                return Err(std::io::Error::other(
-                    "sandbox mode seeds its own operators and hands their tokens to anyone \
-                     who signs in: IA_OPERATORS_FILE is for live mode only",
-                ))
-            }
-            (Some(path), false) => Operators::from_file(path).map_err(std::io::Error::other)?,
-            (None, true) => Operators::sandbox(),
-            (None, false) => {
-                return Err(std::io::Error::other(
-                    "live mode needs IA_OPERATORS_FILE: the operators who may use the panel",
-                ))
-            }
-        };
+        let (operators, sandbox_minter) = who_may_sign_in(&config, sandbox.is_some())?;
         let stripe = Stripe::new(StripeClient::new(
             &stripe_base,
             &secret_key,
@@ -164,6 +151,7 @@ impl RunningServer {
             },
             publishable_key,
             operators,
+            sandbox_minter,
         });
         let state_stop = state.stop.clone();
         let app = app(state, &config);
@@ -263,6 +251,7 @@ pub async fn in_process_api(stripe_base: &str) -> Router {
         publishable_key: stripe_sandbox::DEFAULT_PUBLISHABLE_KEY.to_owned(),
         connect_script_url: STRIPE_CONNECT_SCRIPT.to_owned(),
         operators: Operators::sandbox(),
+        sandbox_minter: None,
         test_mode: true,
         webhook_secret: None,
         events: Arc::new(events::EventHub::new(store.clone())),
@@ -270,6 +259,46 @@ pub async fn in_process_api(stripe_base: &str) -> Router {
         stop,
     });
     api::router(state)
+}
+
+/// Who may use the panel. Sandbox mode: its seeded operators (by sign-in, or by a host token
+/// it mints for the embedding example), never real ones. Live mode: the operators file, host
+/// tokens, or both; at least one.
+fn who_may_sign_in(
+    config: &ServerConfig,
+    sandbox: bool,
+) -> std::io::Result<(Operators, Option<SandboxMinter>)> {
+    let refuse = |message: &str| Err(std::io::Error::other(message.to_owned()));
+    if sandbox {
+        // The sandbox's sign-in hands a token to whoever asks: never real operators'.
+        if config.operators_file.is_some() || config.host_tokens.is_some() {
+            return refuse(
+                "sandbox mode seeds its own operators and hands their tokens to anyone who \
+                 signs in: IA_OPERATORS_FILE and host token keys are for live mode only",
+            );
+        }
+        let minter = SandboxMinter::new();
+        let host_tokens = HostTokens::load(&minter.config()).map_err(std::io::Error::other)?;
+        return Ok((
+            Operators::sandbox().with_host_tokens(host_tokens),
+            Some(minter),
+        ));
+    }
+    let mut operators = match &config.operators_file {
+        Some(path) => Operators::from_file(path).map_err(std::io::Error::other)?,
+        None => Operators::default(),
+    };
+    if let Some(host_tokens) = &config.host_tokens {
+        operators = operators
+            .with_host_tokens(HostTokens::load(host_tokens).map_err(std::io::Error::other)?);
+    }
+    if operators.is_empty() {
+        return refuse(
+            "live mode needs operators: IA_OPERATORS_FILE (static tokens), host tokens \
+             (IA_HOST_TOKEN_SECRET, --host-token-public-key or --host-token-jwks), or both",
+        );
+    }
+    Ok((operators, None))
 }
 
 fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {

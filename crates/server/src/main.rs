@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use clap::Parser;
 use issuing_server::config::{WebhookSecret, DEFAULT_STRIPE_VERSION};
+use issuing_server::host_tokens::{HostKeys, HostTokenConfig};
 use issuing_server::serve::ConnectionLimits;
 use issuing_server::stripe::RetryPolicy;
 use issuing_server::{Database, RunningServer, ServerConfig, StripeMode};
@@ -58,6 +59,19 @@ struct Args {
     /// Live mode: JSON file of operators `[{ id, name, role, accounts, token }]`.
     #[arg(long, env = "IA_OPERATORS_FILE")]
     operators_file: Option<PathBuf>,
+    /// Live mode: take host tokens signed with this public key (PEM: RSA for RS256, P-256 for
+    /// ES256, Ed25519 for EdDSA). A shared HS256 secret comes from IA_HOST_TOKEN_SECRET.
+    #[arg(long, env = "IA_HOST_TOKEN_PUBLIC_KEY")]
+    host_token_public_key: Option<PathBuf>,
+    /// Live mode: take host tokens signed with one of these keys (a JWKS file; `kid` picks).
+    #[arg(long, env = "IA_HOST_TOKEN_JWKS")]
+    host_token_jwks: Option<PathBuf>,
+    /// The `aud` host tokens must carry.
+    #[arg(long, env = "IA_HOST_TOKEN_AUDIENCE", default_value = issuing_server::host_tokens::DEFAULT_AUDIENCE)]
+    host_token_audience: String,
+    /// The `iss` host tokens must carry, if any.
+    #[arg(long, env = "IA_HOST_TOKEN_ISSUER")]
+    host_token_issuer: Option<String>,
     /// Where the server keeps its records: `sqlite:path` (a file, created if missing) or
     /// `postgres://user:password@host/db` (to run several instances on one database).
     #[arg(
@@ -130,7 +144,30 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // Like Stripe's keys, a shared secret comes from the environment only.
+    let secret = std::env::var("IA_HOST_TOKEN_SECRET")
+        .ok()
+        .filter(|s| !s.trim().is_empty());
+    let keys = match (secret, args.host_token_public_key, args.host_token_jwks) {
+        (None, None, None) => None,
+        (Some(secret), None, None) => Some(HostKeys::Secret(secret.trim().as_bytes().to_vec())),
+        (None, Some(pem), None) => Some(HostKeys::Pem(pem)),
+        (None, None, Some(jwks)) => Some(HostKeys::Jwks(jwks)),
+        _ => {
+            eprintln!(
+                "issuing-server: refusing to start: give one source of host token keys \
+                 (IA_HOST_TOKEN_SECRET, --host-token-public-key or --host-token-jwks), not several"
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let host_tokens = keys.map(|keys| HostTokenConfig {
+        keys,
+        audience: args.host_token_audience,
+        issuer: args.host_token_issuer,
+    });
     let config = ServerConfig {
+        host_tokens,
         listen: SocketAddr::new(args.host, args.port),
         stripe,
         stripe_version: args.stripe_version,

@@ -1,7 +1,12 @@
 //! Operators: who may call `/api`, which accounts they see, whether they may change anything.
-//! In sandbox mode a few are seeded and chosen at sign-in; in live mode they come from a file.
+//! In sandbox mode a few are seeded and chosen at sign-in; in live mode they come from a file
+//! of static tokens, or from the host dashboard's own sign-in as short-lived signed tokens
+//! (`host_tokens.rs`), or both.
 
 use std::path::Path;
+use std::sync::Arc;
+
+use crate::host_tokens::HostTokens;
 
 use issuing_model::{AccountAccess, OperatorProfile, Role};
 use serde::Deserialize;
@@ -42,14 +47,52 @@ impl From<OperatorEntry> for Operator {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Operators {
     list: Vec<Operator>,
+    host_tokens: Option<Arc<HostTokens>>,
+}
+
+impl std::fmt::Debug for Operators {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Operators")
+            .field("list", &self.list.len())
+            .field("host_tokens", &self.host_tokens.is_some())
+            .finish()
+    }
 }
 
 impl Operators {
     pub fn new(list: Vec<Operator>) -> Self {
-        Self { list }
+        Self {
+            list,
+            host_tokens: None,
+        }
+    }
+
+    /// Also takes tokens the host signs for its signed-in operators.
+    pub fn with_host_tokens(mut self, host_tokens: HostTokens) -> Self {
+        self.host_tokens = Some(Arc::new(host_tokens));
+        self
+    }
+
+    /// Whether anyone at all can be an operator.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.host_tokens.is_none()
+    }
+
+    /// The operator a bearer token names at `now`: a host token if it has a JWT's shape and
+    /// host tokens are taken, else one of the static tokens.
+    pub fn authenticate(&self, token: &str, now: i64) -> Option<OperatorProfile> {
+        if let Some(host_tokens) = &self.host_tokens {
+            if HostTokens::looks_like_one(token) {
+                return host_tokens
+                    .verify(token, now)
+                    .inspect_err(|why| tracing::info!(%why, "host token refused"))
+                    .ok();
+            }
+        }
+        self.by_token(token).map(|o| o.profile.clone())
     }
 
     /// The sandbox's operators: one who sees everything, one limited to the UK account, one

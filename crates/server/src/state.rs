@@ -5,6 +5,7 @@ use std::sync::Arc;
 use tokio::sync::watch;
 
 use crate::events::EventHub;
+use crate::host_tokens::SandboxMinter;
 use crate::operators::Operators;
 use crate::store::Store;
 use crate::stripe::Stripe;
@@ -15,6 +16,8 @@ pub struct AppState {
     pub publishable_key: String,
     pub connect_script_url: String,
     pub operators: Operators,
+    /// Sandbox mode: mints host tokens for its operators, as a host's backend would.
+    pub sandbox_minter: Option<SandboxMinter>,
     /// Test keys or the sandbox: test helpers (granting tokens) are allowed.
     pub test_mode: bool,
     /// The signing secret webhooks are checked with; none means webhooks are refused.

@@ -34,8 +34,8 @@ impl FromRequestParts<Arc<AppState>> for CurrentOperator {
             })?;
         state
             .operators
-            .by_token(token.trim())
-            .map(|o| CurrentOperator(o.profile.clone()))
+            .authenticate(token.trim(), crate::state::unix_now())
+            .map(CurrentOperator)
             .ok_or_else(|| {
                 unauthorized(
                     "This operator token is not valid (signed out or expired). Sign in again.",

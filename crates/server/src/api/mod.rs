@@ -36,6 +36,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/config", get(client_config::get))
         .route("/api/operators", get(session::operators))
         .route("/api/sign_in", post(session::sign_in))
+        .route("/api/sandbox/host_token", post(session::host_token))
         .route("/api/me", get(session::me))
         .route("/api/accounts", get(accounts::list))
         .route("/api/account_session", post(connect::account_session))

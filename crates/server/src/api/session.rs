@@ -1,4 +1,5 @@
-//! Sign-in (sandbox mode: pick a seeded operator) and `GET /api/me`.
+//! Sign-in (sandbox mode: pick a seeded operator, or get a host token for one) and
+//! `GET /api/me`.
 
 use std::sync::Arc;
 
@@ -11,6 +12,7 @@ use issuing_model::{OperatorProfile, StripeError};
 
 use super::auth::CurrentOperator;
 use super::ApiError;
+use crate::state::unix_now;
 use crate::AppState;
 
 /// The operators one may sign in as: sandbox mode only (live operators bring their token).
@@ -31,6 +33,31 @@ pub async fn sign_in(
     })?;
     Ok(Json(SignedIn {
         token: found.token.clone(),
+        operator: found.profile.clone(),
+    }))
+}
+
+/// How long a host token minted by the sandbox lives (a host keeps them short; the panel asks
+/// `getToken` again when one is refused).
+const SANDBOX_HOST_TOKEN_SECS: i64 = 15 * 60;
+
+/// `POST /api/sandbox/host_token`: sandbox mode's stand-in for a host dashboard's backend,
+/// which mints a short-lived signed token for its signed-in operator. The embedding example
+/// calls it to show the real flow offline.
+pub async fn host_token(
+    State(state): State<Arc<AppState>>,
+    JsonBody(SignInRequest { operator }): JsonBody<SignInRequest>,
+) -> Result<Json<SignedIn>, ApiError> {
+    sandbox_only(&state)?;
+    let found = state.operators.by_id(&operator).ok_or_else(|| {
+        ApiError::invalid_param("operator", format!("No such operator: '{operator}'."))
+    })?;
+    let minter = state
+        .sandbox_minter
+        .as_ref()
+        .ok_or_else(|| ApiError::api(StatusCode::INTERNAL_SERVER_ERROR, "No host token minter."))?;
+    Ok(Json(SignedIn {
+        token: minter.mint(&found.profile, unix_now(), SANDBOX_HOST_TOKEN_SECS),
         operator: found.profile.clone(),
     }))
 }
