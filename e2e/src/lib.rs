@@ -45,6 +45,28 @@ pub async fn start_server_on(listen: std::net::SocketAddr) -> RunningServer {
         .expect("the server starts")
 }
 
+/// Fails with every Content-Security-Policy violation the server's pages reported. Browsers
+/// send reports a moment after the violation: the last page gets a second for that.
+pub async fn assert_no_policy_violations(server: &RunningServer) {
+    for _ in 0..10 {
+        if !server.csp_reports().is_empty() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let reports = server.csp_reports();
+    assert!(
+        reports.is_empty(),
+        "the pages broke their Content-Security-Policy {} time(s):\n{}",
+        reports.len(),
+        reports
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
 /// A headless Chromium session; chromedriver is stopped when this is dropped.
 pub struct Browser {
     pub client: Client,

@@ -1,8 +1,9 @@
 //! axe-core in every page of the built panel (and in the host page, through its shadow root),
-//! in English and in Japanese: no serious or critical violations. Each page is kept as a
+//! in English and in Japanese: no serious or critical violations, and no page breaks its
+//! Content-Security-Policy. Each page is kept as a
 //! screenshot per language (`target/e2e/a11y-<lang>-<page>.png`).
 
-use e2e::{start_server, Browser};
+use e2e::{assert_no_policy_violations, start_server, Browser};
 
 use stripe_sandbox::EURO_ACCOUNT as ACCOUNT;
 
@@ -252,5 +253,7 @@ async fn walk(lang: &Language) {
         "the embedded panel speaks the host's language"
     );
     audit(&browser, lang, "host-page").await;
+    // Every page above ran under its Content-Security-Policy without breaking it.
+    assert_no_policy_violations(&server).await;
     browser.close().await;
 }

@@ -11,7 +11,7 @@ use std::any::Any;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+use web_sys::{HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 pub use options::EmbedOptions;
 
@@ -23,10 +23,14 @@ use crate::Panel;
 /// The panel's stylesheet, put inside each shadow root.
 const STYLE: &str = include_str!("../../style/main.css");
 
+/// What a mount leaves to undo: the reactive owner, Leptos' mount handle, the nodes added, and
+/// the shadow root whose adopted stylesheet is the panel's.
+type Mounted = (Owner, Box<dyn Any>, Vec<web_sys::Node>, ShadowRoot);
+
 /// A mounted panel; `unmount()` removes it, its styles and its listeners.
 #[wasm_bindgen]
 pub struct MountedPanel {
-    mounted: Option<(Owner, Box<dyn Any>, Vec<web_sys::Node>)>,
+    mounted: Option<Mounted>,
     i18n: I18n,
 }
 
@@ -44,7 +48,7 @@ impl MountedPanel {
 
     /// Removes the panel. Calling it again does nothing.
     pub fn unmount(&mut self) {
-        if let Some((owner, handle, nodes)) = self.mounted.take() {
+        if let Some((owner, handle, nodes, root)) = self.mounted.take() {
             drop(handle);
             // Dropping the handle alone does not run the components' cleanups while anything
             // (a pending task, a stream) still holds their owner: the router's listeners on
@@ -56,6 +60,7 @@ impl MountedPanel {
                     let _ = parent.remove_child(&node);
                 }
             }
+            root.set_adopted_style_sheets(&js_sys::Array::new());
         }
     }
 }
@@ -72,14 +77,16 @@ pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPane
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("issuing-admin: no document"))?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(STYLE));
+    // A constructed stylesheet, not a `<style>` element: a host page whose CSP allows no
+    // inline styles still shows the panel styled.
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(STYLE)?;
+    root.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     let container: HtmlElement = document.create_element("div")?.unchecked_into();
     container.set_class_name("ia-embed");
     for (name, value) in &options.theme {
         container.style().set_property(name, value)?;
     }
-    root.append_child(&style)?;
     root.append_child(&container)?;
 
     let server = ApiClient::new(options.api_base.clone());
@@ -106,11 +113,7 @@ pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPane
         (handle, i18n)
     });
     Ok(MountedPanel {
-        mounted: Some((
-            owner,
-            Box::new(handle),
-            vec![style.into(), container.into()],
-        )),
+        mounted: Some((owner, Box::new(handle), vec![container.into()], root)),
         i18n,
     })
 }

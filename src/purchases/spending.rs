@@ -100,7 +100,7 @@ fn LimitBars(uses: Vec<LimitUse>, currency: String, owner: &'static str) -> impl
                                     aria-valuetext=text.clone()
                                     data-level=level
                                 >
-                                    <span class="ia-bar-fill" style=format!("inline-size: {:.1}%", share * 100.0)></span>
+                                    <span class="ia-bar-fill" style:inline-size=format!("{:.1}%", share * 100.0)></span>
                                 </div>
                                 <span class="ia-limit-figures">
                                     <span data-field="spent">{text}</span>

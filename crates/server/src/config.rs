@@ -51,6 +51,8 @@ pub struct ServerConfig {
     pub allowed_origins: Vec<String>,
     /// On loopback, `Host` names answered beside loopback's own (e.g. a local proxy's).
     pub allowed_hosts: Vec<String>,
+    /// The pages' `frame-ancestors`: `'none'` unless a host frames the panel.
+    pub frame_ancestors: String,
     /// Timeouts and the connection limit of the listening socket.
     pub limits: ConnectionLimits,
     /// Stop by itself after this long (test servers must never outlive their run).
@@ -88,6 +90,7 @@ impl ServerConfig {
             allowed_origins: Vec::new(),
             allowed_hosts: Vec::new(),
             limits: ConnectionLimits::default(),
+            frame_ancestors: "'none'".into(),
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,
             host_tokens: None,

@@ -5,12 +5,14 @@ pub mod api;
 mod audit;
 pub mod config;
 mod cors;
+pub mod csp;
 pub mod events;
 pub mod host_tokens;
 pub mod operators;
 pub mod serve;
 mod spa;
 mod state;
+mod static_files;
 pub mod store;
 pub mod stripe;
 
@@ -38,6 +40,7 @@ pub const STRIPE_CONNECT_SCRIPT: &str = "https://connect-js.stripe.com/v1.0/conn
 pub struct RunningServer {
     addr: SocketAddr,
     task: JoinHandle<()>,
+    csp_reports: Arc<csp::Reports>,
     sandbox: Option<RunningSandbox>,
     webhook_secret: Option<String>,
     stop: Arc<watch::Sender<bool>>,
@@ -98,6 +101,7 @@ impl RunningServer {
             ),
         };
         let (operators, sandbox_minter) = who_may_sign_in(&config, sandbox.is_some())?;
+        let csp_reports = Arc::new(csp::Reports::default());
         let stripe = Stripe::new(StripeClient::new(
             &stripe_base,
             &secret_key,
@@ -152,6 +156,7 @@ impl RunningServer {
             publishable_key,
             operators,
             sandbox_minter,
+            csp_reports: csp_reports.clone(),
         });
         let state_stop = state.stop.clone();
         let app = app(state, &config);
@@ -178,6 +183,7 @@ impl RunningServer {
         Ok(Self {
             addr,
             task,
+            csp_reports,
             sandbox,
             webhook_secret,
             stop: stop_tx,
@@ -190,6 +196,11 @@ impl RunningServer {
 
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// The Content-Security-Policy violations browsers have reported to this server.
+    pub fn csp_reports(&self) -> Vec<serde_json::Value> {
+        self.csp_reports.all()
     }
 
     /// The embedded sandbox, in sandbox mode.
@@ -252,6 +263,7 @@ pub async fn in_process_api(stripe_base: &str) -> Router {
         connect_script_url: STRIPE_CONNECT_SCRIPT.to_owned(),
         operators: Operators::sandbox(),
         sandbox_minter: None,
+        csp_reports: Arc::default(),
         test_mode: true,
         webhook_secret: None,
         events: Arc::new(events::EventHub::new(store.clone())),
@@ -302,17 +314,27 @@ fn who_may_sign_in(
 }
 
 fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
+    let policy = if state.sandbox_mode {
+        csp::PagePolicy::sandbox(
+            origin_of(&state.connect_script_url),
+            &config.frame_ancestors,
+        )
+    } else {
+        csp::PagePolicy::stripe(&config.frame_ancestors)
+    };
     let mut app = api::router(state);
     if let Some(dir) = &config.static_dir {
         // Single-page apps: unknown paths get the nearest index.html, so deep links and
         // reloads work for the panel's page and for host pages under their base path.
         // `/api` itself never falls through to the panel: an unknown API URL is Stripe's 404.
         let unknown = || axum::routing::any(issuing_http::unknown_route);
+        let files = static_files::StaticFiles::new(dir.clone(), policy);
+        files.warm_up();
         app = app
             .route("/api", unknown())
             .route("/api/", unknown())
             .route("/api/{*rest}", unknown())
-            .fallback(spa::service(dir.clone()));
+            .fallback(spa::service(files, dir.clone()));
     }
     if config.listen.ip().is_loopback() {
         app = app.layer(axum::middleware::from_fn_with_state(
@@ -323,6 +345,15 @@ fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
     app.layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
         config.limits.body_read_timeout,
     ))
+    .layer(axum::middleware::from_fn(csp::security_headers))
     .layer(cors::layer(&config.allowed_origins))
     .layer(tower_http::trace::TraceLayer::new_for_http())
+}
+
+/// `scheme://host[:port]` of `url`.
+fn origin_of(url: &str) -> &str {
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    url[after_scheme..]
+        .find('/')
+        .map_or(url, |slash| &url[..after_scheme + slash])
 }

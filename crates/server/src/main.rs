@@ -38,6 +38,9 @@ struct Args {
     /// addressed to any other name is refused: DNS rebinding).
     #[arg(long = "allow-host", env = "IA_ALLOWED_HOSTS", value_delimiter = ',')]
     allowed_hosts: Vec<String>,
+    /// Who may frame the panel's pages (CSP frame-ancestors), e.g. "'self' https://dash.example".
+    #[arg(long, env = "IA_FRAME_ANCESTORS", default_value = "'none'")]
+    frame_ancestors: String,
     /// Seconds a client has to send a request's headers (and the most a connection idles).
     #[arg(long, env = "IA_HEADER_READ_TIMEOUT_SECS", default_value_t = 10)]
     header_read_timeout_secs: u64,
@@ -174,6 +177,7 @@ async fn main() -> ExitCode {
         static_dir: args.static_dir,
         allowed_origins: args.allow_origins,
         allowed_hosts: args.allowed_hosts,
+        frame_ancestors: args.frame_ancestors,
         limits: ConnectionLimits {
             header_read_timeout: Duration::from_secs(args.header_read_timeout_secs),
             body_read_timeout: Duration::from_secs(args.body_read_timeout_secs),

@@ -1,4 +1,5 @@
-//! Serving the built panel as single-page apps: a path with no file behind it gets the
+//! Serving the built panel as single-page apps: a path names a file (`static_files.rs` serves
+//! it), and a path with no file behind it gets the
 //! `index.html` nearest above it, so a reload or deep link lands in the right page. The
 //! panel's own page is `dist/index.html`; a host page embedding it under a base path (the
 //! example at `dist/host/index.html`) answers for everything below `/host/`.
@@ -6,38 +7,54 @@
 use std::path::{Component, Path, PathBuf};
 
 use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::{Method, Request, StatusCode};
 use axum::response::IntoResponse;
-use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
 
-/// `dist/` as static files, with the nearest-`index.html` fallback.
-pub fn service(dir: PathBuf) -> axum::routing::MethodRouter {
-    let files = ServeDir::new(dir.clone());
-    axum::routing::any(move |request: Request<Body>| {
+use crate::static_files::StaticFiles;
+
+/// `dist/` as static files (compressed, cached, each page with its policy), with the
+/// nearest-`index.html` fallback.
+pub fn service(files: StaticFiles, dir: PathBuf) -> axum::routing::MethodRouter {
+    axum::routing::get(move |request: Request<Body>| {
         let (files, dir) = (files.clone(), dir.clone());
         async move {
-            let response = files.oneshot(request_clone(&request)).await.into_response();
-            if response.status() != StatusCode::NOT_FOUND {
-                return response;
-            }
-            match nearest_index(&dir, request.uri().path()) {
-                Some(index) => ServeFile::new(index).oneshot(request).await.into_response(),
-                None => StatusCode::NOT_FOUND.into_response(),
-            }
+            let path = request.uri().path();
+            let Some(file) = file_at(&dir, path).or_else(|| nearest_index(&dir, path)) else {
+                return StatusCode::NOT_FOUND.into_response();
+            };
+            let method = if request.method() == Method::HEAD {
+                Method::HEAD
+            } else {
+                Method::GET
+            };
+            files.answer(file, &method, request.headers()).await
         }
     })
 }
 
-fn request_clone(request: &Request<Body>) -> Request<Body> {
-    let mut copy = Request::builder()
-        .method(request.method())
-        .uri(request.uri())
-        .version(request.version());
-    if let Some(headers) = copy.headers_mut() {
-        *headers = request.headers().clone();
+/// The file `path` names inside `dir` (a folder's `index.html`), never outside it.
+fn file_at(dir: &Path, path: &str) -> Option<PathBuf> {
+    let decoded = percent_decode(path)?;
+    let mut file = dir.to_path_buf();
+    for part in Path::new(decoded.trim_start_matches('/')).components() {
+        match part {
+            Component::Normal(name) => file.push(name),
+            Component::CurDir => {}
+            Component::ParentDir | Component::RootDir | Component::Prefix(_) => return None,
+        }
     }
-    copy.body(Body::empty()).expect("a copy of a valid request")
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+/// `%xx` decoded; `None` if the result is not UTF-8 or holds a NUL.
+fn percent_decode(path: &str) -> Option<String> {
+    let text = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?;
+    (!text.contains('\0')).then(|| text.into_owned())
 }
 
 /// The `index.html` in the deepest folder of `path` that has one, never outside `dir`.

@@ -25,6 +25,8 @@ pub struct AppState {
     /// The durable state: events, known tokens, stream tickets, the audit trail.
     pub store: Arc<Store>,
     pub events: Arc<EventHub>,
+    /// Content-Security-Policy violations browsers reported.
+    pub csp_reports: Arc<crate::csp::Reports>,
     /// Turns true when the server is stopping, so live streams end and shutdown is not held up.
     pub stop: watch::Receiver<bool>,
 }

@@ -165,3 +165,94 @@ async fn a_loopback_server_answers_only_requests_addressed_to_loopback() {
         .unwrap();
     assert_eq!(answer.status(), StatusCode::MISDIRECTED_REQUEST);
 }
+
+#[tokio::test]
+async fn pages_carry_their_policy_and_files_are_compressed_and_revalidated() {
+    let dir = std::env::temp_dir().join(format!("ia-panel-csp-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("snippets/app-0123456789abcdef")).unwrap();
+    let loader = "import init from '/app.js'; await init();";
+    std::fs::write(
+        dir.join("index.html"),
+        format!("<!doctype html><title>panel</title><script type=\"module\">{loader}</script>"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("app.js"), "export default 1;\n".repeat(200)).unwrap();
+    std::fs::write(dir.join("snippets/app-0123456789abcdef/x.js"), "1").unwrap();
+    let mut config = ServerConfig::local_sandbox(SandboxConfig {
+        large_account_cards: 10,
+        ..Default::default()
+    });
+    config.static_dir = Some(dir.clone());
+    let api = Api::with(config).await;
+
+    // A deep link gets the page, with the hash of its own loader in script-src.
+    let page = api
+        .http
+        .get(api.url("/accounts/acct_1/cards"))
+        .send()
+        .await
+        .unwrap();
+    let policy = page.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    use base64::Engine;
+    let hash = base64::engine::general_purpose::STANDARD
+        .encode(ring::digest::digest(&ring::digest::SHA256, loader.as_bytes()).as_ref());
+    assert!(policy.contains(&format!("'sha256-{hash}'")), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert_eq!(page.headers()["x-frame-options"], "DENY");
+
+    // Stable names are revalidated, hashed names cached for good.
+    let script = api
+        .http
+        .get(api.url("/app.js"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(script.headers()["content-encoding"], "gzip");
+    assert_eq!(script.headers()["cache-control"], "no-cache");
+    let etag = script.headers()["etag"].clone();
+    let unchanged = api
+        .http
+        .get(api.url("/app.js"))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unchanged.status(), StatusCode::NOT_MODIFIED);
+    let snippet = api
+        .http
+        .get(api.url("/snippets/app-0123456789abcdef/x.js"))
+        .send()
+        .await
+        .unwrap();
+    assert!(snippet.headers()["cache-control"]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    // A path out of the folder is never served.
+    let out = api
+        .http
+        .get(api.url("/..%2F..%2Fetc/passwd"))
+        .send()
+        .await
+        .unwrap();
+    assert!(!out.text().await.unwrap().contains("root:"));
+
+    // /api JSON is compressed too; over TLS (a proxy says so) the answer asks for HSTS.
+    let token = api.token("op_aiko").await;
+    let accounts = api
+        .http
+        .get(api.url("/api/accounts"))
+        .bearer_auth(&token)
+        .header("accept-encoding", "br")
+        .header("x-forwarded-proto", "https")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accounts.headers()["content-encoding"], "br");
+    assert!(accounts.headers().contains_key("strict-transport-security"));
+    let _ = std::fs::remove_dir_all(dir);
+}

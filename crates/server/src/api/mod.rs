@@ -11,6 +11,7 @@ mod cardholders;
 mod cards;
 mod client_config;
 mod connect;
+mod csp_reports;
 mod csv_download;
 mod events;
 mod purchases;
@@ -95,10 +96,18 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/events", get(events::recent))
         .route("/api/events/ticket", post(events::ticket))
         .route("/api/events/stream", get(events::stream))
+        .route(
+            crate::csp::REPORT_PATH,
+            post(csp_reports::receive).layer(axum::extract::DefaultBodyLimit::max(
+                csp_reports::MAX_REPORT_BYTES,
+            )),
+        )
         .fallback(issuing_http::unknown_route)
         .layer(axum::middleware::map_response(
             issuing_http::too_large_in_stripe_shape,
         ))
+        // JSON compressed when the client takes it (the event stream never: it must flow).
+        .layer(tower_http::compression::CompressionLayer::new())
         // Answers carry operator tokens, key secrets and cardholders' details: no cache (a
         // browser's or a proxy's) may keep them.
         .layer(SetResponseHeaderLayer::if_not_present(
