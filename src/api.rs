@@ -14,6 +14,8 @@ use issuing_model::{
 };
 use serde::de::DeserializeOwned;
 
+use crate::ui::rate_limit_notice::LONGEST_WAIT_SECS;
+
 impl ApiError {
     /// The server does not accept the operator token (missing, wrong or signed out).
     pub fn is_unauthorized(&self) -> bool {
@@ -188,27 +190,44 @@ impl ApiClient {
         key: Option<&str>,
     ) -> Result<T, ApiError> {
         let url = self.url(path);
-        let mut request = match body {
-            None => Request::get(&url),
-            Some(_) => Request::post(&url).header("Content-Type", "application/json"),
-        };
-        if let Some(token) = &self.token {
-            request = request.header("Authorization", &format!("Bearer {token}"));
-        }
-        if let Some(key) = key {
-            request = request.header("Idempotency-Key", key);
-        }
-        let sent = match body {
-            None => request.send().await,
-            Some(body) => {
-                request
-                    .body(body)
-                    .map_err(|e| ApiError::Unexpected(e.to_string()))?
-                    .send()
-                    .await
+        let mut waited = 0;
+        loop {
+            let mut request = match body {
+                None => Request::get(&url),
+                Some(_) => Request::post(&url).header("Content-Type", "application/json"),
+            };
+            if let Some(token) = &self.token {
+                request = request.header("Authorization", &format!("Bearer {token}"));
             }
-        };
-        decode(sent.map_err(|e| ApiError::Network(e.to_string()))?).await
+            if let Some(key) = key {
+                request = request.header("Idempotency-Key", key);
+            }
+            let sent = match &body {
+                None => request.send().await,
+                Some(body) => {
+                    request
+                        .body(body.clone())
+                        .map_err(|e| ApiError::Unexpected(e.to_string()))?
+                        .send()
+                        .await
+                }
+            };
+            let response = sent.map_err(|e| ApiError::Network(e.to_string()))?;
+            // Rate limited: wait as long as the server says and send the same request again
+            // (a write keeps its key), a few times; the shell says so meanwhile.
+            let retry_after = (response.status() == 429)
+                .then(|| response.headers().get("retry-after"))
+                .flatten()
+                .and_then(|s| s.trim().parse::<u32>().ok())
+                .filter(|s| *s <= LONGEST_WAIT_SECS && waited < 3);
+            match retry_after {
+                Some(secs) => {
+                    waited += 1;
+                    crate::ui::rate_limit_notice::wait_out(secs.max(1)).await;
+                }
+                None => return decode(response).await,
+            }
+        }
     }
 
     pub async fn accounts(&self) -> Result<List<Account>, ApiError> {

@@ -16,6 +16,7 @@ use crate::i18n::{self, t, I18n, Locale};
 use crate::routes::Page;
 use crate::session::{Auth, Session, SignInPage};
 use crate::tokens::TokensPage;
+use crate::ui::rate_limit_notice::RateLimitNotice;
 use crate::ui::{LoadingState, RouteBase};
 
 #[component]
@@ -118,6 +119,7 @@ pub fn Panel(
                         })}
                     })}
                 </header>
+                <RateLimitNotice />
                 {if hosted {
                     view! { <div class="ia-main" role="region" aria-label=move || t().brand>{pages}</div> }.into_any()
                 } else {

@@ -9,6 +9,7 @@ mod leave_guard;
 mod modal;
 mod multi_select;
 mod pager;
+pub mod rate_limit_notice;
 mod route_base;
 mod states;
 

@@ -433,6 +433,21 @@ mod tests {
             proptest::prop_assert_eq!(parse_amount(&format_amount(amount, currency), currency), Ok(amount));
             proptest::prop_assert_eq!(parse_amount(&to_major_input(amount, currency), currency), Ok(amount));
         }
+
+        /// Whatever a person types (any text, huge numbers, odd Unicode) is an amount or a
+        /// reason, never a panic; an amount read is never negative.
+        #[test]
+        fn anything_typed_is_read_or_refused_never_a_panic(
+            input in proptest::prelude::any::<String>(),
+            digits in "[0-9.,' -]{0,40}",
+            currency in proptest::sample::select(vec!["eur", "usd", "jpy", "kwd", "xyz", ""]),
+        ) {
+            for text in [&input, &digits] {
+                if let Ok(amount) = parse_amount(text, currency) {
+                    proptest::prop_assert!(amount >= 0, "{text:?} read as {amount}");
+                }
+            }
+        }
     }
 
     #[test]

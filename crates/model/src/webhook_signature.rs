@@ -111,12 +111,15 @@ pub fn verify(
     if !matches {
         return Err(SignatureError::Mismatch);
     }
-    let age = now - timestamp;
+    // Saturating: a forged `t` near i64's ends must be refused, not overflow.
+    let age = now.saturating_sub(timestamp);
     if tolerance > 0 && age > tolerance {
         return Err(SignatureError::TooOld { age });
     }
-    if tolerance > 0 && -age > tolerance {
-        return Err(SignatureError::TooNew { ahead: -age });
+    if tolerance > 0 && age.saturating_neg() > tolerance {
+        return Err(SignatureError::TooNew {
+            ahead: age.saturating_neg(),
+        });
     }
     Ok(timestamp)
 }
@@ -221,5 +224,39 @@ mod tests {
             verify(&format!("t={T},v1={}", &good[1..]), BODY, SECRET, T, 300),
             Err(SignatureError::Mismatch)
         );
+    }
+
+    proptest::proptest! {
+        /// Any header and body (garbage, huge or negative timestamps, many v1 parts) are
+        /// checked without a panic, and only the right signature passes.
+        #[test]
+        fn any_header_is_checked_without_a_panic(
+            header in proptest::prelude::any::<String>(),
+            t in proptest::prelude::any::<i64>(),
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..256),
+            now in proptest::prelude::any::<i64>(),
+        ) {
+            let _ = verify(&header, &body, SECRET, now, 300);
+            let forged = format!("t={t},v1={}", "0".repeat(64));
+            proptest::prop_assert!(verify(&forged, &body, SECRET, now, 300).is_err());
+            let _ = verify(&format!("t={t},v1=zz,v1="), &body, SECRET, now, 0);
+            // Signed at any time at all, checked at any other: refused or passed, no overflow.
+            let _ = verify(&super::header(SECRET, t, &body), &body, SECRET, now, 300);
+        }
+
+        /// What Stripe signs verifies, within the tolerance, for any body and time.
+        #[test]
+        fn a_signed_body_verifies_and_a_changed_one_does_not(
+            body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512),
+            t in 0i64..4_000_000_000,
+            drift in -300i64..=300,
+        ) {
+            let signed = header(SECRET, t, &body);
+            proptest::prop_assert_eq!(verify(&signed, &body, SECRET, t + drift, 300), Ok(t));
+            let mut changed = body.clone();
+            changed.push(b'!');
+            proptest::prop_assert!(verify(&signed, &changed, SECRET, t, 300).is_err());
+            proptest::prop_assert!(verify(&signed, &body, "whsec_other", t, 300).is_err());
+        }
     }
 }

@@ -170,4 +170,72 @@ mod tests {
         let err = FormValue::parse(&pairs(&[("a[b", "1")])).unwrap_err();
         assert_eq!(err.error.param.as_deref(), Some("a[b"));
     }
+
+    /// A tree of parameters as Stripe takes them: maps of names to values, lists and maps.
+    fn tree() -> impl proptest::strategy::Strategy<Value = BTreeMap<String, FormValue>> {
+        use proptest::prelude::*;
+        let leaf = any::<String>()
+            .prop_filter("a leaf is not the empty list", |s| !s.is_empty())
+            .prop_map(FormValue::Value);
+        let node = leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::btree_map("[a-z_]{1,6}", inner.clone(), 1..4)
+                    .prop_map(FormValue::Map),
+                proptest::collection::vec(inner, 1..4).prop_map(|items| {
+                    FormValue::Map(
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, v)| (i.to_string(), v))
+                            .collect(),
+                    )
+                }),
+            ]
+        });
+        proptest::collection::btree_map("[a-z_]{1,8}", node, 0..5)
+    }
+
+    /// The pairs the model's encoder writes for `tree`.
+    fn encode(prefix: &str, value: &FormValue, form: &mut issuing_model::form::FormBuilder) {
+        match value {
+            FormValue::Value(v) => {
+                form.push(prefix, v.as_str());
+            }
+            FormValue::Map(m) => {
+                for (k, v) in m {
+                    encode(&format!("{prefix}[{k}]"), v, form);
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// What the server's form encoder writes (then URL-encoded, as sent) reads back as the
+        /// same tree, whatever the values hold (brackets, `&`, `=`, `%`, any Unicode).
+        #[test]
+        fn what_is_encoded_decodes_to_the_same_tree(tree in tree()) {
+            let mut form = issuing_model::form::FormBuilder::new();
+            for (k, v) in &tree {
+                encode(k, v, &mut form);
+            }
+            let body = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(form.pairs())
+                .finish();
+            let pairs: Vec<(String, String)> =
+                form_urlencoded::parse(body.as_bytes()).into_owned().collect();
+            proptest::prop_assert_eq!(FormValue::parse(&pairs), Ok(FormValue::Map(tree)));
+        }
+
+        /// Any body at all is a tree or a Stripe-shaped refusal, never a panic.
+        #[test]
+        fn any_body_parses_or_is_refused(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+                                         keys in proptest::collection::vec("[a-z\\[\\]0-9]{0,12}", 0..8)) {
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+            let _ = FormValue::parse(&pairs);
+            let pairs: Vec<(String, String)> = keys.into_iter().map(|k| (k, "v".to_owned())).collect();
+            if let Ok(tree) = FormValue::parse(&pairs) {
+                let _ = tree.as_list("x");
+            }
+        }
+    }
 }

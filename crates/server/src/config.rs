@@ -8,6 +8,7 @@ use stripe_sandbox::SandboxConfig;
 use thiserror::Error;
 
 use crate::host_tokens::HostTokenConfig;
+use crate::rate_limits::RateLimits;
 use crate::serve::ConnectionLimits;
 use crate::store::Database;
 use crate::stripe::RetryPolicy;
@@ -53,6 +54,8 @@ pub struct ServerConfig {
     pub allowed_hosts: Vec<String>,
     /// The pages' `frame-ancestors`: `'none'` unless a host frames the panel.
     pub frame_ancestors: String,
+    /// How fast sign-in, keys, sessions and writes may be asked for.
+    pub rate_limits: RateLimits,
     /// Timeouts and the connection limit of the listening socket.
     pub limits: ConnectionLimits,
     /// Stop by itself after this long (test servers must never outlive their run).
@@ -90,6 +93,7 @@ impl ServerConfig {
             allowed_origins: Vec::new(),
             allowed_hosts: Vec::new(),
             limits: ConnectionLimits::default(),
+            rate_limits: RateLimits::default(),
             frame_ancestors: "'none'".into(),
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,

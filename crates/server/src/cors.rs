@@ -22,6 +22,8 @@ pub fn layer(allowed: &[String]) -> CorsLayer {
             axum::http::header::AUTHORIZATION,
             axum::http::HeaderName::from_static("idempotency-key"),
         ])
+        // A host page's panel must read how long a rate limit asks it to wait.
+        .expose_headers([axum::http::header::RETRY_AFTER])
 }
 
 fn is_loopback(origin: &HeaderValue) -> bool {

@@ -9,6 +9,7 @@ pub mod csp;
 pub mod events;
 pub mod host_tokens;
 pub mod operators;
+pub mod rate_limits;
 pub mod serve;
 mod spa;
 mod state;
@@ -270,7 +271,7 @@ pub async fn in_process_api(stripe_base: &str) -> Router {
         store,
         stop,
     });
-    api::router(state)
+    api::router(state, rate_limits::RateLimits::default())
 }
 
 /// Who may use the panel. Sandbox mode: its seeded operators (by sign-in, or by a host token
@@ -322,7 +323,7 @@ fn app(state: Arc<AppState>, config: &ServerConfig) -> Router {
     } else {
         csp::PagePolicy::stripe(&config.frame_ancestors)
     };
-    let mut app = api::router(state);
+    let mut app = api::router(state, config.rate_limits);
     if let Some(dir) = &config.static_dir {
         // Single-page apps: unknown paths get the nearest index.html, so deep links and
         // reloads work for the panel's page and for host pages under their base path.

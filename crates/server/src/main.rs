@@ -10,6 +10,7 @@ use std::time::Duration;
 use clap::Parser;
 use issuing_server::config::{WebhookSecret, DEFAULT_STRIPE_VERSION};
 use issuing_server::host_tokens::{HostKeys, HostTokenConfig};
+use issuing_server::rate_limits::{Quota, RateLimits};
 use issuing_server::serve::ConnectionLimits;
 use issuing_server::stripe::RetryPolicy;
 use issuing_server::{Database, RunningServer, ServerConfig, StripeMode};
@@ -50,6 +51,18 @@ struct Args {
     /// Connections served at once; more wait until one ends.
     #[arg(long, env = "IA_MAX_CONNECTIONS", default_value_t = 1024)]
     max_connections: usize,
+    /// Sign-in, ephemeral keys and account sessions: requests at once, per client and operator.
+    #[arg(long, env = "IA_RATE_SENSITIVE_BURST", default_value_t = RateLimits::default().sensitive.burst)]
+    rate_sensitive_burst: u32,
+    /// … and how many more per minute.
+    #[arg(long, env = "IA_RATE_SENSITIVE_PER_MINUTE", default_value_t = RateLimits::default().sensitive.per_minute)]
+    rate_sensitive_per_minute: u32,
+    /// Changes: requests at once, per client and operator (a bulk action sends one per card).
+    #[arg(long, env = "IA_RATE_WRITES_BURST", default_value_t = RateLimits::default().writes.burst)]
+    rate_writes_burst: u32,
+    /// … and how many more per minute.
+    #[arg(long, env = "IA_RATE_WRITES_PER_MINUTE", default_value_t = RateLimits::default().writes.per_minute)]
+    rate_writes_per_minute: u32,
     /// Stop by itself after this many seconds.
     #[arg(long, env = "IA_MAX_LIFETIME_SECS")]
     max_lifetime_secs: Option<u64>,
@@ -178,6 +191,16 @@ async fn main() -> ExitCode {
         allowed_origins: args.allow_origins,
         allowed_hosts: args.allowed_hosts,
         frame_ancestors: args.frame_ancestors,
+        rate_limits: RateLimits {
+            sensitive: Quota {
+                burst: args.rate_sensitive_burst,
+                per_minute: args.rate_sensitive_per_minute,
+            },
+            writes: Quota {
+                burst: args.rate_writes_burst,
+                per_minute: args.rate_writes_per_minute,
+            },
+        },
         limits: ConnectionLimits {
             header_read_timeout: Duration::from_secs(args.header_read_timeout_secs),
             body_read_timeout: Duration::from_secs(args.body_read_timeout_secs),

@@ -256,3 +256,36 @@ async fn pages_carry_their_policy_and_files_are_compressed_and_revalidated() {
     assert!(accounts.headers().contains_key("strict-transport-security"));
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[tokio::test]
+async fn a_streamed_csv_export_goes_out_whole_when_compressed() {
+    let api = Api::start().await;
+    let token = api.token("op_aiko").await;
+    for encoding in ["gzip", "br"] {
+        let answer = api
+            .http
+            .get(api.url("/api/audit/export?locale=ja"))
+            .bearer_auth(&token)
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), StatusCode::OK);
+        assert_eq!(answer.headers()["content-encoding"], encoding);
+        let packed = answer.bytes().await.expect("the whole body arrives");
+        let mut csv = Vec::new();
+        use std::io::Read;
+        match encoding {
+            "gzip" => flate2::read::GzDecoder::new(&packed[..])
+                .read_to_end(&mut csv)
+                .unwrap(),
+            _ => brotli::Decompressor::new(&packed[..], 4096)
+                .read_to_end(&mut csv)
+                .unwrap(),
+        };
+        assert!(
+            csv.starts_with(b"\xEF\xBB\xBF"),
+            "{encoding}: the BOM first"
+        );
+    }
+}

@@ -832,6 +832,11 @@ catalogue! {
         en: "Too many requests at once: wait a moment and try again.",
         ja: "リクエストが多すぎます。少し待ってからもう一度お試しください。",
     }
+    /// While the panel waits out a rate limit before sending again by itself.
+    rate_limited_retrying: fn(u32) -> String {
+        en: |s| format!("Too many requests at once: sending again in {s} s."),
+        ja: |s| format!("リクエストが多すぎます。{s} 秒後にもう一度送信します。"),
+    }
     err_stripe_unavailable: &'static str {
         en: "Stripe could not be reached just now. Try again in a moment.",
         ja: "現在 Stripe に接続できません。少し待ってからもう一度お試しください。",

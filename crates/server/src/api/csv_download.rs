@@ -65,7 +65,11 @@ pub fn attachment(
     head: Vec<u8>,
     rest: impl Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static,
 ) -> Response {
-    let body = stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(head)) }).chain(rest);
+    // Fused: the compression layer may poll once more after the end, which an unfold must
+    // never see.
+    let body = stream::once(async move { Ok::<_, std::io::Error>(Bytes::from(head)) })
+        .chain(rest)
+        .fuse();
     (
         [
             (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),

@@ -184,5 +184,5 @@ pub async fn stream(
     } else {
         live.right_stream()
     };
-    Ok(Sse::new(missed.chain(rest)).keep_alive(KeepAlive::default()))
+    Ok(Sse::new(missed.chain(rest).fuse()).keep_alive(KeepAlive::default()))
 }

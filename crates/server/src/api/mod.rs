@@ -30,21 +30,32 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use issuing_http::ApiError;
 
+use crate::rate_limits::{Limiters, RateLimits};
 use crate::AppState;
 
-pub fn router(state: Arc<AppState>) -> Router {
+pub fn router(state: Arc<AppState>, limits: RateLimits) -> Router {
+    let limit = Limiters::new(limits);
     Router::new()
         .route("/api/config", get(client_config::get))
         .route("/api/operators", get(session::operators))
-        .route("/api/sign_in", post(session::sign_in))
-        .route("/api/sandbox/host_token", post(session::host_token))
+        .route("/api/sign_in", limit.sign_in(post(session::sign_in)))
+        .route(
+            "/api/sandbox/host_token",
+            limit.sign_in(post(session::host_token)),
+        )
         .route("/api/me", get(session::me))
         .route("/api/accounts", get(accounts::list))
-        .route("/api/account_session", post(connect::account_session))
-        .route("/api/ephemeral_keys", post(connect::ephemeral_key))
+        .route(
+            "/api/account_session",
+            limit.sensitive(post(connect::account_session)),
+        )
+        .route(
+            "/api/ephemeral_keys",
+            limit.sensitive(post(connect::ephemeral_key)),
+        )
         .route(
             "/api/accounts/{account}/cards",
-            get(cards::list).post(card_issue::create),
+            get(cards::list).merge(limit.write(post(card_issue::create))),
         )
         .route(
             "/api/accounts/{account}/cards/export",
@@ -52,23 +63,23 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route(
             "/api/accounts/{account}/cards/{card}/shipping/{step}",
-            post(card_issue::shipping),
+            limit.write(post(card_issue::shipping)),
         )
         .route(
             "/api/accounts/{account}/cardholders",
-            get(cardholders::list).post(cardholders::create),
+            get(cardholders::list).merge(limit.write(post(cardholders::create))),
         )
         .route(
             "/api/accounts/{account}/cardholders/{cardholder}",
-            get(cardholders::retrieve).post(cardholders::update),
+            get(cardholders::retrieve).merge(limit.write(post(cardholders::update))),
         )
         .route(
             "/api/accounts/{account}/cards/{card}",
-            get(cards::retrieve).post(cards::update),
+            get(cards::retrieve).merge(limit.write(post(cards::update))),
         )
         .route(
             "/api/accounts/{account}/cards/{card}/purchases",
-            post(purchases::simulate),
+            limit.write(post(purchases::simulate)),
         )
         .route(
             "/api/accounts/{account}/authorizations",
@@ -80,7 +91,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route(
             "/api/accounts/{account}/tokens",
-            get(tokens::list).post(tokens::grant),
+            get(tokens::list).merge(limit.write(post(tokens::grant))),
         )
         .route(
             "/api/accounts/{account}/tokens/{token}",
@@ -88,7 +99,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         )
         .route(
             "/api/accounts/{account}/tokens/{token}/charges",
-            post(tokens::charge),
+            limit.write(post(tokens::charge)),
         )
         .route("/api/audit", get(audit::list))
         .route("/api/audit/export", get(audit::export))
