@@ -12,15 +12,16 @@ use crate::i18n::t;
 pub const LONGEST_WAIT_SECS: u32 = 30;
 
 thread_local! {
-    /// Seconds left before a refused request is sent again, while one is waiting.
-    static WAITING: RwSignal<Option<u32>> = RwSignal::new(None);
+    /// Seconds left before a refused request is sent again, while one is waiting. Reference
+    /// counted, not owned by whichever component first read it (it outlives every mount).
+    static WAITING: ArcRwSignal<Option<u32>> = ArcRwSignal::new(None);
     /// Requests waiting at once (the notice stays while any is).
     static WAITERS: Cell<u32> = const { Cell::new(0) };
 }
 
 /// Waits `secs` seconds before a request is sent again, counting down in the notice.
 pub async fn wait_out(secs: u32) {
-    let waiting = WAITING.with(|w| *w);
+    let waiting = WAITING.with(ArcRwSignal::clone);
     WAITERS.with(|n| n.set(n.get() + 1));
     for left in (1..=secs).rev() {
         waiting.set(Some(left));
@@ -35,7 +36,7 @@ pub async fn wait_out(secs: u32) {
 /// The notice, in the shell; nothing when no request is waiting.
 #[component]
 pub fn RateLimitNotice() -> impl IntoView {
-    let waiting = WAITING.with(|w| *w);
+    let waiting = WAITING.with(ArcRwSignal::clone);
     move || {
         waiting.get().map(|secs| {
             view! {

@@ -33,6 +33,14 @@ pub fn run() -> Result<(), String> {
             .env("PATH", crate::setup::path_with_tools())
             .args(["build", "--release", "--offline"]),
     )?;
+    // Under load, and the first load's bytes (of the release build just made).
+    run_checked(cargo().current_dir(&root).args([
+        "bench",
+        "--package",
+        "issuing-server",
+        "--bench",
+        "load",
+    ]))?;
     run_checked(
         cargo()
             .current_dir(&root)
