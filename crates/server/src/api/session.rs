@@ -12,6 +12,7 @@ use issuing_model::{OperatorProfile, StripeError};
 
 use super::auth::CurrentOperator;
 use super::ApiError;
+use crate::operators::Operator;
 use crate::state::unix_now;
 use crate::AppState;
 
@@ -27,10 +28,7 @@ pub async fn sign_in(
     State(state): State<Arc<AppState>>,
     JsonBody(SignInRequest { operator }): JsonBody<SignInRequest>,
 ) -> Result<Json<SignedIn>, ApiError> {
-    sandbox_only(&state)?;
-    let found = state.operators.by_id(&operator).ok_or_else(|| {
-        ApiError::invalid_param("operator", format!("No such operator: '{operator}'."))
-    })?;
+    let found = seeded(&state, &operator)?;
     Ok(Json(SignedIn {
         token: found.token.clone(),
         operator: found.profile.clone(),
@@ -48,10 +46,7 @@ pub async fn host_token(
     State(state): State<Arc<AppState>>,
     JsonBody(SignInRequest { operator }): JsonBody<SignInRequest>,
 ) -> Result<Json<SignedIn>, ApiError> {
-    sandbox_only(&state)?;
-    let found = state.operators.by_id(&operator).ok_or_else(|| {
-        ApiError::invalid_param("operator", format!("No such operator: '{operator}'."))
-    })?;
+    let found = seeded(&state, &operator)?;
     let minter = state
         .sandbox_minter
         .as_ref()
@@ -64,6 +59,15 @@ pub async fn host_token(
 
 pub async fn me(CurrentOperator(operator): CurrentOperator) -> Json<OperatorProfile> {
     Json(operator)
+}
+
+/// The seeded sandbox operator `id` (sandbox mode only).
+fn seeded<'s>(state: &'s AppState, id: &str) -> Result<&'s Operator, ApiError> {
+    sandbox_only(state)?;
+    state
+        .operators
+        .by_id(id)
+        .ok_or_else(|| ApiError::invalid_param("operator", format!("No such operator: '{id}'.")))
 }
 
 fn sandbox_only(state: &AppState) -> Result<(), ApiError> {
