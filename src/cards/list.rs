@@ -182,6 +182,7 @@ pub fn CardsPage() -> impl IntoView {
                     <button
                         type="button"
                         class="ia-button ia-button-secondary"
+                        data-page="newer"
                         disabled=prev.is_none()
                         on:click=move |_| if let Some(q) = prev.clone() { go_prev(account.get_untracked(), q, first.saturating_sub(size).max(1)) }
                     >
@@ -190,6 +191,7 @@ pub fn CardsPage() -> impl IntoView {
                     <button
                         type="button"
                         class="ia-button ia-button-secondary"
+                        data-page="older"
                         disabled=next.is_none()
                         on:click=move |_| if let Some(q) = next.clone() { go_next(account.get_untracked(), q, last + 1) }
                     >

@@ -41,6 +41,16 @@ pub fn run() -> Result<(), String> {
         "--bench",
         "load",
     ]))?;
+    // The panel beside the vanilla-JS card list (bench/vanilla), then the card page.
+    run_checked(
+        cargo()
+            .current_dir(&root)
+            .args(["bench", "--package", "e2e", "--bench", "browser"])
+            .env("IA_DIST", root.join("dist"))
+            .env("CHROMEDRIVER", crate::test::chromedriver())
+            .env_remove("STRIPE_SECRET_KEY")
+            .env_remove("STRIPE_PUBLISHABLE_KEY"),
+    )?;
     run_checked(
         cargo()
             .current_dir(&root)

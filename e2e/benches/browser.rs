@@ -1,0 +1,197 @@
+//! The panel beside hand-written JavaScript: the release build and a vanilla-JS card list
+//! (`bench/vanilla/`, never shipped) served by one server against the sandbox's 10,000-card
+//! account, loaded alternately in Debian's headless Chromium. Prints the medians of each
+//! measure and their ratio, and the bytes of the panel's first load (raw, gzip, brotli).
+//! Figures only; nothing here asserts a timing. `cargo xtask bench` runs it.
+
+use std::path::{Path, PathBuf};
+
+use e2e::{dist_dir, Browser};
+use issuing_server::rate_limits::{Quota, RateLimits};
+use issuing_server::{RunningServer, ServerConfig};
+use stripe_sandbox::{SandboxConfig, LARGE_ACCOUNT};
+
+/// Runs of each page, alternating panel and vanilla.
+const RUNS: usize = 7;
+
+#[tokio::main]
+async fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let site = root.join("target/bench-site");
+    let _ = std::fs::remove_dir_all(&site);
+    copy_dir(&dist_dir(), &site);
+    copy_dir(&root.join("bench/vanilla"), &site.join("bench/vanilla"));
+
+    let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
+    config.static_dir = Some(site.clone());
+    let plenty = Quota {
+        burst: 100_000,
+        per_minute: 100_000,
+    };
+    config.rate_limits = RateLimits {
+        sensitive: plenty,
+        writes: plenty,
+    };
+    let server = RunningServer::start(config)
+        .await
+        .expect("the server starts");
+    let base = server.url();
+    let browser = Browser::launch().await;
+    browser.sign_in(&server, "op_aiko").await;
+    browser.wait_for("tr[data-account]").await;
+
+    println!(
+        "{RUNS} alternating runs each, medians, account {LARGE_ACCOUNT} (10,000 cards), headless Chromium"
+    );
+    println!(
+        "{:<34} {:>10} {:>12} {:>7}",
+        "measure", "panel ms", "vanilla ms", "ratio"
+    );
+    for rows in [25, 100] {
+        let panel = format!("{base}/accounts/{LARGE_ACCOUNT}/cards?limit={rows}");
+        let vanilla = format!("{base}/bench/vanilla/?account={LARGE_ACCOUNT}&limit={rows}");
+        let (mut cold, mut next) = ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+        for _ in 0..RUNS {
+            for (url, cold, next) in [
+                (&panel, &mut cold.0, &mut next.0),
+                (&vanilla, &mut cold.1, &mut next.1),
+            ] {
+                browser.goto(url).await;
+                cold.push(rows_shown(&browser, rows).await);
+                next.push(next_page(&browser, rows).await);
+            }
+        }
+        print_row(&format!("cold load → {rows} card rows"), cold);
+        print_row(&format!("Next page → {rows} new rows"), next);
+    }
+    browser.close().await;
+    first_load_bytes(&base, &dist_dir()).await;
+    let _ = std::fs::remove_dir_all(&site);
+}
+
+/// From the navigation's start to `rows` card rows in the table, looked for at every frame.
+async fn rows_shown(browser: &Browser, rows: usize) -> f64 {
+    browser
+        .client
+        .execute_async(
+            "const [rows, done] = arguments;
+             const look = () => {
+                 if (document.querySelectorAll('tbody tr[data-card]').length >= rows) {
+                     done(performance.now());
+                 } else { requestAnimationFrame(look); }
+             };
+             look();",
+            vec![rows.into()],
+        )
+        .await
+        .expect("the rows show")
+        .as_f64()
+        .expect("a time")
+}
+
+/// From a click on the older-page button to `rows` rows of the next page in the table.
+async fn next_page(browser: &Browser, rows: usize) -> f64 {
+    browser
+        .client
+        .execute_async(
+            "const [rows, done] = arguments;
+             const first = () => {
+                 const row = document.querySelector('tbody tr[data-card]');
+                 return row && row.dataset.card;
+             };
+             const before = first();
+             const started = performance.now();
+             document.querySelector('[data-page=older]').click();
+             const look = () => {
+                 const shown = document.querySelectorAll('tbody tr[data-card]').length;
+                 if (first() !== before && shown >= rows) {
+                     done(performance.now() - started);
+                 } else { requestAnimationFrame(look); }
+             };
+             look();",
+            vec![rows.into()],
+        )
+        .await
+        .expect("the next page shows")
+        .as_f64()
+        .expect("a time")
+}
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+fn print_row(measure: &str, (panel, vanilla): (Vec<f64>, Vec<f64>)) {
+    let (panel, vanilla) = (median(panel), median(vanilla));
+    println!(
+        "{measure:<34} {panel:>10.0} {vanilla:>12.0} {:>7.2}",
+        panel / vanilla
+    );
+}
+
+/// The files a browser fetches to start the panel, as sent raw, gzip and brotli.
+async fn first_load_bytes(base: &str, dist: &Path) {
+    let http = reqwest::Client::new();
+    let mut files: Vec<String> = vec!["/".into()];
+    let mut folders = vec![dist.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap().flatten() {
+            let path = entry.path();
+            let name = path
+                .strip_prefix(dist)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            if path.is_dir() {
+                if name != "host" {
+                    folders.push(path);
+                }
+            } else if [".js", ".wasm", ".css"].iter().any(|e| name.ends_with(e)) {
+                files.push(format!("/{name}"));
+            }
+        }
+    }
+    files.sort();
+    println!(
+        "first load: {:<58} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let mut totals = [0usize; 3];
+    for file in &files {
+        let mut sizes = [0usize; 3];
+        for (i, encoding) in ["identity", "gzip", "br"].into_iter().enumerate() {
+            sizes[i] = http
+                .get(format!("{base}{file}"))
+                .header("accept-encoding", encoding)
+                .send()
+                .await
+                .unwrap()
+                .bytes()
+                .await
+                .unwrap()
+                .len();
+            totals[i] += sizes[i];
+        }
+        println!(
+            "            {file:<58} {:>10} {:>10} {:>10}",
+            sizes[0], sizes[1], sizes[2]
+        );
+    }
+    println!(
+        "            {:<58} {:>10} {:>10} {:>10}",
+        "total", totals[0], totals[1], totals[2]
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
