@@ -2,6 +2,7 @@
 //! rely on.
 
 mod bench;
+mod budget;
 mod dev;
 mod postgres;
 mod process;

@@ -218,6 +218,21 @@ fn e2e(root: &Path) -> Result<Tally, String> {
             .env("PATH", crate::setup::path_with_tools())
             .args(["build", "--release", "--offline"]),
     )?;
+    // The byte budget of the release build, counted as one check of the stage.
+    let mut budget = Tally::default();
+    match crate::budget::check(&root.join("dist")) {
+        Ok(total) => {
+            println!(
+                "  ok  first load {total} bytes (budget {})",
+                crate::budget::FIRST_LOAD_BUDGET
+            );
+            budget.passed += 1;
+        }
+        Err(e) => {
+            println!("  !! {e}");
+            budget.failed += 1;
+        }
+    }
     let tmp = scratch(root, "e2e")?;
     let tally = run_counting(
         cargo()
@@ -238,7 +253,9 @@ fn e2e(root: &Path) -> Result<Tally, String> {
             .env_remove("STRIPE_PUBLISHABLE_KEY"),
     );
     let _ = std::fs::remove_dir_all(&tmp);
-    tally
+    let mut tally = tally?;
+    tally.add(budget);
+    Ok(tally)
 }
 
 pub fn chromedriver() -> String {

@@ -1,0 +1,66 @@
+//! The panel's byte budget: what a browser downloads to start it (the loader, its snippets,
+//! the wasm and the stylesheet of `dist/`, uncompressed) may not grow past the budget. Issue 20
+//! cuts the bundle; each cut lowers the budget, so nothing wins the bytes back unnoticed.
+
+use std::path::Path;
+
+/// Bytes of `dist/`'s `.js`, `.wasm` and `.css` (the example host page aside). 2,420,028 on
+/// 2026-12-05, with a little room.
+pub const FIRST_LOAD_BUDGET: u64 = 2_450_000;
+
+/// `Ok` with the total when within the budget; the files and their sizes when not.
+pub fn check(dist: &Path) -> Result<u64, String> {
+    let mut files = Vec::new();
+    let mut folders = vec![dist.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .map_err(|e| format!("cannot read {}: {e}", folder.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path.file_name().is_some_and(|n| n != "host") {
+                    folders.push(path);
+                }
+            } else if ["js", "wasm", "css"]
+                .iter()
+                .any(|ext| path.extension().is_some_and(|e| e == *ext))
+            {
+                let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
+                files.push((path, len));
+            }
+        }
+    }
+    let total: u64 = files.iter().map(|(_, len)| len).sum();
+    if total <= FIRST_LOAD_BUDGET {
+        return Ok(total);
+    }
+    files.sort_by_key(|(_, len)| std::cmp::Reverse(*len));
+    let listed: Vec<String> = files
+        .iter()
+        .map(|(path, len)| format!("    {len:>10}  {}", path.display()))
+        .collect();
+    Err(format!(
+        "the first load is {total} bytes, over its budget of {FIRST_LOAD_BUDGET}:\n{}",
+        listed.join("\n")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_past_the_budget_are_listed_biggest_first() {
+        let dir = std::env::temp_dir().join(format!("ia-budget-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("host")).unwrap();
+        std::fs::write(dir.join("a.js"), vec![b'x'; 10]).unwrap();
+        // The host example does not count.
+        std::fs::write(dir.join("host/big.js"), vec![b'x'; 3_000_000]).unwrap();
+        assert_eq!(check(&dir), Ok(10));
+        std::fs::write(dir.join("b.wasm"), vec![0u8; FIRST_LOAD_BUDGET as usize]).unwrap();
+        let error = check(&dir).unwrap_err();
+        assert!(error.contains("over its budget"), "{error}");
+        assert!(error.find("b.wasm") < error.find("a.js"), "{error}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
