@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-/// Bytes of `dist/`'s `.js`, `.wasm` and `.css` (the example host page aside). 2,420,028 on
-/// 2026-12-05, with a little room.
-pub const FIRST_LOAD_BUDGET: u64 = 2_450_000;
+/// Bytes of `dist/`'s `.js`, `.wasm` and `.css` (the example host page aside): 2,418,621 on
+/// 2026-12-05, 2,056,888 once views were erased (`.cargo/config.toml`); a little room above.
+pub const FIRST_LOAD_BUDGET: u64 = 2_080_000;
 
 /// `Ok` with the total when within the budget; the files and their sizes when not.
 pub fn check(dist: &Path) -> Result<u64, String> {
