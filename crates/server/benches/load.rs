@@ -1,10 +1,9 @@
 //! Throughput and latency under load, against the embedded sandbox over loopback (a release
 //! build, as `cargo bench` builds it): the card list and ephemeral keys at concurrency 1, 16
-//! and 64, each with a bounded number of requests; then the bytes of the panel's first load,
-//! compressed and not (when `dist/` is built). Prints figures; asserts nothing about time.
-//! The rate limits are raised for this run: it measures the server, not its limiter.
+//! and 64, each with a bounded number of requests. Prints figures; asserts nothing about time.
+//! The rate limits are raised for this run: it measures the server, not its limiter. (The
+//! first load's bytes are printed by the browser bench, `e2e/benches/browser.rs`.)
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -19,7 +18,6 @@ const REQUESTS: usize = 1_200;
 
 #[tokio::main]
 async fn main() {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist");
     let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
     let unlimited = Quota {
         burst: 1_000_000,
@@ -30,9 +28,6 @@ async fn main() {
         writes: unlimited,
     };
     config.limits.max_connections = 4_096;
-    if dist.join("index.html").is_file() {
-        config.static_dir = Some(dist.clone());
-    }
     let server = RunningServer::start(config)
         .await
         .expect("the server starts");
@@ -111,7 +106,6 @@ async fn main() {
         .await;
         figures.print("ephemeral keys", concurrency);
     }
-    first_load(&http, &server, &dist).await;
 }
 
 struct Figures {
@@ -180,63 +174,4 @@ where
         p99: at(0.99),
         failed,
     }
-}
-
-/// What a browser fetches to show the panel the first time: the page, its stylesheet, the
-/// loader, its snippets and the wasm — with brotli (as browsers ask) and without.
-async fn first_load(http: &reqwest::Client, server: &RunningServer, dist: &std::path::Path) {
-    if !dist.join("index.html").is_file() {
-        println!("first load: no dist/ (run `trunk build --release`), skipped");
-        return;
-    }
-    let mut files = vec!["/".to_owned()];
-    let mut stack = vec![dist.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            let name = path
-                .strip_prefix(dist)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned();
-            if path.is_dir() {
-                // The example host page is not part of the panel's load.
-                if name != "host" {
-                    stack.push(path);
-                }
-            } else if name.ends_with(".js") || name.ends_with(".wasm") || name.ends_with(".css") {
-                files.push(format!("/{name}"));
-            }
-        }
-    }
-    files.sort();
-    let (mut raw, mut brotli) = (0usize, 0usize);
-    for file in &files {
-        let url = format!("{}{file}", server.url());
-        raw += http
-            .get(&url)
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap()
-            .len();
-        brotli += http
-            .get(&url)
-            .header("accept-encoding", "br")
-            .send()
-            .await
-            .unwrap()
-            .bytes()
-            .await
-            .unwrap()
-            .len();
-    }
-    println!(
-        "first load ({} files: {}): {raw} bytes uncompressed, {brotli} bytes with brotli ({:.0} %)",
-        files.len(),
-        files.join(", "),
-        brotli as f64 * 100.0 / raw as f64
-    );
 }
