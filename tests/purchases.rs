@@ -10,7 +10,8 @@ use issuing_admin::Panel;
 use issuing_model::api::SimulatePurchase;
 use issuing_model::IssuingCard;
 use issuing_model::{
-    CardListQuery, CardStatus, CardUpdate, SpendingControlsUpdate, SpendingInterval, SpendingLimit,
+    Address, Billing, CardCreate, CardListQuery, CardStatus, CardType, CardUpdate,
+    CardholderCreate, CardholderType, SpendingControlsUpdate, SpendingInterval, SpendingLimit,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -35,14 +36,48 @@ fn purchase(amount: i64) -> SimulatePurchase {
     }
 }
 
-/// Active EURO card `pick` with one limit, €50 a day, and no other control.
-async fn card_with_daily_limit(api: &ApiClient, pick: usize) -> IssuingCard {
-    let query = CardListQuery {
-        status: Some(CardStatus::Active),
-        limit: Some(5),
-        ..Default::default()
-    };
-    let card = api.cards(EURO, &query).await.unwrap().data.remove(pick);
+/// A new active EURO card of its own with one limit, €50 a day, and no other control. The tests
+/// of this file run at once: a card of the seed could be another test's too.
+async fn card_with_daily_limit(api: &ApiClient) -> IssuingCard {
+    let holder = api
+        .create_cardholder(
+            EURO,
+            &CardholderCreate {
+                billing: Billing {
+                    address: Address {
+                        line1: Some("Invalidenstraße 1".into()),
+                        city: Some("Berlin".into()),
+                        postal_code: Some("10115".into()),
+                        country: Some("DE".into()),
+                        state: None,
+                        line2: None,
+                    },
+                },
+                ..support::portland_holder(
+                    CardholderType::Company,
+                    &format!("Limits Test {}", support::unique_letters()),
+                )
+            },
+        )
+        .await
+        .unwrap();
+    let card = api
+        .issue_card(
+            EURO,
+            &CardCreate {
+                cardholder: holder.id.clone(),
+                currency: "eur".into(),
+                kind: CardType::Virtual,
+                status: Some(CardStatus::Active),
+                spending_controls: None,
+                shipping: None,
+                replacement_for: None,
+                replacement_reason: None,
+                metadata: Default::default(),
+            },
+        )
+        .await
+        .unwrap();
     let only_a_daily_limit = CardUpdate {
         spending_controls: Some(SpendingControlsUpdate {
             spending_limits: Some(vec![SpendingLimit {
@@ -83,7 +118,7 @@ fn rows(root: &web_sys::HtmlElement) -> u32 {
 #[wasm_bindgen_test]
 async fn a_declined_purchase_names_the_limit_that_declined_it() {
     let api = signed_in_api("op_aiko").await;
-    let card = card_with_daily_limit(&api, 0).await;
+    let card = card_with_daily_limit(&api).await;
     let approved = api
         .simulate_purchase(EURO, &card.id, &purchase(3_000))
         .await
@@ -117,7 +152,7 @@ const DAILY_BAR: &str = "[data-owner=card] [data-limit=daily] [data-field=spent]
 #[wasm_bindgen_test]
 async fn the_simulator_decides_at_once_and_the_bar_and_the_list_follow() {
     let api = signed_in_api("op_aiko").await;
-    let card = card_with_daily_limit(&api, 1).await;
+    let card = card_with_daily_limit(&api).await;
     let before = purchases_of(&api, &card.id).await;
     let root = support::open_as("op_aiko", &format!("/accounts/{EURO}/cards/{}", card.id)).await;
     let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
@@ -175,7 +210,7 @@ async fn the_simulator_decides_at_once_and_the_bar_and_the_list_follow() {
 #[wasm_bindgen_test]
 async fn the_what_if_says_what_a_draft_would_have_decided_otherwise() {
     let api = signed_in_api("op_aiko").await;
-    let card = card_with_daily_limit(&api, 2).await;
+    let card = card_with_daily_limit(&api).await;
     let approved = api
         .simulate_purchase(EURO, &card.id, &purchase(3_000))
         .await
