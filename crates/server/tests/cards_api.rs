@@ -134,12 +134,7 @@ async fn operators_see_only_their_accounts_and_a_card_under_the_wrong_account_is
 async fn updates_spending_controls_and_status_and_returns_stripes_card() {
     let api = Api::start().await;
     let token = api.token("op_aiko").await;
-    let card = api
-        .cards(&token, EURO, "status=active&limit=1")
-        .await
-        .data
-        .remove(0);
-    let path = format!("/api/accounts/{EURO}/cards/{}", card.id);
+    let (_, path) = active_euro_card(&api, &token).await;
     let body = json!({
         "spending_controls": {
             "spending_limits": [{ "amount": 50000, "interval": "daily" }],
@@ -168,12 +163,7 @@ async fn updates_spending_controls_and_status_and_returns_stripes_card() {
 async fn bad_updates_and_read_only_operators_change_nothing_and_send_nothing() {
     let api = Api::start().await;
     let token = api.token("op_aiko").await;
-    let card = api
-        .cards(&token, EURO, "status=active&limit=1")
-        .await
-        .data
-        .remove(0);
-    let path = format!("/api/accounts/{EURO}/cards/{}", card.id);
+    let (card, path) = active_euro_card(&api, &token).await;
     let writes = api.applied_writes().await;
     for (body, param) in [
         (
@@ -277,12 +267,7 @@ async fn under_injected_faults_every_update_lands_exactly_once() {
 async fn an_idempotency_key_stripe_would_not_take_is_refused_not_dropped() {
     let api = Api::start().await;
     let token = api.token("op_aiko").await;
-    let card = api
-        .cards(&token, EURO, "status=active&limit=1")
-        .await
-        .data
-        .remove(0);
-    let path = format!("/api/accounts/{EURO}/cards/{}", card.id);
+    let (_, path) = active_euro_card(&api, &token).await;
     let body =
         json!({"spending_controls": {"spending_limits": [{"amount": 4200, "interval": "daily"}]}});
     let send = |key: reqwest::header::HeaderValue| {
@@ -309,4 +294,15 @@ async fn an_idempotency_key_stripe_would_not_take_is_refused_not_dropped() {
         let _: IssuingCard = expect(send(longest.clone()).await.unwrap(), StatusCode::OK).await;
     }
     assert_eq!(api.applied_writes().await, writes + 1);
+}
+
+/// The euro account's newest active card, and its `/api` path.
+async fn active_euro_card(api: &Api, token: &str) -> (issuing_model::IssuingCard, String) {
+    let card = api
+        .cards(token, EURO, "status=active&limit=1")
+        .await
+        .data
+        .remove(0);
+    let path = format!("/api/accounts/{EURO}/cards/{}", card.id);
+    (card, path)
 }
