@@ -148,7 +148,7 @@ impl ApiClient {
     }
 
     async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T, ApiError> {
-        self.send(path, None, false).await
+        parse(&self.exchange(path, None, false).await?)
     }
 
     /// A POST of `body` as JSON. `once` for one that changes something: it gets an
@@ -161,17 +161,19 @@ impl ApiClient {
         once: bool,
     ) -> Result<T, ApiError> {
         let body = serde_json::to_string(body).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-        self.send(path, Some(body), once).await
+        parse(&self.exchange(path, Some(body), once).await?)
     }
 
     /// The one way a request leaves the panel: a GET, or a POST of `body` (JSON), with the
-    /// operator's token, and an idempotency key when `once`.
-    async fn send<T: DeserializeOwned>(
+    /// operator's token, and an idempotency key when `once`; the body of a 2xx answer. Not
+    /// generic, so the request path exists once in the wasm rather than once per answer type
+    /// (issue 20); each caller only parses.
+    async fn exchange(
         &self,
         path: &str,
         body: Option<String>,
         once: bool,
-    ) -> Result<T, ApiError> {
+    ) -> Result<Vec<u8>, ApiError> {
         if !once {
             return self.send_keyed(path, body, None).await;
         }
@@ -183,15 +185,22 @@ impl ApiClient {
         answer
     }
 
-    async fn send_keyed<T: DeserializeOwned>(
+    async fn send_keyed(
         &self,
         path: &str,
         body: Option<String>,
         key: Option<&str>,
-    ) -> Result<T, ApiError> {
+    ) -> Result<Vec<u8>, ApiError> {
         let url = self.url(path);
         let mut waited = 0;
+        let mut early = match body {
+            None => crate::early_answers::take(&url, self.token.as_deref()).await,
+            Some(_) => None,
+        };
         loop {
+            if let Some(response) = early.take() {
+                return body_of(response).await;
+            }
             let mut request = match body {
                 None => Request::get(&url),
                 Some(_) => Request::post(&url).header("Content-Type", "application/json"),
@@ -225,7 +234,7 @@ impl ApiClient {
                     waited += 1;
                     crate::ui::rate_limit_notice::wait_out(secs.max(1)).await;
                 }
-                None => return decode(response).await,
+                None => return body_of(response).await,
             }
         }
     }
@@ -375,21 +384,7 @@ impl ApiClient {
 
     /// A file from the server, as bytes (an error answer as the error it is).
     async fn get_bytes(&self, path: &str) -> Result<Vec<u8>, ApiError> {
-        let mut request = Request::get(&self.url(path));
-        if let Some(token) = &self.token {
-            request = request.header("Authorization", &format!("Bearer {token}"));
-        }
-        let response = request
-            .send()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))?;
-        if !response.ok() {
-            return decode::<()>(response).await.map(|()| Vec::new());
-        }
-        response
-            .binary()
-            .await
-            .map_err(|e| ApiError::Network(e.to_string()))
+        self.exchange(path, None, false).await
     }
 
     /// One page of an account's cardholders, searched and filtered as `query` says.
@@ -469,7 +464,7 @@ impl ApiClient {
         let path = format!("/accounts/{}/cards/{}", encode(account), encode(card));
         let body =
             serde_json::to_string(update).map_err(|e| ApiError::Unexpected(e.to_string()))?;
-        self.send_keyed(&path, Some(body), Some(key)).await
+        parse(&self.send_keyed(&path, Some(body), Some(key)).await?)
     }
 
     /// The recent events this operator may see, newest first.
@@ -545,18 +540,24 @@ pub fn idempotency_key() -> String {
     )
 }
 
-async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+/// The body of a 2xx answer, as bytes (a JSON body goes to serde as it came: no JS string in
+/// between); any other answer as the error it is.
+async fn body_of(response: Response) -> Result<Vec<u8>, ApiError> {
     if response.ok() {
         return response
-            .json()
+            .binary()
             .await
-            .map_err(|e| ApiError::Unexpected(e.to_string()));
+            .map_err(|e| ApiError::Network(e.to_string()));
     }
     let status = response.status();
     match response.json::<StripeError>().await {
         Ok(body) => Err(ApiError::Stripe(body)),
         Err(_) => Err(ApiError::Unexpected(format!("HTTP {status}"))),
     }
+}
+
+fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(bytes).map_err(|e| ApiError::Unexpected(e.to_string()))
 }
 
 /// An id checked before it is sent: a malformed one is refused here, at `param`, as the

@@ -2,20 +2,19 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use issuing_model::AccountAccess;
 
-use crate::accounts::AccountsPage;
-use crate::activity::ActivityPage;
 use crate::api::ApiClient;
-use crate::cardholders::{CardholderPage, CardholdersPage};
-use crate::cards::{CardDetailPage, CardsPage};
-use crate::events::EventsPage;
+use crate::cards::CardsPage;
 use crate::i18n::{self, t, I18n, Locale};
+use crate::lazy_views::{
+    self, AccountsRoute, ActivityRoute, CardRoute, CardholderRoute, CardholdersRoute, EventsRoute,
+    TokensRoute,
+};
 use crate::routes::Page;
-use crate::session::{Auth, Session, SignInPage};
-use crate::tokens::TokensPage;
+use crate::session::{Auth, Session};
 use crate::ui::rate_limit_notice::RateLimitNotice;
 use crate::ui::{LoadingState, RouteBase};
 
@@ -67,7 +66,7 @@ pub fn Panel(
             <LoadingState label=t().waiting_for_host />
         }
         .into_any(),
-        None => view! { <SignInPage /> }.into_any(),
+        None => Suspend::new(lazy_views::sign_in_page()).into_any(),
         Some(api) => {
             provide_context(api);
             view! {
@@ -81,17 +80,17 @@ pub fn Panel(
                         });
                         match home.get_value().or(only) {
                             Some(path) => view! { <Redirect path=path /> }.into_any(),
-                            None => view! { <AccountsPage /> }.into_any(),
+                            None => Suspend::new(lazy_views::accounts_page()).into_any(),
                         }
                     } />
-                    <Route path=path!("/accounts") view=AccountsPage />
+                    <Route path=path!("/accounts") view={Lazy::<AccountsRoute>::new()} />
                     <Route path=path!("/accounts/:account/cards") view=CardsPage />
-                    <Route path=path!("/accounts/:account/cards/:card") view=CardDetailPage />
-                    <Route path=path!("/accounts/:account/cardholders") view=CardholdersPage />
-                    <Route path=path!("/accounts/:account/cardholders/:cardholder") view=CardholderPage />
-                    <Route path=path!("/accounts/:account/tokens") view=TokensPage />
-                    <Route path=path!("/accounts/:account/activity") view=ActivityPage />
-                    <Route path=path!("/events") view=EventsPage />
+                    <Route path=path!("/accounts/:account/cards/:card") view={Lazy::<CardRoute>::new()} />
+                    <Route path=path!("/accounts/:account/cardholders") view={Lazy::<CardholdersRoute>::new()} />
+                    <Route path=path!("/accounts/:account/cardholders/:cardholder") view={Lazy::<CardholderRoute>::new()} />
+                    <Route path=path!("/accounts/:account/tokens") view={Lazy::<TokensRoute>::new()} />
+                    <Route path=path!("/accounts/:account/activity") view={Lazy::<ActivityRoute>::new()} />
+                    <Route path=path!("/events") view={Lazy::<EventsRoute>::new()} />
                 </Routes>
             }
             .into_any()

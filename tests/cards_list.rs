@@ -155,3 +155,56 @@ async fn a_bad_last4_is_refused_and_the_url_stays() {
     assert_eq!(last4.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(search(), before);
 }
+
+/// The rows are written as HTML: whatever a card's fields hold shows as text, and the tick
+/// boxes (one listener on the table body) still select the card and follow "all matching".
+#[wasm_bindgen_test]
+async fn row_values_are_text_never_markup_and_the_tick_boxes_select() {
+    let api = support::signed_in_api("op_aiko").await;
+    let query = issuing_model::CardListQuery {
+        limit: Some(1),
+        ..Default::default()
+    };
+    let mut card = api.cards(EURO, &query).await.unwrap().data.remove(0);
+    let hostile = r#"<img src=x onerror="window.iaInjected=1">&amp; "quoted" 'single'"#;
+    card.cardholder.name = hostile.to_owned();
+    card.last4 = "<b>42</b>".to_owned();
+    let id = card.id.clone();
+    let root = support::fresh_container();
+    let selection = StoredValue::new(None::<issuing_admin::cards::bulk::Selection>);
+    let _mounted = mount_to(root.clone(), move || {
+        let sel = issuing_admin::cards::bulk::Selection::new();
+        selection.set_value(Some(sel));
+        view! { <issuing_admin::cards::CardsTable account=EURO.to_owned() cards=vec![card.clone()] selection=sel /> }
+    });
+    let link = wait_for(&root, "tbody a.ia-row-link").await;
+    assert_eq!(link.text_content().unwrap(), hostile);
+    assert!(
+        root.query_selector("tbody img, tbody b").unwrap().is_none(),
+        "markup in a value became elements"
+    );
+    assert_eq!(
+        support::text_of(&root, "tbody .ia-mono").unwrap(),
+        "•••• <b>42</b>"
+    );
+    let tick = support::input(&root, "tbody input[name=select]");
+    assert!(tick.get_attribute("aria-label").unwrap().contains(hostile));
+
+    let sel = selection.get_value().unwrap();
+    tick.click();
+    support::wait_until("the ticked card is selected", || {
+        sel.ids.with_untracked(|ids| ids.contains(&id))
+    })
+    .await;
+    sel.all_matching.set(true);
+    support::wait_until("every box shows all matching", || {
+        tick.checked() && tick.disabled()
+    })
+    .await;
+    sel.all_matching.set(false);
+    sel.ids.update(|ids| ids.clear());
+    support::wait_until("the box follows the cleared selection", || {
+        !tick.checked() && !tick.disabled()
+    })
+    .await;
+}

@@ -92,5 +92,12 @@ async function page(after) {
   last = list.data.length ? list.data[list.data.length - 1].id : null;
 }
 
-document.querySelector("[data-page=older]").addEventListener("click", () => page(last));
-page(null);
+// Like the panel, the page keeps where it is in the URL (a reload or a shared link shows the
+// same page; back walks the pages).
+document.querySelector("[data-page=older]").addEventListener("click", () => {
+  const url = new URLSearchParams(location.search);
+  url.set("starting_after", last);
+  history.pushState(null, "", `?${url}`);
+  page(last);
+});
+page(params.get("starting_after"));

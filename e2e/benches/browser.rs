@@ -37,11 +37,12 @@ async fn main() {
         .expect("the server starts");
     let base = server.url();
     let browser = Browser::launch().await;
+    browser.on_every_new_document(WATCH_ROWS).await;
     browser.sign_in(&server, "op_aiko").await;
     browser.wait_for("tr[data-account]").await;
 
     println!(
-        "{RUNS} alternating runs each, medians, account {LARGE_ACCOUNT} (10,000 cards), headless Chromium"
+        "{RUNS} alternating runs each, medians, account {LARGE_ACCOUNT} (10,000 cards), headless Chromium;\n  times to the rows in the DOM (layout and paint after it are the same work for both pages)"
     );
     println!(
         "{:<34} {:>10} {:>12} {:>7}",
@@ -69,16 +70,26 @@ async fn main() {
     let _ = std::fs::remove_dir_all(&site);
 }
 
-/// From the navigation's start to `rows` card rows in the table, looked for at every frame.
+/// Run at the start of each page, before its own scripts: notes when the number of card rows
+/// in the DOM changes, at the change itself (a mutation observer, not the next frame: a frame
+/// is 16.7 ms, more than the differences measured).
+const WATCH_ROWS: &str = "
+    window.__cardRows = [];
+    new MutationObserver(() => {
+        const n = document.querySelectorAll('tbody tr[data-card]').length;
+        const last = window.__cardRows[window.__cardRows.length - 1];
+        if (!last || last[0] !== n) window.__cardRows.push([n, performance.now()]);
+    }).observe(document, { childList: true, subtree: true });";
+
+/// From the navigation's start to `rows` card rows in the table's DOM.
 async fn rows_shown(browser: &Browser, rows: usize) -> f64 {
     browser
         .client
         .execute_async(
             "const [rows, done] = arguments;
              const look = () => {
-                 if (document.querySelectorAll('tbody tr[data-card]').length >= rows) {
-                     done(performance.now());
-                 } else { requestAnimationFrame(look); }
+                 const seen = window.__cardRows.find(([n]) => n >= rows);
+                 if (seen) { done(seen[1]); } else { setTimeout(look, 5); }
              };
              look();",
             vec![rows.into()],
@@ -89,7 +100,8 @@ async fn rows_shown(browser: &Browser, rows: usize) -> f64 {
         .expect("a time")
 }
 
-/// From a click on the older-page button to `rows` rows of the next page in the table.
+/// From a click on the older-page button to `rows` rows of the next page in the table's DOM,
+/// seen by a mutation observer.
 async fn next_page(browser: &Browser, rows: usize) -> f64 {
     browser
         .client
@@ -100,15 +112,14 @@ async fn next_page(browser: &Browser, rows: usize) -> f64 {
                  return row && row.dataset.card;
              };
              const before = first();
+             const shown = () => first() !== before
+                 && document.querySelectorAll('tbody tr[data-card]').length >= rows;
+             const watch = new MutationObserver(() => {
+                 if (shown()) { watch.disconnect(); done(performance.now() - started); }
+             });
+             watch.observe(document, { childList: true, subtree: true });
              const started = performance.now();
-             document.querySelector('[data-page=older]').click();
-             const look = () => {
-                 const shown = document.querySelectorAll('tbody tr[data-card]').length;
-                 if (first() !== before && shown >= rows) {
-                     done(performance.now() - started);
-                 } else { requestAnimationFrame(look); }
-             };
-             look();",
+             document.querySelector('[data-page=older]').click();",
             vec![rows.into()],
         )
         .await
@@ -130,10 +141,12 @@ fn print_row(measure: &str, (panel, vanilla): (Vec<f64>, Vec<f64>)) {
     );
 }
 
-/// The files a browser fetches to start the panel, as sent raw, gzip and brotli.
+/// The files a browser fetches to start the panel, as sent raw, gzip and brotli; then the
+/// chunks other pages fetch on their first visit (`cargo xtask dist`), in total.
 async fn first_load_bytes(base: &str, dist: &Path) {
     let http = reqwest::Client::new();
     let mut files: Vec<String> = vec!["/".into()];
+    let mut chunks: Vec<String> = Vec::new();
     let mut folders = vec![dist.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).unwrap().flatten() {
@@ -147,6 +160,10 @@ async fn first_load_bytes(base: &str, dist: &Path) {
                 if name != "host" {
                     folders.push(path);
                 }
+            } else if name.ends_with(".wasm")
+                && (name.starts_with("split_") || name.starts_with("chunk_"))
+            {
+                chunks.push(format!("/{name}"));
             } else if [".js", ".wasm", ".css"].iter().any(|e| name.ends_with(e)) {
                 files.push(format!("/{name}"));
             }
@@ -159,19 +176,9 @@ async fn first_load_bytes(base: &str, dist: &Path) {
     );
     let mut totals = [0usize; 3];
     for file in &files {
-        let mut sizes = [0usize; 3];
-        for (i, encoding) in ["identity", "gzip", "br"].into_iter().enumerate() {
-            sizes[i] = http
-                .get(format!("{base}{file}"))
-                .header("accept-encoding", encoding)
-                .send()
-                .await
-                .unwrap()
-                .bytes()
-                .await
-                .unwrap()
-                .len();
-            totals[i] += sizes[i];
+        let sizes = sizes(&http, base, file).await;
+        for (total, size) in totals.iter_mut().zip(sizes) {
+            *total += size;
         }
         println!(
             "            {file:<58} {:>10} {:>10} {:>10}",
@@ -182,6 +189,53 @@ async fn first_load_bytes(base: &str, dist: &Path) {
         "            {:<58} {:>10} {:>10} {:>10}",
         "total", totals[0], totals[1], totals[2]
     );
+    // What each page (or part) costs on its first visit: its own chunk; the chunks several
+    // share, together.
+    chunks.sort();
+    let (mut shared, mut count) = ([0usize; 3], 0);
+    for chunk in &chunks {
+        let sizes = sizes(&http, base, chunk).await;
+        match chunk.strip_prefix("/split_") {
+            Some(name) => {
+                let part = name.rsplit_once('_').map_or(name, |(part, _)| part);
+                println!(
+                    "later:      {:<58} {:>10} {:>10} {:>10}",
+                    part, sizes[0], sizes[1], sizes[2]
+                );
+            }
+            None => {
+                count += 1;
+                for (total, size) in shared.iter_mut().zip(sizes) {
+                    *total += size;
+                }
+            }
+        }
+    }
+    println!(
+        "later:      {:<58} {:>10} {:>10} {:>10}",
+        format!("{count} chunks shared by those"),
+        shared[0],
+        shared[1],
+        shared[2]
+    );
+}
+
+/// The bytes of `file` as the server sends it raw, gzip and brotli.
+async fn sizes(http: &reqwest::Client, base: &str, file: &str) -> [usize; 3] {
+    let mut sizes = [0usize; 3];
+    for (i, encoding) in ["identity", "gzip", "br"].into_iter().enumerate() {
+        sizes[i] = http
+            .get(format!("{base}{file}"))
+            .header("accept-encoding", encoding)
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap()
+            .len();
+    }
+    sizes
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -1,5 +1,6 @@
 //! How long the card page takes to show a card with 100 purchases: from the page's start to
-//! its Purchases list (the newest page) and its Spending (counted over all 100) on screen, in
+//! its Purchases list (the newest page) and its Spending (counted over all 100) on screen; then
+//! opening the spending-controls editor and typing into its category search. In
 //! Debian's Chromium, against the real server and sandbox. Prints figures; asserts nothing
 //! about time. `cargo xtask bench` runs it (after building the panel).
 
@@ -44,6 +45,7 @@ async fn main() {
     browser.sign_in(&server, "op_aiko").await;
     browser.wait_for("tr[data-account]").await;
     let page = format!("{}/accounts/{EURO_ACCOUNT}/cards/{card}", server.url());
+    let (mut editor, mut search) = (Vec::new(), Vec::new());
     let mut times = Vec::new();
     for _ in 0..ROUNDS {
         browser.goto(&page).await;
@@ -64,6 +66,28 @@ async fn main() {
             .await
             .expect("the page shows its purchases");
         times.push(shown.as_f64().expect("a time"));
+        // Opening the spending-controls editor, then typing into its category search until
+        // the list is narrowed to the bakeries.
+        editor.push(
+            time_until(
+                &browser,
+                "document.querySelector('[data-action=edit-controls]').click();",
+                "document.querySelector('.ia-editor-form')",
+            )
+            .await,
+        );
+        search.push(
+            time_until(
+                &browser,
+                &format!(
+                    "const box = document.querySelector('{SEARCH}');
+                     box.value = 'bake';
+                     box.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+                ),
+                "document.querySelector('[data-field=blocked_categories] [role=option]:first-child[data-value=bakeries]')",
+            )
+            .await,
+        );
     }
     let rows = browser
         .js("return document.querySelectorAll('[data-table=purchases] tbody tr').length;")
@@ -75,5 +99,42 @@ async fn main() {
         times[0],
         times[ROUNDS - 1]
     );
+    for (what, mut times) in [
+        ("opening the controls editor", editor),
+        ("typing into its category search", search),
+    ] {
+        times.sort_by(f64::total_cmp);
+        println!(
+            "{what}: {:.1} ms median ({:.1}–{:.1} ms over {ROUNDS})",
+            times[ROUNDS / 2],
+            times[0],
+            times[ROUNDS - 1]
+        );
+    }
     browser.close().await;
+}
+
+/// The blocked-categories search box of the controls editor.
+const SEARCH: &str = "[data-field=blocked_categories] input[role=combobox]";
+
+/// From running `act` (JS) to `shown` (a JS expression) being truthy, seen by a mutation
+/// observer at the change itself.
+async fn time_until(browser: &Browser, act: &str, shown: &str) -> f64 {
+    let script = format!(
+        "const done = arguments[arguments.length - 1];
+         const shown = () => {shown};
+         const watch = new MutationObserver(() => {{
+             if (shown()) {{ watch.disconnect(); done(performance.now() - started); }}
+         }});
+         watch.observe(document, {{ childList: true, subtree: true, attributes: true }});
+         const started = performance.now();
+         {act}"
+    );
+    browser
+        .client
+        .execute_async(&script, Vec::new())
+        .await
+        .expect("the change shows")
+        .as_f64()
+        .expect("a time")
 }

@@ -144,6 +144,19 @@ impl Browser {
             .unwrap();
     }
 
+    /// Runs `script` at the start of every document loaded from now on, before the page's
+    /// own scripts (Chrome DevTools' `Page.addScriptToEvaluateOnNewDocument`, through
+    /// ChromeDriver): a benchmark watches a page from its first byte.
+    pub async fn on_every_new_document(&self, script: &str) {
+        self.client
+            .issue_cmd(DevTools {
+                cmd: "Page.addScriptToEvaluateOnNewDocument",
+                params: serde_json::json!({ "source": script }),
+            })
+            .await
+            .expect("ChromeDriver runs DevTools commands");
+    }
+
     /// Opens `url` in the browser.
     pub async fn goto(&self, url: &str) {
         self.client
@@ -495,5 +508,30 @@ impl Api {
         let body: serde_json::Value = response.json().await.expect("a JSON answer");
         assert!(status.is_success(), "{status}: {body}");
         body
+    }
+}
+
+/// A Chrome DevTools command sent through ChromeDriver's `goog/cdp/execute`.
+#[derive(Debug)]
+struct DevTools {
+    cmd: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -1,12 +1,12 @@
 use issuing_model::{CardListQuery, IssuingCard, List};
 use leptos::prelude::*;
 
-use crate::connect::IssuingCardsList;
+use crate::connect::IssuingCardsListProps;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::routes::{use_account, Page};
 
-use super::bulk::{BulkBar, Selection};
+use super::bulk::{BulkBarProps, Selection};
 use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
@@ -76,6 +76,14 @@ pub fn CardsPage() -> impl IntoView {
     // Rows ticked for an action on many cards; a new page or filter starts afresh.
     let selection = Selection::new();
     let can_edit = move || session.operator.get().is_some_and(|o| o.can_edit());
+    // The bulk bar (and its code) from the first ticked row on; it stays, to show how a run went.
+    let bulk_wanted = RwSignal::new(false);
+    Effect::new(move |_| {
+        // Set once: setting it again would build the bar afresh and lose a run's outcome.
+        if !selection.is_empty() && !bulk_wanted.get_untracked() {
+            bulk_wanted.set(true);
+        }
+    });
     Effect::new(move |_| {
         query.track();
         account.track();
@@ -130,10 +138,13 @@ pub fn CardsPage() -> impl IntoView {
     };
 
     let go_filter = go.clone();
+    // The filters without the page's cursor: paging leaves the filter fields as they are.
+    let filtered_by = Memo::new(move |_| query.read().first_page());
     let filters = move || {
         let go = go_filter.clone();
-        // Re-created when the URL changes (back/forward), so the fields show what is listed.
-        let q = query.get();
+        // Re-created when the filters in the URL change (back/forward), so the fields show
+        // what is listed.
+        let q = filtered_by.get();
         view! { <CardFilters query=q on_apply=move |next| go(account.get_untracked(), next) /> }
     };
 
@@ -265,13 +276,24 @@ pub fn CardsPage() -> impl IntoView {
             </div>
             {move || export_failed().map(|e| view! { <p class="ia-field-error" role="alert">{move || (t().export_failed)(&e.text())}</p> })}
             {move || if stripe_view.get() {
-                view! { <IssuingCardsList account=account show_spend_controls=true reveal_numbers=reveal.get() /> }.into_any()
+                let props = IssuingCardsListProps::builder()
+                    .account(account)
+                    .show_spend_controls(true)
+                    .reveal_numbers(reveal.get())
+                    .build();
+                Suspend::new(crate::lazy_views::stripe_cards_list(props)).into_any()
             } else {
                 view! {
                     {filters.clone()}
-                    {move || can_edit().then(|| view! {
-                        <BulkBar account=Signal::derive(move || account.get()) query=query page=page_cards selection=selection
-                            on_done=Callback::new(move |_| cards.refetch()) />
+                    {move || (can_edit() && bulk_wanted.get()).then(|| {
+                        let props = BulkBarProps::builder()
+                            .account(Signal::derive(move || account.get()))
+                            .query(query)
+                            .page(page_cards)
+                            .selection(selection)
+                            .on_done(Callback::new(move |_| cards.refetch()))
+                            .build();
+                        Suspend::new(crate::lazy_views::bulk_bar(props))
                     })}
                     {results.clone()}
                 }.into_any()

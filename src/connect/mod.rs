@@ -10,5 +10,5 @@ mod loader;
 
 pub use bindings::{ConnectElement, ConnectInstance, InitParams};
 pub use callbacks::{fetch_client_secret, fetch_ephemeral_key};
-pub use components::{IssuingCard, IssuingCardsList};
+pub use components::{IssuingCard, IssuingCardsList, IssuingCardsListProps};
 pub use loader::{is_loaded, load_connect_script, ConnectError};

@@ -1,7 +1,5 @@
 //! `cargo xtask bench`: benchmarks that print figures (nothing here asserts a timing).
 
-use std::process::Command;
-
 use crate::process::{cargo, run_checked, Children};
 
 pub fn run() -> Result<(), String> {
@@ -27,12 +25,7 @@ pub fn run() -> Result<(), String> {
     children.kill_all();
     // The card page in Chromium needs the release build of the panel and the browser tools.
     crate::setup::run()?;
-    run_checked(
-        Command::new("trunk")
-            .current_dir(&root)
-            .env("PATH", crate::setup::path_with_tools())
-            .args(["build", "--release", "--offline"]),
-    )?;
+    crate::dist::build(&root)?;
     // Under load, and the first load's bytes (of the release build just made).
     run_checked(cargo().current_dir(&root).args([
         "bench",

@@ -1,12 +1,24 @@
 //! The panel's byte budget: what a browser downloads to start it (the loader, its snippets,
-//! the wasm and the stylesheet of `dist/`, uncompressed) may not grow past the budget. Issue 20
+//! the main wasm and the stylesheet of `dist/`, uncompressed; not the chunks a page loads on
+//! its first visit) may not grow past the budget. Issue 20
 //! cuts the bundle; each cut lowers the budget, so nothing wins the bytes back unnoticed.
 
 use std::path::Path;
 
-/// Bytes of `dist/`'s `.js`, `.wasm` and `.css` (the example host page aside): 2,418,621 on
-/// 2026-12-05, 2,056,888 once views were erased (`.cargo/config.toml`); a little room above.
-pub const FIRST_LOAD_BUDGET: u64 = 2_080_000;
+/// Bytes of `dist/`'s `.js`, `.wasm` and `.css` (the example host page and the chunks aside):
+/// 2,418,621 on 2026-12-05, 2,056,888 once views were erased (`.cargo/config.toml`), 938,389
+/// once every page but the card list was split off (`cargo xtask dist`); a little room above.
+pub const FIRST_LOAD_BUDGET: u64 = 960_000;
+
+/// A wasm chunk of `cargo xtask dist`, fetched when a page needs it (`split_<page>_….wasm`,
+/// and `chunk_<n>.wasm` for code pages share).
+pub fn is_chunk(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    name.ends_with(".wasm") && (name.starts_with("split_") || name.starts_with("chunk_"))
+}
 
 /// `Ok` with the total when within the budget; the files and their sizes when not.
 pub fn check(dist: &Path) -> Result<u64, String> {
@@ -24,6 +36,7 @@ pub fn check(dist: &Path) -> Result<u64, String> {
             } else if ["js", "wasm", "css"]
                 .iter()
                 .any(|ext| path.extension().is_some_and(|e| e == *ext))
+                && !is_chunk(&path)
             {
                 let len = entry.metadata().map(|m| m.len()).unwrap_or(0);
                 files.push((path, len));
@@ -54,8 +67,10 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ia-budget-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("host")).unwrap();
         std::fs::write(dir.join("a.js"), vec![b'x'; 10]).unwrap();
-        // The host example does not count.
+        // Neither the host example nor the chunks pages load later count.
         std::fs::write(dir.join("host/big.js"), vec![b'x'; 3_000_000]).unwrap();
+        std::fs::write(dir.join("split_card_page_1.wasm"), vec![0u8; 3_000_000]).unwrap();
+        std::fs::write(dir.join("chunk_7.wasm"), vec![0u8; 3_000_000]).unwrap();
         assert_eq!(check(&dir), Ok(10));
         std::fs::write(dir.join("b.wasm"), vec![0u8; FIRST_LOAD_BUDGET as usize]).unwrap();
         let error = check(&dir).unwrap_err();

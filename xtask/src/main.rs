@@ -1,9 +1,10 @@
-//! `cargo xtask setup | dev | test | bench`: the project's two commands and the install they
+//! `cargo xtask setup | dev | dist | test | bench`: the project's two commands and the install they
 //! rely on.
 
 mod bench;
 mod budget;
 mod dev;
+mod dist;
 mod postgres;
 mod process;
 mod setup;
@@ -24,6 +25,9 @@ enum Cli {
     /// Setup, then run the platform server (sandbox unless STRIPE_SECRET_KEY is set) and
     /// `trunk serve`; Ctrl-C stops both.
     Dev(dev::Options),
+    /// Setup, then the release build of the panel in `dist/`: each page other than the card
+    /// list in a wasm chunk loaded on its first visit. What to deploy.
+    Dist,
     /// Setup, then every test: lint, native, wasm in headless Chromium, end-to-end.
     Test(test::Options),
     /// Print figures: the card list on the 10,000-card account, a decision over a year of
@@ -35,6 +39,7 @@ fn main() -> ExitCode {
     let result = match Cli::parse() {
         Cli::Setup => setup::run(),
         Cli::Dev(options) => dev::run(options),
+        Cli::Dist => dist::run(),
         Cli::Test(options) => test::run(options),
         Cli::Bench => bench::run(),
     };

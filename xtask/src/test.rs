@@ -212,12 +212,7 @@ fn scratch(root: &Path, stage: &str) -> Result<std::path::PathBuf, String> {
 }
 
 fn e2e(root: &Path) -> Result<Tally, String> {
-    run_checked(
-        Command::new("trunk")
-            .current_dir(root)
-            .env("PATH", crate::setup::path_with_tools())
-            .args(["build", "--release", "--offline"]),
-    )?;
+    crate::dist::build(root)?;
     // The byte budget of the release build, counted as one check of the stage.
     let mut budget = Tally::default();
     match crate::budget::check(&root.join("dist")) {

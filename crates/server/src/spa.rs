@@ -19,7 +19,12 @@ pub fn service(files: StaticFiles, dir: PathBuf) -> axum::routing::MethodRouter 
         let (files, dir) = (files.clone(), dir.clone());
         async move {
             let path = request.uri().path();
-            let Some(file) = file_at(&dir, path).or_else(|| nearest_index(&dir, path)) else {
+            let fallback = || {
+                (!names_a_file(path))
+                    .then(|| nearest_index(&dir, path))
+                    .flatten()
+            };
+            let Some(file) = file_at(&dir, path).or_else(fallback) else {
                 return StatusCode::NOT_FOUND.into_response();
             };
             let method = if request.method() == Method::HEAD {
@@ -47,6 +52,15 @@ fn file_at(dir: &Path, path: &str) -> Option<PathBuf> {
         file.push("index.html");
     }
     file.is_file().then_some(file)
+}
+
+/// Whether the path's last segment has an extension (`favicon.ico`, `chunk.wasm`): a file
+/// that is missing is a 404, not the panel's page (which a browser would take for an icon or
+/// script, and ask for again on every navigation). The panel's routes have no dots.
+fn names_a_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 /// `%xx` decoded; `None` if the result is not UTF-8 or holds a NUL.

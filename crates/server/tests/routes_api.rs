@@ -35,6 +35,16 @@ async fn an_unknown_api_url_is_stripes_404_even_beside_the_panel() {
     let page = api.get(&token, "/accounts/acct_1/cards").await;
     assert_eq!(page.status(), StatusCode::OK);
     assert!(page.text().await.unwrap().contains("<title>panel"));
+    // A missing file is not the panel's page: a browser would take it for the icon or a
+    // script (and ask for a missing icon again on every navigation).
+    for path in [
+        "/favicon.ico",
+        "/accounts/missing.js",
+        "/issuing-admin_bg.wasm",
+    ] {
+        let answer = api.get(&token, path).await;
+        assert_eq!(answer.status(), StatusCode::NOT_FOUND, "{path}");
+    }
     for path in [
         "/api/nope",
         "/api/accounts/acct_1/nothing/here",
