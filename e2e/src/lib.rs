@@ -19,7 +19,7 @@ pub fn dist_dir() -> PathBuf {
         .unwrap_or_else(|| workspace_root().join("dist"));
     assert!(
         dir.join("index.html").is_file(),
-        "no built panel at {} — run `cargo xtask test` (it runs `trunk build --release` first)",
+        "no built panel at {} — run `cargo xtask test` (it builds the panel first: `cargo xtask dist`)",
         dir.display()
     );
     dir
