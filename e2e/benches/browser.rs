@@ -12,7 +12,7 @@ use issuing_server::{RunningServer, ServerConfig};
 use stripe_sandbox::{SandboxConfig, LARGE_ACCOUNT};
 
 /// Runs of each page, alternating panel and vanilla.
-const RUNS: usize = 7;
+const RUNS: usize = 15;
 
 #[tokio::main]
 async fn main() {
