@@ -5,7 +5,7 @@
 
 mod support;
 
-use issuing_admin::connect::IssuingCard;
+use issuing_admin::connect::{IssuingCard, IssuingCardsList};
 use issuing_model::CardListQuery;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use leptos::mount::mount_to;
@@ -225,4 +225,33 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
         stale.is_err(),
         "a released callback cannot be called any more"
     );
+}
+
+/// Stripe's setters take `undefined` as "not set": a program that goes away is cleared on the
+/// element, not kept as the last filter.
+#[wasm_bindgen_test]
+async fn a_setter_given_nothing_clears_what_was_set() {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let program = RwSignal::new(Some("iprg_first".to_owned()));
+    let root = support::fresh_container();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api.clone());
+        view! { <IssuingCardsList account=UK.to_owned() issuing_program=program /> }
+    });
+    let element = wait_for(&root, "[data-tag=issuing-cards-list]").await;
+    let set_to = || get(&element, "_setIssuingProgram");
+    assert_eq!(set_to().as_string().as_deref(), Some("iprg_first"));
+
+    program.set(None);
+    wait_until("the program is cleared", || {
+        Reflect::has(&element, &"_setIssuingProgram".into()).unwrap() && set_to().is_undefined()
+    })
+    .await;
+
+    program.set(Some("iprg_second".to_owned()));
+    wait_until("a new program is set", || {
+        set_to().as_string().as_deref() == Some("iprg_second")
+    })
+    .await;
 }

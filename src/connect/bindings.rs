@@ -28,20 +28,22 @@ extern "C" {
     #[wasm_bindgen(extends = web_sys::HtmlElement, extends = web_sys::Element, extends = web_sys::Node)]
     pub type ConnectElement;
 
+    // Every setter takes an `Option`: `None` is passed as `undefined`, which clears what an
+    // earlier call set (Stripe's setters take `undefined` as "not set").
     #[wasm_bindgen(method, js_name = setDefaultCard)]
-    pub fn set_default_card(this: &ConnectElement, card: &str);
+    pub fn set_default_card(this: &ConnectElement, card: Option<&str>);
     #[wasm_bindgen(method, js_name = setCardSwitching)]
-    pub fn set_card_switching(this: &ConnectElement, on: bool);
+    pub fn set_card_switching(this: &ConnectElement, on: Option<bool>);
     #[wasm_bindgen(method, js_name = setShowSpendControls)]
-    pub fn set_show_spend_controls(this: &ConnectElement, on: bool);
+    pub fn set_show_spend_controls(this: &ConnectElement, on: Option<bool>);
     #[wasm_bindgen(method, js_name = setIssuingProgram)]
-    pub fn set_issuing_program(this: &ConnectElement, program: &str);
+    pub fn set_issuing_program(this: &ConnectElement, program: Option<&str>);
     #[wasm_bindgen(method, js_name = setFetchEphemeralKey)]
-    pub fn set_fetch_ephemeral_key(this: &ConnectElement, callback: &Function);
+    pub fn set_fetch_ephemeral_key(this: &ConnectElement, callback: Option<&Function>);
     #[wasm_bindgen(method, js_name = setOnLoadError)]
-    pub fn set_on_load_error(this: &ConnectElement, listener: &Function);
+    pub fn set_on_load_error(this: &ConnectElement, listener: Option<&Function>);
     #[wasm_bindgen(method, js_name = setOnLoaderStart)]
-    pub fn set_on_loader_start(this: &ConnectElement, listener: &Function);
+    pub fn set_on_loader_start(this: &ConnectElement, listener: Option<&Function>);
 }
 
 /// The `appearance.variables` we set: the panel's own theme, so the components match it.

@@ -98,12 +98,12 @@ async fn start(
             .and_then(|m| m.as_string());
         status.set(Status::Failed(ConnectError::Component(message)));
     });
-    element.set_on_load_error(on_error.as_ref().unchecked_ref());
+    element.set_on_load_error(Some(on_error.as_ref().unchecked_ref()));
     // The component shows its own loader from here on: ours gives way.
     let on_loader_start = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
         status.set(Status::Ready);
     });
-    element.set_on_loader_start(on_loader_start.as_ref().unchecked_ref());
+    element.set_on_loader_start(Some(on_loader_start.as_ref().unchecked_ref()));
     Ok(Mounted {
         element,
         instance,
@@ -225,25 +225,25 @@ pub fn IssuingCard(
         move |element, account, callbacks| {
             if reveal_numbers {
                 let key = fetch_ephemeral_key(api.clone(), account.to_owned());
-                element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
+                element.set_fetch_ephemeral_key(Some(key.as_ref().unchecked_ref::<Function>()));
                 callbacks.push(Box::new(key));
             }
-            element.set_default_card(&card.get_untracked());
-            element.set_show_spend_controls(show_spend_controls.get_untracked());
-            element.set_card_switching(card_switching.get_untracked());
+            element.set_default_card(Some(&card.get_untracked()));
+            element.set_show_spend_controls(Some(show_spend_controls.get_untracked()));
+            element.set_card_switching(Some(card_switching.get_untracked()));
         },
     );
     Effect::new(move |_| {
         let id = card.get();
-        with_element(mounted, |e| e.set_default_card(&id));
+        with_element(mounted, |e| e.set_default_card(Some(&id)));
     });
     Effect::new(move |_| {
         let on = show_spend_controls.get();
-        with_element(mounted, |e| e.set_show_spend_controls(on));
+        with_element(mounted, |e| e.set_show_spend_controls(Some(on)));
     });
     Effect::new(move |_| {
         let on = card_switching.get();
-        with_element(mounted, |e| e.set_card_switching(on));
+        with_element(mounted, |e| e.set_card_switching(Some(on)));
     });
     view! {
         <div class="ia-connect" data-component="issuing-card">
@@ -272,23 +272,21 @@ pub fn IssuingCardsList(
         move |element, account, callbacks| {
             if reveal_numbers {
                 let key = fetch_ephemeral_key(api.clone(), account.to_owned());
-                element.set_fetch_ephemeral_key(key.as_ref().unchecked_ref::<Function>());
+                element.set_fetch_ephemeral_key(Some(key.as_ref().unchecked_ref::<Function>()));
                 callbacks.push(Box::new(key));
             }
-            element.set_show_spend_controls(show_spend_controls.get_untracked());
-            if let Some(program) = issuing_program.get_untracked() {
-                element.set_issuing_program(&program);
-            }
+            element.set_show_spend_controls(Some(show_spend_controls.get_untracked()));
+            element.set_issuing_program(issuing_program.get_untracked().as_deref());
         },
     );
     Effect::new(move |_| {
         let on = show_spend_controls.get();
-        with_element(mounted, |e| e.set_show_spend_controls(on));
+        with_element(mounted, |e| e.set_show_spend_controls(Some(on)));
     });
+    // A program that goes away is cleared, not kept as the last filter.
     Effect::new(move |_| {
-        if let Some(program) = issuing_program.get() {
-            with_element(mounted, |e| e.set_issuing_program(&program));
-        }
+        let program = issuing_program.get();
+        with_element(mounted, |e| e.set_issuing_program(program.as_deref()));
     });
     view! {
         <div class="ia-connect" data-component="issuing-cards-list">
