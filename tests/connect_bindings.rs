@@ -71,6 +71,16 @@ fn last(name: &str) -> Option<JsValue> {
         .map(|(_, v)| v)
 }
 
+/// The ids of the UK account's first `n` cards.
+async fn uk_card_ids(api: &issuing_admin::api::ApiClient, n: u8) -> Vec<String> {
+    let query = CardListQuery {
+        limit: Some(n),
+        ..Default::default()
+    };
+    let cards = api.cards(UK, &query).await.unwrap().data;
+    cards.into_iter().map(|c| c.id).collect()
+}
+
 fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &key.into()).unwrap()
 }
@@ -88,11 +98,7 @@ async fn call(function: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue> {
 async fn without_the_right_to_reveal_numbers_the_card_gets_no_key_callback() {
     install_double();
     let api = signed_in_api("op_aiko").await;
-    let query = CardListQuery {
-        limit: Some(1),
-        ..Default::default()
-    };
-    let card = api.cards(UK, &query).await.unwrap().data.remove(0).id;
+    let card = uk_card_ids(&api, 1).await.remove(0);
     let root = support::fresh_container();
     let _mounted = mount_to(root.clone(), move || {
         provide_context(api.clone());
@@ -121,18 +127,8 @@ fn key_request(card: &str, nonce: &str) -> JsValue {
 async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects() {
     install_double();
     let api = signed_in_api("op_aiko").await;
-    let cards = api
-        .cards(
-            UK,
-            &CardListQuery {
-                limit: Some(2),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap()
-        .data;
-    let card = RwSignal::new(cards[0].id.clone());
+    let cards = uk_card_ids(&api, 2).await;
+    let card = RwSignal::new(cards[0].clone());
     let root = support::fresh_container();
     let context = api.clone();
     let mounted = mount_to(root.clone(), move || {
@@ -158,7 +154,7 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
     );
     assert_eq!(
         last("setDefaultCard").and_then(|c| c.as_string()),
-        Some(cards[0].id.clone())
+        Some(cards[0].clone())
     );
     assert_eq!(
         last("setShowSpendControls").and_then(|v| v.as_bool()),
@@ -171,7 +167,7 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
 
     // The key callback answers { issuingCard, nonce, ephemeralKeySecret } and nothing else.
     let fetch_key = get(&element, "_setFetchEphemeralKey");
-    let answer = call(&fetch_key, &key_request(&cards[0].id, "nonce-42"))
+    let answer = call(&fetch_key, &key_request(&cards[0], "nonce-42"))
         .await
         .expect("a key");
     let keys: Vec<String> = Object::keys(answer.unchecked_ref::<Object>())
@@ -181,7 +177,7 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
     assert_eq!(keys, ["issuingCard", "nonce", "ephemeralKeySecret"]);
     assert_eq!(
         get(&answer, "issuingCard").as_string(),
-        Some(cards[0].id.clone())
+        Some(cards[0].clone())
     );
     assert_eq!(
         get(&answer, "nonce").as_string().as_deref(),
@@ -209,9 +205,9 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
     );
 
     // A new card prop reaches the element's setter.
-    card.set(cards[1].id.clone());
+    card.set(cards[1].clone());
     wait_until("the setter gets the new card", || {
-        last("setDefaultCard").and_then(|c| c.as_string()) == Some(cards[1].id.clone())
+        last("setDefaultCard").and_then(|c| c.as_string()) == Some(cards[1].clone())
     })
     .await;
 
@@ -220,7 +216,7 @@ async fn the_card_component_is_set_up_and_its_callbacks_answer_as_stripe_expects
     assert!(!element.is_connected(), "the element left the page");
     let stale = fetch_key
         .unchecked_ref::<Function>()
-        .call1(&JsValue::NULL, &key_request(&cards[0].id, "n"));
+        .call1(&JsValue::NULL, &key_request(&cards[0], "n"));
     assert!(
         stale.is_err(),
         "a released callback cannot be called any more"
@@ -254,4 +250,53 @@ async fn a_setter_given_nothing_clears_what_was_set() {
         set_to().as_string().as_deref() == Some("iprg_second")
     })
     .await;
+}
+
+/// `setOnLoadError` gets `{ error: { type, message } }`: each of connect-js' types is said in
+/// its own words (with what to do), Stripe's message after them, the type on the element.
+#[wasm_bindgen_test]
+async fn each_load_error_type_is_said_in_its_own_words() {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let card = uk_card_ids(&api, 1).await.remove(0);
+    let root = support::fresh_container();
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api.clone());
+        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
+    });
+    let element = wait_for(&root, "[data-tag=issuing-card]").await;
+    let listener = get(&element, "_setOnLoadError");
+    let mut said = std::collections::HashSet::new();
+    for kind in [
+        "api_connection_error",
+        "authentication_error",
+        "account_session_create_error",
+        "invalid_request_error",
+        "rate_limit_error",
+        "render_error",
+        "api_error",
+        "a_type_from_the_future",
+    ] {
+        let event = Object::new();
+        let error = Object::new();
+        Reflect::set(&error, &"type".into(), &kind.into()).unwrap();
+        Reflect::set(&error, &"message".into(), &"detail 42".into()).unwrap();
+        Reflect::set(&event, &"error".into(), &error).unwrap();
+        Reflect::set(&event, &"elementTagName".into(), &"issuing-card".into()).unwrap();
+        listener
+            .unchecked_ref::<Function>()
+            .call1(&JsValue::NULL, &event)
+            .unwrap();
+        let alert = wait_for(&root, &format!("[role=alert][data-load-error={kind}]")).await;
+        let text = alert.text_content().unwrap();
+        let words = text
+            .strip_suffix(" (Stripe: detail 42)")
+            .unwrap_or_else(|| panic!("Stripe's message after ours: {text}"));
+        assert!(
+            said.insert(words.to_owned()),
+            "{kind} has words of its own: {words}"
+        );
+    }
+    // The unknown type is said generically, like `api_error`'s neighbours are not.
+    assert_eq!(said.len(), 8);
 }

@@ -118,3 +118,32 @@ async fn revealing_numbers_is_a_right_of_its_own() {
     browser.client.enter_parent_frame().await.unwrap();
     browser.close().await;
 }
+
+/// The stand-in's load errors carry connect-js' types: Ben may see only Thames Courier, so the
+/// server refuses him a session for the euro account, `fetchClientSecret` rejects, and the
+/// panel says what failed and what to do, in the panel's words.
+#[tokio::test]
+async fn a_refused_session_is_an_account_session_error_in_words() {
+    let server = start_server().await;
+    let browser = Browser::launch().await;
+    browser.sign_in(&server, "op_ben").await;
+    browser
+        .goto(&format!(
+            "{}/accounts/acct_1SbxDESakuraLg/cards?view=stripe",
+            server.url()
+        ))
+        .await;
+    let alert = browser
+        .wait_for("[data-component=issuing-cards-list] [role=alert][data-load-error=account_session_create_error]")
+        .await;
+    let text = alert.text().await.unwrap();
+    assert!(
+        text.starts_with("The platform server could not start a Stripe session for this account."),
+        "{text}"
+    );
+    assert!(
+        text.contains("No account session for"),
+        "Stripe's message follows: {text}"
+    );
+    browser.close().await;
+}

@@ -46,6 +46,57 @@ extern "C" {
     pub fn set_on_loader_start(this: &ConnectElement, listener: Option<&Function>);
 }
 
+/// What kind of failure a component reports to `setOnLoadError` (`error.type` in connect-js),
+/// each with its own words and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadErrorType {
+    /// Stripe could not be reached.
+    ApiConnection,
+    /// Stripe did not accept the session.
+    Authentication,
+    /// `fetchClientSecret` failed: no AccountSession for the account.
+    AccountSessionCreate,
+    /// Stripe refused a request of the component.
+    InvalidRequest,
+    /// Too many requests to Stripe.
+    RateLimit,
+    /// The component could not be drawn in this page.
+    Render,
+    /// Stripe failed on its side.
+    Api,
+    /// A type this panel does not know yet, as Stripe named it.
+    Other(String),
+}
+
+impl LoadErrorType {
+    pub fn from_wire(kind: &str) -> Self {
+        match kind {
+            "api_connection_error" => Self::ApiConnection,
+            "authentication_error" => Self::Authentication,
+            "account_session_create_error" => Self::AccountSessionCreate,
+            "invalid_request_error" => Self::InvalidRequest,
+            "rate_limit_error" => Self::RateLimit,
+            "render_error" => Self::Render,
+            "api_error" => Self::Api,
+            other => Self::Other(other.to_owned()),
+        }
+    }
+
+    /// Stripe's name for it.
+    pub fn as_wire(&self) -> &str {
+        match self {
+            Self::ApiConnection => "api_connection_error",
+            Self::Authentication => "authentication_error",
+            Self::AccountSessionCreate => "account_session_create_error",
+            Self::InvalidRequest => "invalid_request_error",
+            Self::RateLimit => "rate_limit_error",
+            Self::Render => "render_error",
+            Self::Api => "api_error",
+            Self::Other(other) => other,
+        }
+    }
+}
+
 /// The `appearance.variables` we set: the panel's own theme, so the components match it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Appearance {

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::bindings::{Appearance, ConnectElement, ConnectInstance, InitParams};
+use super::bindings::{Appearance, ConnectElement, ConnectInstance, InitParams, LoadErrorType};
 use super::callbacks::{fetch_client_secret, fetch_ephemeral_key};
 use super::loader::{load_connect_script, ConnectError};
 use crate::api::ApiClient;
@@ -91,12 +91,17 @@ async fn start(
     let instance =
         ConnectInstance::init(&params, client_secret.as_ref().unchecked_ref()).map_err(js_error)?;
     let element = instance.create(tag).map_err(js_error)?;
+    // `({ error: { type, message }, elementTagName })`: each type its own words.
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
-        let message = js_sys::Reflect::get(&event, &"error".into())
-            .and_then(|e| js_sys::Reflect::get(&e, &"message".into()))
-            .ok()
-            .and_then(|m| m.as_string());
-        status.set(Status::Failed(ConnectError::Component(message)));
+        let error = js_sys::Reflect::get(&event, &"error".into()).unwrap_or(JsValue::UNDEFINED);
+        let field = |name: &str| {
+            js_sys::Reflect::get(&error, &name.into())
+                .ok()
+                .and_then(|v| v.as_string())
+        };
+        let kind = field("type").map_or(LoadErrorType::Api, |k| LoadErrorType::from_wire(&k));
+        let message = field("message").filter(|m| !m.trim().is_empty());
+        status.set(Status::Failed(ConnectError::Component { kind, message }));
     });
     element.set_on_load_error(Some(on_error.as_ref().unchecked_ref()));
     // The component shows its own loader from here on: ours gives way.
@@ -184,10 +189,13 @@ fn status_view(status: RwSignal<Status>, loading: Label) -> impl IntoView {
         }
         .into_any(),
         Status::Ready => ().into_any(),
-        Status::Failed(error) => view! {
-            <p class="ia-field-error" role="alert">{move || error.text(t())}</p>
+        Status::Failed(error) => {
+            let kind = error.load_error_type().map(|k| k.as_wire().to_owned());
+            view! {
+                <p class="ia-field-error" role="alert" data-load-error=kind>{move || error.text(t())}</p>
+            }
+            .into_any()
         }
-        .into_any(),
     }
     }
 }

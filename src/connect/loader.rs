@@ -17,9 +17,12 @@ pub enum ConnectError {
     NotConnect(String),
     #[error("Stripe's card components could not start: {0}")]
     Init(String),
-    /// The component reported a load error (Stripe's own message, if it gave one).
-    #[error("{}", .0.as_deref().unwrap_or("The Stripe component failed to load."))]
-    Component(Option<String>),
+    /// The component reported a load error: its type, and Stripe's own message if it gave one.
+    #[error("{} ({})", .message.as_deref().unwrap_or("The Stripe component failed to load."), .kind.as_wire())]
+    Component {
+        kind: super::LoadErrorType,
+        message: Option<String>,
+    },
 }
 
 impl ConnectError {
@@ -29,8 +32,31 @@ impl ConnectError {
             Self::ScriptBlocked(url) => (t.connect_blocked)(url),
             Self::NotConnect(url) => (t.connect_not_connect)(url),
             Self::Init(e) => (t.connect_init)(e),
-            Self::Component(Some(message)) => message.clone(),
-            Self::Component(None) => t.stripe_failed.to_owned(),
+            Self::Component { kind, message } => {
+                use super::LoadErrorType as K;
+                let what = match kind {
+                    K::ApiConnection => t.connect_error_connection,
+                    K::Authentication => t.connect_error_authentication,
+                    K::AccountSessionCreate => t.connect_error_session,
+                    K::InvalidRequest => t.connect_error_invalid_request,
+                    K::RateLimit => t.connect_error_rate_limit,
+                    K::Render => t.connect_error_render,
+                    K::Api => t.connect_error_api,
+                    K::Other(_) => t.stripe_failed,
+                };
+                match message {
+                    Some(said) => format!("{what} {}", (t.connect_stripe_said)(said)),
+                    None => what.to_owned(),
+                }
+            }
+        }
+    }
+
+    /// Stripe's type of a component's load error, if this is one.
+    pub fn load_error_type(&self) -> Option<&super::LoadErrorType> {
+        match self {
+            Self::Component { kind, .. } => Some(kind),
+            _ => None,
         }
     }
 }

@@ -8,7 +8,7 @@ mod callbacks;
 mod components;
 mod loader;
 
-pub use bindings::{ConnectElement, ConnectInstance, InitParams};
+pub use bindings::{ConnectElement, ConnectInstance, InitParams, LoadErrorType};
 pub use callbacks::{fetch_client_secret, fetch_ephemeral_key};
 pub use components::{IssuingCard, IssuingCardsList, IssuingCardsListProps};
 pub use loader::{is_loaded, load_connect_script, ConnectError};

@@ -46,8 +46,10 @@
       this.#onLoaderStart?.({ elementTagName: this._tag });
     }
 
+    // Stripe's load error: `error.type` as connect-js types it (a failure without one of its
+    // own, a malformed callback answer say, is an invalid request).
     #fail(error) {
-      const err = { type: "invalid_request_error", message: String(error?.message ?? error) };
+      const err = { type: error?.connectType ?? "invalid_request_error", message: String(error?.message ?? error) };
       const p = document.createElement("p");
       p.setAttribute("role", "alert");
       p.className = "stripe-connect-error";
@@ -141,14 +143,16 @@
       // One secret for all of the instance's components; asked again only after a failure.
       _clientSecret() {
         if (!pending) {
+          // No secret, for whatever reason: Stripe reports an account_session_create_error.
+          const failed = (message) => Object.assign(new Error(message), { connectType: "account_session_create_error" });
           pending = Promise.resolve()
             .then(() => params.fetchClientSecret())
             .then((secret) => {
               if (typeof secret !== "string" || !secret) {
-                throw new Error("fetchClientSecret must resolve to the AccountSession's client_secret.");
+                throw failed("fetchClientSecret must resolve to the AccountSession's client_secret.");
               }
               return secret;
-            });
+            }, (e) => { throw failed(`fetchClientSecret failed: ${e?.message ?? e}`); });
           pending.catch(() => { pending = null; });
         }
         return pending;

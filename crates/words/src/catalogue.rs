@@ -756,6 +756,38 @@ catalogue! {
         en: "Loading the cards from Stripe…",
         ja: "Stripe からカードの一覧を読み込み中…",
     }
+    connect_error_connection: &'static str {
+        en: "Stripe could not be reached. Check the connection, then reload the page.",
+        ja: "Stripe に接続できませんでした。接続を確かめてから、ページを再読み込みしてください。",
+    }
+    connect_error_authentication: &'static str {
+        en: "Stripe did not accept this session. Reload the page; if it happens again, sign in again.",
+        ja: "Stripe がこのセッションを受け付けませんでした。ページを再読み込みし、再び起きる場合はサインインし直してください。",
+    }
+    connect_error_session: &'static str {
+        en: "The platform server could not start a Stripe session for this account. Try again in a moment; if it keeps failing, the account's Connect settings need checking.",
+        ja: "プラットフォームサーバーがこのアカウントの Stripe セッションを開始できませんでした。少し待ってからもう一度お試しください。続く場合は、アカウントの Connect 設定を確認してください。",
+    }
+    connect_error_invalid_request: &'static str {
+        en: "Stripe refused the component's request: the platform's Connect setup may need a change.",
+        ja: "Stripe がコンポーネントのリクエストを拒否しました。プラットフォームの Connect 設定の変更が必要かもしれません。",
+    }
+    connect_error_rate_limit: &'static str {
+        en: "Too many requests to Stripe at once. Wait a moment, then reload the page.",
+        ja: "Stripe へのリクエストが一度に多すぎます。少し待ってから、ページを再読み込みしてください。",
+    }
+    connect_error_render: &'static str {
+        en: "Stripe's component could not be shown in this page. Reload the page; if it persists, tell the platform team.",
+        ja: "Stripe のコンポーネントをこのページに表示できませんでした。ページを再読み込みし、続く場合はプラットフォームの担当者に連絡してください。",
+    }
+    connect_error_api: &'static str {
+        en: "Stripe had a problem on its side showing the component. Try again in a moment.",
+        ja: "Stripe 側の問題でコンポーネントを表示できませんでした。少し待ってからもう一度お試しください。",
+    }
+    connect_stripe_said: fn(&str) -> String {
+        en: |said| format!("(Stripe: {said})"),
+        ja: |said| format!("（Stripe：{said}）"),
+    }
     connect_blocked: fn(&str) -> String {
         en: |url| format!("Stripe's card components could not be loaded from {url}. A content security policy or the network may block it."),
         ja: |url| format!("Stripe のカードコンポーネントを {url} から読み込めませんでした。コンテンツセキュリティポリシーかネットワークが妨げている可能性があります。"),
