@@ -71,6 +71,21 @@ fn last(name: &str) -> Option<JsValue> {
         .map(|(_, v)| v)
 }
 
+/// The double installed, and `<IssuingCard>` of the UK account's first card mounted with no
+/// right to reveal numbers: the page's root, Stripe's element, the mount.
+async fn mount_a_uk_card() -> (web_sys::HtmlElement, web_sys::Element, impl Drop) {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let card = uk_card_ids(&api, 1).await.remove(0);
+    let root = support::fresh_container();
+    let mounted = mount_to(root.clone(), move || {
+        provide_context(api.clone());
+        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
+    });
+    let element = wait_for(&root, "[data-tag=issuing-card]").await;
+    (root, element, mounted)
+}
+
 /// The ids of the UK account's first `n` cards.
 async fn uk_card_ids(api: &issuing_admin::api::ApiClient, n: u8) -> Vec<String> {
     let query = CardListQuery {
@@ -96,15 +111,7 @@ async fn call(function: &JsValue, arg: &JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen_test]
 async fn without_the_right_to_reveal_numbers_the_card_gets_no_key_callback() {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let card = uk_card_ids(&api, 1).await.remove(0);
-    let root = support::fresh_container();
-    let _mounted = mount_to(root.clone(), move || {
-        provide_context(api.clone());
-        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
-    });
-    let element = wait_for(&root, "[data-tag=issuing-card]").await;
+    let (_root, element, _mounted) = mount_a_uk_card().await;
     assert!(
         last("setDefaultCard").is_some(),
         "the card itself is set up"
@@ -256,15 +263,7 @@ async fn a_setter_given_nothing_clears_what_was_set() {
 /// its own words (with what to do), Stripe's message after them, the type on the element.
 #[wasm_bindgen_test]
 async fn each_load_error_type_is_said_in_its_own_words() {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let card = uk_card_ids(&api, 1).await.remove(0);
-    let root = support::fresh_container();
-    let _mounted = mount_to(root.clone(), move || {
-        provide_context(api.clone());
-        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
-    });
-    let element = wait_for(&root, "[data-tag=issuing-card]").await;
+    let (root, element, _mounted) = mount_a_uk_card().await;
     let listener = get(&element, "_setOnLoadError");
     let mut said = std::collections::HashSet::new();
     for kind in [
