@@ -54,6 +54,9 @@ pub struct ServerConfig {
     pub allowed_hosts: Vec<String>,
     /// The pages' `frame-ancestors`: `'none'` unless a host frames the panel.
     pub frame_ancestors: String,
+    /// The cards list's AccountSessions turn off Stripe's own user authentication (accounts
+    /// whose requirements the platform collects; else Stripe's popup may be blocked).
+    pub disable_stripe_user_authentication: bool,
     /// How fast sign-in, keys, sessions and writes may be asked for.
     pub rate_limits: RateLimits,
     /// Timeouts and the connection limit of the listening socket.
@@ -95,6 +98,7 @@ impl ServerConfig {
             limits: ConnectionLimits::default(),
             rate_limits: RateLimits::default(),
             frame_ancestors: "'none'".into(),
+            disable_stripe_user_authentication: false,
             max_lifetime: Some(Duration::from_secs(600)),
             operators_file: None,
             host_tokens: None,

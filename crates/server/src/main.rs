@@ -39,6 +39,10 @@ struct Args {
     /// addressed to any other name is refused: DNS rebinding).
     #[arg(long = "allow-host", env = "IA_ALLOWED_HOSTS", value_delimiter = ',')]
     allowed_hosts: Vec<String>,
+    /// Turn off Stripe's own user authentication in the cards list's sessions: for accounts
+    /// whose requirements the platform collects (Stripe's popup may be blocked otherwise).
+    #[arg(long, env = "IA_CONNECT_DISABLE_STRIPE_USER_AUTHENTICATION")]
+    connect_disable_stripe_user_authentication: bool,
     /// Who may frame the panel's pages (CSP frame-ancestors), e.g. "'self' https://dash.example".
     #[arg(long, env = "IA_FRAME_ANCESTORS", default_value = "'none'")]
     frame_ancestors: String,
@@ -191,6 +195,7 @@ async fn main() -> ExitCode {
         allowed_origins: args.allow_origins,
         allowed_hosts: args.allowed_hosts,
         frame_ancestors: args.frame_ancestors,
+        disable_stripe_user_authentication: args.connect_disable_stripe_user_authentication,
         rate_limits: RateLimits {
             sensitive: Quota {
                 burst: args.rate_sensitive_burst,

@@ -15,6 +15,8 @@ pub struct AppState {
     pub sandbox_mode: bool,
     pub publishable_key: String,
     pub connect_script_url: String,
+    /// Stripe's user authentication off in the cards list's sessions (`--connect-disable-stripe-user-authentication`).
+    pub disable_stripe_user_authentication: bool,
     pub operators: Operators,
     /// Sandbox mode: mints host tokens for its operators, as a host's backend would.
     pub sandbox_minter: Option<SandboxMinter>,

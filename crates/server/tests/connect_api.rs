@@ -9,6 +9,7 @@ use issuing_model::api::{ClientSecret, EphemeralKeySecret};
 use issuing_model::StripeError;
 use reqwest::StatusCode;
 use serde_json::json;
+use stripe_sandbox::SandboxConfig;
 use support::{expect, Api, EURO, UK};
 
 #[tokio::test]
@@ -208,4 +209,78 @@ async fn the_sandbox_wants_a_stripe_version_for_ephemeral_keys() {
         .unwrap();
     let refused: StripeError = expect(response, StatusCode::BAD_REQUEST).await;
     assert!(refused.error.message.contains("Stripe-Version"));
+}
+
+/// The session's features follow the operator's rights (an editor manages cards, spend
+/// controls, cardholders and disputes inside Stripe's components; a read-only operator none),
+/// and Stripe's own user authentication in the list is off only where the server is set so.
+#[tokio::test]
+async fn a_sessions_features_follow_the_operators_rights_and_the_servers_setting() {
+    for disable in [false, true] {
+        let mut config = issuing_server::ServerConfig::local_sandbox(SandboxConfig {
+            large_account_cards: 10,
+            ..Default::default()
+        });
+        config.disable_stripe_user_authentication = disable;
+        let api = Api::with(config).await;
+        for (operator, manage) in [("op_aiko", true), ("op_chloe", false)] {
+            let token = api.token(operator).await;
+            let _: ClientSecret = expect(
+                api.post(&token, "/api/account_session", json!({ "account": UK }))
+                    .await,
+                StatusCode::OK,
+            )
+            .await;
+            let sent = last_session_request(&api);
+            let param = |name: &str| {
+                sent.iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.as_str())
+            };
+            let manage = manage.to_string();
+            for component in ["issuing_card", "issuing_cards_list"] {
+                for feature in [
+                    "card_management",
+                    "spend_control_management",
+                    "cardholder_management",
+                    "card_spend_dispute_management",
+                ] {
+                    let name = format!("components[{component}][features][{feature}]");
+                    assert_eq!(param(&name), Some(manage.as_str()), "{operator}: {name}");
+                }
+            }
+            let disabled = disable.to_string();
+            assert_eq!(
+                param(
+                    "components[issuing_cards_list][features][disable_stripe_user_authentication]"
+                ),
+                Some(disabled.as_str())
+            );
+            // Stripe's card component has no such feature.
+            assert_eq!(
+                param("components[issuing_card][features][disable_stripe_user_authentication]"),
+                None
+            );
+        }
+    }
+}
+
+/// The params of the last AccountSession the server asked the sandbox for (each request taken
+/// is checked against Stripe's types here, as the support's drop does for the rest).
+fn last_session_request(api: &Api) -> Vec<(String, String)> {
+    let requests = api.server.sandbox().unwrap().take_requests();
+    for request in &requests {
+        stripe_fidelity::assert_stripe_request(
+            &request.method,
+            &request.path,
+            request.version.as_deref(),
+            &request.params,
+        );
+    }
+    requests
+        .into_iter()
+        .rev()
+        .find(|r| r.path == "/v1/account_sessions")
+        .expect("an AccountSession was asked for")
+        .params
 }

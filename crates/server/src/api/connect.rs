@@ -15,11 +15,13 @@ use issuing_model::api::{
 
 use super::auth::CurrentOperator;
 use super::ApiError;
+use crate::stripe::SessionFeatures;
 use crate::AppState;
 
 /// `POST /api/account_session` `{ account }`: the client secret for `fetchClientSecret`.
-/// The components' features follow the operator's rights: only editors manage cards and
-/// spend controls inside them.
+/// The components' features follow the operator's rights: only editors manage cards, spend
+/// controls, cardholders and disputes inside them; Stripe's own user authentication in the
+/// list is off only where the server is configured so.
 pub async fn account_session(
     State(state): State<Arc<AppState>>,
     operator: CurrentOperator,
@@ -28,7 +30,13 @@ pub async fn account_session(
     operator.may_see(&request.account)?;
     let session = state
         .stripe
-        .account_session(&request.account, operator.0.can_edit())
+        .account_session(
+            &request.account,
+            SessionFeatures {
+                manage: operator.0.can_edit(),
+                disable_stripe_user_authentication: state.disable_stripe_user_authentication,
+            },
+        )
         .await?;
     Ok(Json(ClientSecret {
         account: session.account,

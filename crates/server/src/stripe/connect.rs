@@ -8,6 +8,17 @@ use super::{Stripe, StripeResult};
 /// Stripe's largest page.
 const PAGE: &str = "100";
 
+/// What the card components may do in an AccountSession.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionFeatures {
+    /// Manage cards, their spend controls, their cardholders and disputes on their spend
+    /// (an editor's session; a read-only operator's shows only).
+    pub manage: bool,
+    /// The list without Stripe's own sign-in for the account's users: for accounts whose
+    /// requirements the platform collects, where Stripe's authentication popup is blocked.
+    pub disable_stripe_user_authentication: bool,
+}
+
 /// The components the panel embeds.
 const COMPONENTS: [&str; 2] = ["issuing_card", "issuing_cards_list"];
 
@@ -28,28 +39,31 @@ impl Stripe {
             .await
     }
 
-    /// An AccountSession for the card components of `account`. `manage` turns on what changes
-    /// cards (card and spend-control management); cardholders and disputes stay off.
+    /// An AccountSession for the card components of `account`, with `features`.
     pub async fn account_session(
         &self,
         account: &AccountId,
-        manage: bool,
+        features: SessionFeatures,
     ) -> StripeResult<AccountSession> {
-        let manage = manage.to_string();
+        let manage = features.manage.to_string();
         let mut form = FormBuilder::new();
         form.push("account", account.as_str());
         for component in COMPONENTS {
             let p = format!("components[{component}]");
             form.push(format!("{p}[enabled]"), "true");
-            for (feature, on) in [
-                ("card_management", manage.as_str()),
-                ("spend_control_management", manage.as_str()),
-                ("cardholder_management", "false"),
-                ("card_spend_dispute_management", "false"),
+            for feature in [
+                "card_management",
+                "spend_control_management",
+                "cardholder_management",
+                "card_spend_dispute_management",
             ] {
-                form.push(format!("{p}[features][{feature}]"), on);
+                form.push(format!("{p}[features][{feature}]"), manage.as_str());
             }
         }
+        form.push(
+            "components[issuing_cards_list][features][disable_stripe_user_authentication]",
+            features.disable_stripe_user_authentication.to_string(),
+        );
         self.client
             .post_form(None, "/v1/account_sessions", form.pairs(), None)
             .await

@@ -10,6 +10,7 @@ mod tokens;
 mod webhooks;
 
 pub use client::{Answered, RetryPolicy, StripeCallError, StripeClient};
+pub use connect::SessionFeatures;
 pub use tokens::PREVIEW_STRIPE_VERSION;
 
 /// A call's result: the object, or why Stripe (or the way to it) failed.
