@@ -299,3 +299,56 @@ async fn each_load_error_type_is_said_in_its_own_words() {
     // The unknown type is said generically, like `api_error`'s neighbours are not.
     assert_eq!(said.len(), 8);
 }
+
+/// Stripe's `appearance.variables` come from the panel's `--ia-*` properties where the
+/// component sits: colours, font, and lengths in pixels within Stripe's ranges (a spacing unit
+/// of 8 to 20 px, a radius of at most 24 px; `rem` at the root's font size).
+#[wasm_bindgen_test]
+async fn the_panels_theme_reaches_stripes_appearance_within_its_ranges() {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let card = uk_card_ids(&api, 1).await.remove(0);
+    let root = support::fresh_container();
+    let style = root.style();
+    for (name, value) in [
+        ("--ia-color-primary", "#0a7d5a"),
+        ("--ia-color-surface", "#101112"),
+        ("--ia-color-text", "#eeeeee"),
+        ("--ia-color-muted", "#999999"),
+        ("--ia-color-danger", "#ff5555"),
+        ("--ia-color-border", "#333333"),
+        ("--ia-color-primary-text", "#000000"),
+        ("--ia-font", "Inter, sans-serif"),
+        ("--ia-space", "1.5rem"),
+        ("--ia-radius", "40px"),
+    ] {
+        style.set_property(name, value).unwrap();
+    }
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api.clone());
+        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
+    });
+    wait_for(&root, "[data-tag=issuing-card]").await;
+    // Other tests of this page start instances too: this one is known by its background.
+    let variables = calls()
+        .into_iter()
+        .filter(|(name, _)| name == "init")
+        .map(|(_, params)| get(&get(&params, "appearance"), "variables"))
+        .find(|v| get(v, "colorBackground").as_string().as_deref() == Some("#101112"))
+        .expect("init got the panel's theme");
+    let variable = |key: &str| get(&variables, key).as_string();
+    for (key, value) in [
+        ("colorPrimary", "#0a7d5a"),
+        ("colorText", "#eeeeee"),
+        ("colorSecondaryText", "#999999"),
+        ("colorDanger", "#ff5555"),
+        ("colorBorder", "#333333"),
+        ("buttonPrimaryColorText", "#000000"),
+        ("fontFamily", "Inter, sans-serif"),
+        // 1.5rem is 24 px at the browser's 16 px: Stripe's largest unit is 20 px.
+        ("spacingUnit", "20px"),
+        ("borderRadius", "24px"),
+    ] {
+        assert_eq!(variable(key).as_deref(), Some(value), "{key}");
+    }
+}

@@ -97,16 +97,30 @@ impl LoadErrorType {
     }
 }
 
-/// The `appearance.variables` we set: the panel's own theme, so the components match it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The `appearance.variables` we set: the panel's own theme (its `--ia-*` custom properties),
+/// so Stripe's components match it. `None` leaves Stripe's default.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Appearance {
     pub color_primary: Option<String>,
+    pub color_background: Option<String>,
+    pub color_text: Option<String>,
+    pub color_secondary_text: Option<String>,
+    pub color_danger: Option<String>,
+    pub color_border: Option<String>,
+    pub button_primary_color_text: Option<String>,
     pub font_family: Option<String>,
-    pub border_radius: Option<String>,
+    /// In pixels: Stripe takes 8 to 20.
+    pub spacing_unit: Option<f64>,
+    /// In pixels: Stripe takes at most 24.
+    pub border_radius: Option<f64>,
 }
 
+/// Stripe's range for `spacingUnit` and its largest `borderRadius`, in pixels.
+pub const SPACING_UNIT_PX: (f64, f64) = (8.0, 20.0);
+pub const MAX_BORDER_RADIUS_PX: f64 = 24.0;
+
 /// `StripeConnect.init`'s parameters, minus the callback (passed on its own).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InitParams {
     pub publishable_key: String,
     pub appearance: Appearance,
@@ -124,12 +138,34 @@ impl Appearance {
         let variables = Object::new();
         for (key, value) in [
             ("colorPrimary", &self.color_primary),
+            ("colorBackground", &self.color_background),
+            ("colorText", &self.color_text),
+            ("colorSecondaryText", &self.color_secondary_text),
+            ("colorDanger", &self.color_danger),
+            ("colorBorder", &self.color_border),
+            ("buttonPrimaryColorText", &self.button_primary_color_text),
             ("fontFamily", &self.font_family),
-            ("borderRadius", &self.border_radius),
         ] {
             if let Some(v) = value {
                 set(&variables, key, &JsValue::from_str(v));
             }
+        }
+        let (low, high) = SPACING_UNIT_PX;
+        if let Some(px) = self.spacing_unit {
+            let px = px.clamp(low, high);
+            set(
+                &variables,
+                "spacingUnit",
+                &JsValue::from_str(&format!("{px}px")),
+            );
+        }
+        if let Some(px) = self.border_radius {
+            let px = px.clamp(0.0, MAX_BORDER_RADIUS_PX);
+            set(
+                &variables,
+                "borderRadius",
+                &JsValue::from_str(&format!("{px}px")),
+            );
         }
         let appearance = Object::new();
         set(&appearance, "variables", &variables);

@@ -43,20 +43,41 @@ enum Status {
 /// The panel's theme, read from its CSS custom properties where the component sits (inside
 /// a host page's shadow root too), for Stripe's `appearance`.
 fn theme(at: &web_sys::Element) -> Appearance {
+    let style = web_sys::window().and_then(|w| w.get_computed_style(at).ok().flatten());
     let read = |name: &str| {
-        let window = web_sys::window()?;
-        let value = window
-            .get_computed_style(at)
-            .ok()??
-            .get_property_value(name)
-            .ok()?;
+        let value = style.as_ref()?.get_property_value(name).ok()?;
         let value = value.trim().to_owned();
         (!value.is_empty()).then_some(value)
     };
+    // A length as Stripe takes it, in pixels: `12px`, or `0.75rem` at the root's font size.
+    let root_font_px = || {
+        let root = web_sys::window()?.document()?.document_element()?;
+        let size = web_sys::window()?
+            .get_computed_style(&root)
+            .ok()??
+            .get_property_value("font-size")
+            .ok()?;
+        size.trim().strip_suffix("px")?.parse::<f64>().ok()
+    };
+    let pixels = |name: &str| {
+        let value = read(name)?;
+        if let Some(px) = value.strip_suffix("px") {
+            return px.trim().parse::<f64>().ok();
+        }
+        let rem = value.strip_suffix("rem")?.trim().parse::<f64>().ok()?;
+        Some(rem * root_font_px().unwrap_or(16.0))
+    };
     Appearance {
         color_primary: read("--ia-color-primary"),
+        color_background: read("--ia-color-surface"),
+        color_text: read("--ia-color-text"),
+        color_secondary_text: read("--ia-color-muted"),
+        color_danger: read("--ia-color-danger"),
+        color_border: read("--ia-color-border"),
+        button_primary_color_text: read("--ia-color-primary-text"),
         font_family: read("--ia-font"),
-        border_radius: read("--ia-radius"),
+        spacing_unit: pixels("--ia-space"),
+        border_radius: pixels("--ia-radius"),
     }
 }
 
