@@ -68,6 +68,9 @@ pub fn Panel(
         .into_any(),
         None => Suspend::new(lazy_views::sign_in_page()).into_any(),
         Some(api) => {
+            // One Connect instance per account for the whole signed-in panel, logged out on
+            // sign-out and unmount (this owner's cleanup).
+            provide_context(crate::connect::ConnectHub::new(api.clone()));
             provide_context(api);
             view! {
                 <Routes fallback=|| view! { <p class="ia-empty">{move || t().page_not_found}</p> }>

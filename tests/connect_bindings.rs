@@ -7,7 +7,7 @@ mod support;
 
 use issuing_admin::connect::{IssuingCard, IssuingCardsList};
 use issuing_model::CardListQuery;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise, Reflect};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::{signed_in_api, wait_for, wait_until};
@@ -17,51 +17,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+use support::connect_double::{calls, install_double};
 use support::UK;
-
-/// Installs the double: `init` and each setter push `[name, value]` onto `window.__connect`;
-/// `create` returns a `<div data-tag=…>` that keeps the last value of each setter.
-fn install_double() {
-    Function::new_no_args(
-        r#"
-        window.__connect = [];
-        const record = (name, value) => window.__connect.push([name, value]);
-        window.StripeConnect = {
-          init(params) {
-            record("init", params);
-            return {
-              create(tag) {
-                record("create", tag);
-                const el = document.createElement("div");
-                el.dataset.tag = tag;
-                for (const setter of ["setDefaultCard", "setCardSwitching", "setShowSpendControls",
-                    "setIssuingProgram", "setFetchEphemeralKey", "setOnLoadError", "setOnLoaderStart"]) {
-                  el[setter] = (value) => { record(setter, value); el["_" + setter] = value; };
-                }
-                return el;
-              },
-              update(options) { record("update", options); },
-              logout() { record("logout"); return Promise.resolve(); },
-            };
-          },
-        };
-        "#,
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
-}
-
-fn calls() -> Vec<(String, JsValue)> {
-    let log: Array = Reflect::get(&js_sys::global(), &"__connect".into())
-        .unwrap()
-        .unchecked_into();
-    log.iter()
-        .map(|entry| {
-            let pair: Array = entry.unchecked_into();
-            (pair.get(0).as_string().unwrap(), pair.get(1))
-        })
-        .collect()
-}
 
 fn last(name: &str) -> Option<JsValue> {
     calls()

@@ -11,6 +11,7 @@ extern "C" {
     fn connect_init(params: &Object) -> Result<ConnectInstance, JsValue>;
 
     /// What `init` returns: one per connected account (its client secret is per account).
+    #[derive(Clone)]
     pub type ConnectInstance;
 
     /// `create("issuing-card")` → `<stripe-connect-issuing-card>`.

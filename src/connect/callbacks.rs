@@ -1,5 +1,6 @@
-//! The two callbacks Stripe's components call, in Rust: each returns a Promise that settles
-//! with what Stripe expects, or rejects with a readable `Error` (never hangs).
+//! The ephemeral-key callback Stripe's card components call, in Rust: it returns a Promise
+//! that settles with what Stripe expects, or rejects with a readable `Error` (never hangs).
+//! (`fetchClientSecret` is the hub's: `hub.rs`.)
 
 use js_sys::Promise;
 use serde::{Deserialize, Serialize};
@@ -10,19 +11,6 @@ use crate::api::ApiClient;
 
 fn reject(message: String) -> JsValue {
     js_sys::Error::new(&message).into()
-}
-
-/// `fetchClientSecret`: an AccountSession of `account`, made by the platform server.
-pub fn fetch_client_secret(api: ApiClient, account: String) -> Closure<dyn FnMut() -> Promise> {
-    Closure::new(move || {
-        let (api, account) = (api.clone(), account.clone());
-        future_to_promise(async move {
-            api.account_session(&account)
-                .await
-                .map(|s| JsValue::from_str(&s.client_secret))
-                .map_err(|e| reject(format!("No account session for {account}: {e}")))
-        })
-    })
 }
 
 /// What the component passes: `{ issuingCard, nonce }`.

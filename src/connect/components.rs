@@ -6,16 +6,16 @@
 use std::any::Any;
 use std::rc::Rc;
 
-use issuing_model::api::ClientConfig;
 use js_sys::Function;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::bindings::{Appearance, ConnectElement, ConnectInstance, InitParams, LoadErrorType};
-use super::callbacks::{fetch_client_secret, fetch_ephemeral_key};
-use super::loader::{load_connect_script, ConnectError};
+use super::bindings::{Appearance, ConnectElement, ConnectInstance, LoadErrorType};
+use super::callbacks::fetch_ephemeral_key;
+use super::hub::ConnectHub;
+use super::loader::ConnectError;
 use crate::api::ApiClient;
 use crate::i18n::{self, t, use_i18n, Label};
 
@@ -81,37 +81,25 @@ fn theme(at: &web_sys::Element) -> Appearance {
     }
 }
 
-/// Loads the script, starts an instance for `account`, creates `tag` and sets it up.
+/// Creates `tag` from the panel's instance for `account` (started by the first component that
+/// needs it) and listens to its load errors and loader.
 async fn start(
-    api: &ApiClient,
+    hub: &ConnectHub,
     account: &str,
     tag: &str,
     status: RwSignal<Status>,
     at: &web_sys::Element,
     locale: &str,
 ) -> Result<Mounted, ConnectError> {
-    let config: ClientConfig = api
-        .config()
-        .await
-        .map_err(|e| ConnectError::Init(e.to_string()))?;
-    load_connect_script(&config.connect_script_url).await?;
-    let client_secret = fetch_client_secret(api.clone(), account.to_owned());
-    let params = InitParams {
-        publishable_key: config.publishable_key,
-        appearance: theme(at),
-        locale: locale.into(),
-    };
-    let js_error = |e: JsValue| {
+    let instance = hub.instance(account, theme(at), locale).await?;
+    let element = instance.create(tag).map_err(|e| {
         ConnectError::Init(
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .or_else(|| e.as_string())
                 .unwrap_or_else(|| "unknown error".into()),
         )
-    };
-    let instance =
-        ConnectInstance::init(&params, client_secret.as_ref().unchecked_ref()).map_err(js_error)?;
-    let element = instance.create(tag).map_err(js_error)?;
+    })?;
     // `({ error: { type, message }, elementTagName })`: each type its own words.
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let error = js_sys::Reflect::get(&event, &"error".into()).unwrap_or(JsValue::UNDEFINED);
@@ -133,11 +121,7 @@ async fn start(
     Ok(Mounted {
         element,
         instance,
-        _callbacks: vec![
-            Box::new(client_secret),
-            Box::new(on_error),
-            Box::new(on_loader_start),
-        ],
+        _callbacks: vec![Box::new(on_error), Box::new(on_loader_start)],
     })
 }
 
@@ -149,7 +133,7 @@ fn use_connect_element(
     account: Signal<String>,
     setup: impl Fn(&ConnectElement, &str, &mut Vec<Box<dyn Any>>) + 'static,
 ) -> (StoredValue<Option<Mounted>, LocalStorage>, RwSignal<Status>) {
-    let api = expect_context::<ApiClient>();
+    let hub = ConnectHub::use_hub();
     let mounted = StoredValue::new_local(None::<Mounted>);
     let status = RwSignal::new(Status::Loading);
     let generation = StoredValue::new(0u32);
@@ -164,9 +148,9 @@ fn use_connect_element(
         status.set(Status::Loading);
         generation.update_value(|g| *g += 1);
         let this_run = generation.get_value();
-        let (api, setup) = (api.clone(), setup.clone());
+        let (hub, setup) = (hub.clone(), setup.clone());
         leptos::task::spawn_local(async move {
-            let result = start(&api, &account, tag, status, &host, locale).await;
+            let result = start(&hub, &account, tag, status, &host, locale).await;
             // A newer account (or an unmount) took over while this one was starting.
             if generation.try_get_value() != Some(this_run) {
                 return;

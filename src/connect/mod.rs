@@ -6,9 +6,11 @@
 mod bindings;
 mod callbacks;
 mod components;
+mod hub;
 mod loader;
 
 pub use bindings::{ConnectElement, ConnectInstance, InitParams, LoadErrorType};
-pub use callbacks::{fetch_client_secret, fetch_ephemeral_key};
+pub use callbacks::fetch_ephemeral_key;
 pub use components::{IssuingCard, IssuingCardsList, IssuingCardsListProps};
+pub use hub::ConnectHub;
 pub use loader::{is_loaded, load_connect_script, ConnectError};

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod connect_double;
 pub mod editor;
 
 // The sandbox seed's accounts (`stripe_sandbox::*_ACCOUNT`: the wasm tests cannot link the
