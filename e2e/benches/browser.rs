@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use e2e::{dist_dir, Browser};
-use issuing_server::rate_limits::{Quota, RateLimits};
+use issuing_server::rate_limits::RateLimits;
 use issuing_server::{RunningServer, ServerConfig};
 use stripe_sandbox::{SandboxConfig, LARGE_ACCOUNT};
 
@@ -24,14 +24,7 @@ async fn main() {
 
     let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
     config.static_dir = Some(site.clone());
-    let plenty = Quota {
-        burst: 100_000,
-        per_minute: 100_000,
-    };
-    config.rate_limits = RateLimits {
-        sensitive: plenty,
-        writes: plenty,
-    };
+    config.rate_limits = RateLimits::for_benchmarks();
     let server = RunningServer::start(config)
         .await
         .expect("the server starts");
@@ -100,32 +93,22 @@ async fn rows_shown(browser: &Browser, rows: usize) -> f64 {
         .expect("a time")
 }
 
-/// From a click on the older-page button to `rows` rows of the next page in the table's DOM,
-/// seen by a mutation observer.
+/// From a click on the older-page button to `rows` rows of the next page in the table's DOM.
 async fn next_page(browser: &Browser, rows: usize) -> f64 {
+    let before = browser
+        .js("return document.querySelector('tbody tr[data-card]').dataset.card;")
+        .await;
+    let before = before.as_str().expect("a first row");
+    let shown = format!(
+        "document.querySelector('tbody tr[data-card]')?.dataset.card !== '{before}'
+         && document.querySelectorAll('tbody tr[data-card]').length >= {rows}"
+    );
     browser
-        .client
-        .execute_async(
-            "const [rows, done] = arguments;
-             const first = () => {
-                 const row = document.querySelector('tbody tr[data-card]');
-                 return row && row.dataset.card;
-             };
-             const before = first();
-             const shown = () => first() !== before
-                 && document.querySelectorAll('tbody tr[data-card]').length >= rows;
-             const watch = new MutationObserver(() => {
-                 if (shown()) { watch.disconnect(); done(performance.now() - started); }
-             });
-             watch.observe(document, { childList: true, subtree: true });
-             const started = performance.now();
-             document.querySelector('[data-page=older]').click();",
-            vec![rows.into()],
+        .time_until(
+            "document.querySelector('[data-page=older]').click();",
+            &shown,
         )
         .await
-        .expect("the next page shows")
-        .as_f64()
-        .expect("a time")
 }
 
 fn median(mut times: Vec<f64>) -> f64 {

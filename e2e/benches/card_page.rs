@@ -69,16 +69,15 @@ async fn main() {
         // Opening the spending-controls editor, then typing into its category search until
         // the list is narrowed to the bakeries.
         editor.push(
-            time_until(
-                &browser,
-                "document.querySelector('[data-action=edit-controls]').click();",
-                "document.querySelector('.ia-editor-form')",
-            )
-            .await,
+            browser
+                .time_until(
+                    "document.querySelector('[data-action=edit-controls]').click();",
+                    "document.querySelector('.ia-editor-form')",
+                )
+                .await,
         );
         search.push(
-            time_until(
-                &browser,
+            browser.time_until(
                 &format!(
                     "const box = document.querySelector('{SEARCH}');
                      box.value = 'bake';
@@ -116,25 +115,3 @@ async fn main() {
 
 /// The blocked-categories search box of the controls editor.
 const SEARCH: &str = "[data-field=blocked_categories] input[role=combobox]";
-
-/// From running `act` (JS) to `shown` (a JS expression) being truthy, seen by a mutation
-/// observer at the change itself.
-async fn time_until(browser: &Browser, act: &str, shown: &str) -> f64 {
-    let script = format!(
-        "const done = arguments[arguments.length - 1];
-         const shown = () => {shown};
-         const watch = new MutationObserver(() => {{
-             if (shown()) {{ watch.disconnect(); done(performance.now() - started); }}
-         }});
-         watch.observe(document, {{ childList: true, subtree: true, attributes: true }});
-         const started = performance.now();
-         {act}"
-    );
-    browser
-        .client
-        .execute_async(&script, Vec::new())
-        .await
-        .expect("the change shows")
-        .as_f64()
-        .expect("a time")
-}

@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::bindings::{Appearance, ConnectElement, ConnectInstance, LoadErrorType};
 use super::callbacks::fetch_ephemeral_key;
-use super::hub::ConnectHub;
+use super::hub::{js_error, ConnectHub};
 use super::loader::ConnectError;
 use crate::api::ApiClient;
 use crate::i18n::{self, t, use_i18n, Label};
@@ -92,14 +92,7 @@ async fn start(
     locale: &str,
 ) -> Result<Mounted, ConnectError> {
     let instance = hub.instance(account, theme(at), locale).await?;
-    let element = instance.create(tag).map_err(|e| {
-        ConnectError::Init(
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .or_else(|| e.as_string())
-                .unwrap_or_else(|| "unknown error".into()),
-        )
-    })?;
+    let element = instance.create(tag).map_err(js_error)?;
     // `({ error: { type, message }, elementTagName })`: each type its own words.
     let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
         let error = js_sys::Reflect::get(&event, &"error".into()).unwrap_or(JsValue::UNDEFINED);

@@ -165,7 +165,8 @@ impl ConnectHub {
     }
 }
 
-fn js_error(e: JsValue) -> ConnectError {
+/// A JS exception from Stripe's script, as the panel's error.
+pub(super) fn js_error(e: JsValue) -> ConnectError {
     ConnectError::Init(
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use issuing_model::api::SignedIn;
 use issuing_model::{IssuingCard, List};
-use issuing_server::rate_limits::{Quota, RateLimits};
+use issuing_server::rate_limits::RateLimits;
 use issuing_server::{RunningServer, ServerConfig};
 use stripe_sandbox::{SandboxConfig, LARGE_ACCOUNT};
 
@@ -19,14 +19,7 @@ const REQUESTS: usize = 1_200;
 #[tokio::main]
 async fn main() {
     let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
-    let unlimited = Quota {
-        burst: 1_000_000,
-        per_minute: 1_000_000,
-    };
-    config.rate_limits = RateLimits {
-        sensitive: unlimited,
-        writes: unlimited,
-    };
+    config.rate_limits = RateLimits::for_benchmarks();
     config.limits.max_connections = 4_096;
     let server = RunningServer::start(config)
         .await
