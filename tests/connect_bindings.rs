@@ -5,7 +5,11 @@
 
 mod support;
 
-use issuing_admin::connect::{IssuingCard, IssuingCardsList};
+use issuing_admin::connect::{
+    ConnectElement, ConnectInstance, ConnectOptions, CustomFont, DisplayOptions, FontSource,
+    InitParams, IssuingCard, IssuingCardsList,
+};
+use issuing_admin::i18n::{I18n, Locale};
 use issuing_model::CardListQuery;
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::mount::mount_to;
@@ -308,4 +312,163 @@ async fn the_panels_theme_reaches_stripes_appearance_within_its_ranges() {
     ] {
         assert_eq!(variable(key).as_deref(), Some(value), "{key}");
     }
+}
+
+/// Every setter binding passes its value, and `None` as `undefined` (Stripe's "not set").
+#[wasm_bindgen_test]
+fn every_setter_sets_and_clears() {
+    install_double();
+    let params = InitParams {
+        publishable_key: "pk_test_setters".into(),
+        appearance: Default::default(),
+        locale: "en".into(),
+        fonts: Vec::new(),
+        display: Default::default(),
+    };
+    let nothing = Function::new_no_args("return Promise.resolve('')");
+    let instance = ConnectInstance::init(&params, &nothing).unwrap();
+    let element: ConnectElement = instance.create("issuing-card").unwrap();
+    let listener = Function::new_no_args("");
+    let value = |setter: &str| {
+        let key = format!("_{setter}");
+        assert!(
+            Reflect::has(&element, &key.as_str().into()).unwrap(),
+            "{setter} was called"
+        );
+        get(&element, &key)
+    };
+    element.set_default_card(Some("ic_set"));
+    element.set_card_switching(Some(true));
+    element.set_show_spend_controls(Some(false));
+    element.set_issuing_program(Some("iprg_set"));
+    element.set_fetch_ephemeral_key(Some(&listener));
+    element.set_on_load_error(Some(&listener));
+    element.set_on_loader_start(Some(&listener));
+    assert_eq!(
+        value("setDefaultCard").as_string().as_deref(),
+        Some("ic_set")
+    );
+    assert_eq!(value("setCardSwitching").as_bool(), Some(true));
+    assert_eq!(value("setShowSpendControls").as_bool(), Some(false));
+    assert_eq!(
+        value("setIssuingProgram").as_string().as_deref(),
+        Some("iprg_set")
+    );
+    for setter in ["setFetchEphemeralKey", "setOnLoadError", "setOnLoaderStart"] {
+        assert_eq!(value(setter), JsValue::from(listener.clone()), "{setter}");
+    }
+    element.set_default_card(None);
+    element.set_card_switching(None);
+    element.set_show_spend_controls(None);
+    element.set_issuing_program(None);
+    element.set_fetch_ephemeral_key(None);
+    element.set_on_load_error(None);
+    element.set_on_loader_start(None);
+    for setter in [
+        "setDefaultCard",
+        "setCardSwitching",
+        "setShowSpendControls",
+        "setIssuingProgram",
+        "setFetchEphemeralKey",
+        "setOnLoadError",
+        "setOnLoaderStart",
+    ] {
+        assert!(value(setter).is_undefined(), "{setter} cleared");
+    }
+}
+
+/// The host's `fonts` and `showObjectIds` and the theme's `--ia-overlays` reach `init`, and
+/// a language switch passes the appearance, locale and display options on to `update`.
+#[wasm_bindgen_test]
+async fn the_hosts_fonts_display_options_and_overlays_reach_init_and_update() {
+    install_double();
+    let api = signed_in_api("op_aiko").await;
+    let card = uk_card_ids(&api, 1).await.remove(0);
+    let root = support::fresh_container();
+    root.style()
+        .set_property("--ia-overlays", "drawer")
+        .unwrap();
+    let options = ConnectOptions {
+        fonts: vec![
+            FontSource::Css {
+                css_src: "https://fonts.example/marker-42.css".into(),
+            },
+            FontSource::Custom(CustomFont {
+                family: "Acme Mono".into(),
+                src: "url(https://fonts.example/mono.woff2)".into(),
+                weight: Some("600".into()),
+                display: None,
+                style: None,
+                unicode_range: None,
+            }),
+        ],
+        display: DisplayOptions {
+            show_object_ids: Some(true),
+        },
+    };
+    let i18n = StoredValue::new(None::<I18n>);
+    let _mounted = mount_to(root.clone(), move || {
+        provide_context(api.clone());
+        provide_context(options.clone());
+        i18n.set_value(Some(I18n::provide(Locale::En, false)));
+        view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
+    });
+    wait_for(&root, "[data-tag=issuing-card]").await;
+    let params = calls()
+        .into_iter()
+        .filter(|(name, _)| name == "init")
+        .map(|(_, params)| params)
+        .find(|p| {
+            js_sys::JSON::stringify(&get(p, "fonts"))
+                .map(String::from)
+                .is_ok_and(|f| f.contains("marker-42"))
+        })
+        .expect("init got the host's fonts");
+    assert_eq!(
+        String::from(js_sys::JSON::stringify(&get(&params, "fonts")).unwrap()),
+        r#"[{"cssSrc":"https://fonts.example/marker-42.css"},{"family":"Acme Mono","src":"url(https://fonts.example/mono.woff2)","weight":"600"}]"#
+    );
+    assert_eq!(
+        get(&get(&params, "displayOptions"), "showObjectIds").as_bool(),
+        Some(true)
+    );
+    assert_eq!(
+        get(&get(&params, "appearance"), "overlays")
+            .as_string()
+            .as_deref(),
+        Some("drawer")
+    );
+
+    i18n.get_value().unwrap().locale.set(Locale::Ja);
+    wait_until("update gets the language and the options", || {
+        calls().into_iter().any(|(name, options)| {
+            name == "update"
+                && get(&options, "locale").as_string().as_deref() == Some("ja")
+                && get(&get(&options, "displayOptions"), "showObjectIds").as_bool() == Some(true)
+                && get(&get(&options, "appearance"), "overlays")
+                    .as_string()
+                    .as_deref()
+                    == Some("drawer")
+        })
+    })
+    .await;
+}
+
+/// Our loader shows, and the box is busy, until Stripe's component starts its own loader.
+#[wasm_bindgen_test]
+async fn the_panels_loader_gives_way_when_stripes_starts() {
+    let (root, element, _mounted) = mount_a_uk_card().await;
+    let state = |css: &str| root.query_selector(css).unwrap().is_some();
+    assert!(
+        state("[data-component=issuing-card][aria-busy=true] .ia-loading"),
+        "the element is on the page, but Stripe has not started drawing it"
+    );
+    get(&element, "_setOnLoaderStart")
+        .unchecked_ref::<Function>()
+        .call1(&JsValue::NULL, &JsValue::UNDEFINED)
+        .unwrap();
+    wait_until("our loader is gone", || {
+        state("[data-component=issuing-card][aria-busy=false]") && !state(".ia-loading")
+    })
+    .await;
 }

@@ -143,6 +143,17 @@ fn bad_options_are_refused_with_a_message_naming_the_option() {
     let error = mount_panel(host.clone(), bad).err().expect("refused");
     let message = String::from(error.unchecked_into::<js_sys::Error>().message());
     assert!(message.contains("basePath"), "{message}");
+    for (bad, named) in [
+        (r#"{ "fonts": "Inter" }"#, "option `fonts`"),
+        (r#"{ "fonts": [{ "family": "Inter" }] }"#, "option `fonts`"),
+        (r#"{ "showObjectIds": "yes" }"#, "option `showObjectIds`"),
+    ] {
+        let error = mount_panel(host.clone(), js_sys::JSON::parse(bad).unwrap())
+            .err()
+            .expect("refused");
+        let message = String::from(error.unchecked_into::<js_sys::Error>().message());
+        assert!(message.contains(named), "{bad}: {message}");
+    }
     assert!(host.shadow_root().is_none(), "nothing was rendered");
 }
 

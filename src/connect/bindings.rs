@@ -1,6 +1,7 @@
 //! Typed bindings over `window.StripeConnect` (contract: Stripe's `@stripe/connect-js` types).
 
 use js_sys::{Function, Object, Reflect};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -98,10 +99,35 @@ impl LoadErrorType {
     }
 }
 
-/// The `appearance.variables` we set: the panel's own theme (its `--ia-*` custom properties),
-/// so Stripe's components match it. `None` leaves Stripe's default.
+/// `appearance.overlays`: how Stripe's components open their own overlays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlays {
+    Dialog,
+    Drawer,
+}
+
+impl Overlays {
+    pub fn from_wire(value: &str) -> Option<Self> {
+        match value {
+            "dialog" => Some(Self::Dialog),
+            "drawer" => Some(Self::Drawer),
+            _ => None,
+        }
+    }
+
+    fn as_wire(self) -> &'static str {
+        match self {
+            Self::Dialog => "dialog",
+            Self::Drawer => "drawer",
+        }
+    }
+}
+
+/// The `appearance` we set: the panel's own theme (its `--ia-*` custom properties), so
+/// Stripe's components match it. `None` leaves Stripe's default.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Appearance {
+    pub overlays: Option<Overlays>,
     pub color_primary: Option<String>,
     pub color_background: Option<String>,
     pub color_text: Option<String>,
@@ -120,6 +146,50 @@ pub struct Appearance {
 pub const SPACING_UNIT_PX: (f64, f64) = (8.0, 20.0);
 pub const MAX_BORDER_RADIUS_PX: f64 = 24.0;
 
+/// One of `init`'s `fonts`: how a host's font reaches Stripe's iframes (which cannot see the
+/// host page's `@font-face` rules). connect-js' `CssFontSource` or `CustomFontSource`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FontSource {
+    /// `{ cssSrc }`: a stylesheet of `@font-face` rules.
+    Css {
+        #[serde(rename = "cssSrc")]
+        css_src: String,
+    },
+    /// `{ family, src, display?, style?, unicodeRange?, weight? }`: one face.
+    Custom(CustomFont),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomFont {
+    pub family: String,
+    /// A CSS `src` value: `url(https://…/inter.woff2)`.
+    pub src: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub style: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unicode_range: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+}
+
+/// `displayOptions`: `showObjectIds` shows Stripe's ids (`ic_…`) in its components.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DisplayOptions {
+    pub show_object_ids: Option<bool>,
+}
+
+/// What the host (or nobody, standalone) sets for every Connect instance of the panel:
+/// `mount`'s `fonts` and `showObjectIds`. In context; the default sets neither.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ConnectOptions {
+    pub fonts: Vec<FontSource>,
+    pub display: DisplayOptions,
+}
+
 /// `StripeConnect.init`'s parameters, minus the callback (passed on its own).
 #[derive(Debug, Clone, PartialEq)]
 pub struct InitParams {
@@ -127,6 +197,8 @@ pub struct InitParams {
     pub appearance: Appearance,
     /// `en`, `ja`, …
     pub locale: String,
+    pub fonts: Vec<FontSource>,
+    pub display: DisplayOptions,
 }
 
 fn set(target: &Object, key: &str, value: &JsValue) {
@@ -169,13 +241,31 @@ impl Appearance {
             );
         }
         let appearance = Object::new();
+        if let Some(overlays) = self.overlays {
+            set(
+                &appearance,
+                "overlays",
+                &JsValue::from_str(overlays.as_wire()),
+            );
+        }
         set(&appearance, "variables", &variables);
         appearance
     }
 }
 
+impl DisplayOptions {
+    fn to_js(self) -> Object {
+        let options = Object::new();
+        if let Some(on) = self.show_object_ids {
+            set(&options, "showObjectIds", &JsValue::from_bool(on));
+        }
+        options
+    }
+}
+
 impl ConnectInstance {
-    /// `StripeConnect.init({ publishableKey, fetchClientSecret, appearance, locale })`.
+    /// `StripeConnect.init({ publishableKey, fetchClientSecret, appearance, locale, fonts,
+    /// displayOptions })`.
     pub fn init(params: &InitParams, fetch_client_secret: &Function) -> Result<Self, JsValue> {
         let js = Object::new();
         set(
@@ -186,14 +276,22 @@ impl ConnectInstance {
         set(&js, "fetchClientSecret", fetch_client_secret);
         set(&js, "appearance", &params.appearance.to_js());
         set(&js, "locale", &JsValue::from_str(&params.locale));
+        if !params.fonts.is_empty() {
+            // Plain objects and arrays: serde_wasm_bindgen's output for these types.
+            let fonts = serde_wasm_bindgen::to_value(&params.fonts)
+                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            set(&js, "fonts", &fonts);
+        }
+        set(&js, "displayOptions", &params.display.to_js());
         connect_init(&js)
     }
 
-    /// `update({ appearance, locale })`.
-    pub fn update_options(&self, appearance: &Appearance, locale: &str) {
+    /// `update({ appearance, locale, displayOptions })` (`fonts` are `init`'s only).
+    pub fn update_options(&self, appearance: &Appearance, locale: &str, display: DisplayOptions) {
         let options = Object::new();
         set(&options, "appearance", &appearance.to_js());
         set(&options, "locale", &JsValue::from_str(locale));
+        set(&options, "displayOptions", &display.to_js());
         self.update(&options);
     }
 }

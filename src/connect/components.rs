@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::bindings::{Appearance, ConnectElement, ConnectInstance, LoadErrorType};
+use super::bindings::{Appearance, ConnectElement, ConnectInstance, LoadErrorType, Overlays};
 use super::callbacks::fetch_ephemeral_key;
 use super::hub::{js_error, ConnectHub};
 use super::loader::ConnectError;
@@ -68,6 +68,7 @@ fn theme(at: &web_sys::Element) -> Appearance {
         Some(rem * root_font_px().unwrap_or(16.0))
     };
     Appearance {
+        overlays: read("--ia-overlays").and_then(|o| Overlays::from_wire(&o)),
         color_primary: read("--ia-color-primary"),
         color_background: read("--ia-color-surface"),
         color_text: read("--ia-color-text"),
@@ -106,7 +107,7 @@ async fn start(
         status.set(Status::Failed(ConnectError::Component { kind, message }));
     });
     element.set_on_load_error(Some(on_error.as_ref().unchecked_ref()));
-    // The component shows its own loader from here on: ours gives way.
+    // Ours shows until the component shows its own loader (its iframe is blank before).
     let on_loader_start = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
         status.set(Status::Ready);
     });
@@ -127,6 +128,7 @@ fn use_connect_element(
     setup: impl Fn(&ConnectElement, &str, &mut Vec<Box<dyn Any>>) + 'static,
 ) -> (StoredValue<Option<Mounted>, LocalStorage>, RwSignal<Status>) {
     let hub = ConnectHub::use_hub();
+    let display = hub.display();
     let mounted = StoredValue::new_local(None::<Mounted>);
     let status = RwSignal::new(Status::Loading);
     let generation = StoredValue::new(0u32);
@@ -153,7 +155,7 @@ fn use_connect_element(
                     setup(&m.element, &account, &mut m._callbacks);
                     let _ = host.append_child(&m.element);
                     mounted.set_value(Some(m));
-                    status.set(Status::Ready);
+                    // Still loading: `setOnLoaderStart` (or a load error) says what comes next.
                 }
                 Err(e) => status.set(Status::Failed(e)),
             }
@@ -166,7 +168,7 @@ fn use_connect_element(
             if let Some(host) = host.get_untracked() {
                 mounted.with_value(|m| {
                     if let Some(m) = m {
-                        m.instance.update_options(&theme(&host), locale);
+                        m.instance.update_options(&theme(&host), locale, display);
                     }
                 });
             }
@@ -179,8 +181,15 @@ fn use_connect_element(
     (mounted, status)
 }
 
-fn status_view(status: RwSignal<Status>, loading: Label) -> impl IntoView {
-    move || {
+/// The component's box: our loader until Stripe's starts (busy meanwhile), or the load error
+/// in words, then Stripe's element in `host`.
+fn connect_box(
+    tag: &'static str,
+    status: RwSignal<Status>,
+    loading: Label,
+    host: NodeRef<Div>,
+) -> impl IntoView {
+    let state = move || {
         match status.get() {
         Status::Loading => view! {
             <p class="ia-loading" role="status"><span class="ia-spinner" aria-hidden="true"></span>{move || loading(t())}</p>
@@ -195,6 +204,13 @@ fn status_view(status: RwSignal<Status>, loading: Label) -> impl IntoView {
             .into_any()
         }
     }
+    };
+    let busy = move || (status.get() == Status::Loading).to_string();
+    view! {
+        <div class="ia-connect" data-component=tag aria-busy=busy>
+            {state}
+            <div node_ref=host></div>
+        </div>
     }
 }
 
@@ -251,12 +267,7 @@ pub fn IssuingCard(
         let on = card_switching.get();
         with_element(mounted, |e| e.set_card_switching(Some(on)));
     });
-    view! {
-        <div class="ia-connect" data-component="issuing-card">
-            {status_view(status, |t| t.loading_stripe_card)}
-            <div node_ref=host></div>
-        </div>
-    }
+    connect_box("issuing-card", status, |t| t.loading_stripe_card, host)
 }
 
 /// Stripe's list of an account's cards.
@@ -294,10 +305,10 @@ pub fn IssuingCardsList(
         let program = issuing_program.get();
         with_element(mounted, |e| e.set_issuing_program(program.as_deref()));
     });
-    view! {
-        <div class="ia-connect" data-component="issuing-cards-list">
-            {status_view(status, |t| t.loading_stripe_cards)}
-            <div node_ref=host></div>
-        </div>
-    }
+    connect_box(
+        "issuing-cards-list",
+        status,
+        |t| t.loading_stripe_cards,
+        host,
+    )
 }

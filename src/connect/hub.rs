@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::future_to_promise;
 
-use super::bindings::{Appearance, ConnectInstance, InitParams};
+use super::bindings::{Appearance, ConnectInstance, ConnectOptions, DisplayOptions, InitParams};
 use super::loader::{load_connect_script, ConnectError};
 use crate::api::ApiClient;
 
@@ -25,6 +25,8 @@ type Started<T> = Shared<LocalBoxFuture<'static, Result<T, ConnectError>>>;
 
 struct Hub {
     api: ApiClient,
+    /// The host's `fonts` and `displayOptions`, the same for every instance.
+    options: ConnectOptions,
     config: Started<ClientConfig>,
     instances: RefCell<HashMap<String, Started<ConnectInstance>>>,
     /// The `fetchClientSecret` callbacks Stripe holds: freed with the hub, never before.
@@ -37,7 +39,7 @@ pub struct ConnectHub(SendWrapper<Rc<Hub>>);
 
 impl ConnectHub {
     /// A hub calling `api`, for the current owner: when it is cleaned up (sign-out, unmount),
-    /// every instance it started is logged out.
+    /// every instance it started is logged out. The host's [`ConnectOptions`] come from context.
     pub fn new(api: ApiClient) -> Self {
         let config_api = api.clone();
         let config = async move {
@@ -50,6 +52,7 @@ impl ConnectHub {
         .shared();
         let hub = Self(SendWrapper::new(Rc::new(Hub {
             api,
+            options: use_context::<ConnectOptions>().unwrap_or_default(),
             config,
             instances: RefCell::default(),
             callbacks: RefCell::default(),
@@ -62,6 +65,11 @@ impl ConnectHub {
     /// The hub in context, or one of this component's own (a component mounted on its own).
     pub fn use_hub() -> Self {
         use_context::<Self>().unwrap_or_else(|| Self::new(expect_context::<ApiClient>()))
+    }
+
+    /// What `update` passes on besides the appearance and locale.
+    pub fn display(&self) -> DisplayOptions {
+        self.0.options.display
     }
 
     /// The instance for `account`, started once (with `appearance` and `locale` of the first
@@ -117,6 +125,8 @@ impl ConnectHub {
                 publishable_key: config.publishable_key,
                 appearance,
                 locale,
+                fonts: hub.0.options.fonts.clone(),
+                display: hub.0.options.display,
             };
             let instance = ConnectInstance::init(&params, callback.as_ref().unchecked_ref())
                 .map_err(js_error)?;

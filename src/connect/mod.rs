@@ -9,7 +9,10 @@ mod components;
 mod hub;
 mod loader;
 
-pub use bindings::{ConnectElement, ConnectInstance, InitParams, LoadErrorType};
+pub use bindings::{
+    ConnectElement, ConnectInstance, ConnectOptions, CustomFont, DisplayOptions, FontSource,
+    InitParams, LoadErrorType, Overlays,
+};
 pub use callbacks::fetch_ephemeral_key;
 pub use components::{IssuingCard, IssuingCardsList, IssuingCardsListProps};
 pub use hub::ConnectHub;

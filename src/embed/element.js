@@ -1,20 +1,24 @@
-// <issuing-admin api-base="…" account="…" base-path="…" token="…">: the panel as a custom
-// element. `getToken` (a function) and `theme` (an object of --ia-* properties) are properties.
+// <issuing-admin api-base="…" account="…" base-path="…" token="…" show-object-ids>: the panel
+// as a custom element. `getToken` (a function), `theme` (an object of --ia-* properties) and
+// `fonts` (Stripe's font sources) are properties.
 // It mounts when connected, unmounts when removed, and remounts when an option changes, except
 // `locale`, which switches the language in place.
 export function defineIssuingAdmin(name, mount) {
   if (customElements.get(name)) return false;
   class IssuingAdminElement extends HTMLElement {
     static get observedAttributes() {
-      return ["api-base", "account", "base-path", "token", "locale"];
+      return ["api-base", "account", "base-path", "token", "locale", "show-object-ids"];
     }
     #panel = null;
     #getToken = undefined;
     #theme = undefined;
+    #fonts = undefined;
     get getToken() { return this.#getToken; }
     set getToken(fn) { this.#getToken = fn; this.#remount(); }
     get theme() { return this.#theme; }
     set theme(value) { this.#theme = value; this.#remount(); }
+    get fonts() { return this.#fonts; }
+    set fonts(value) { this.#fonts = value; this.#remount(); }
     connectedCallback() { this.#mount(); }
     disconnectedCallback() { this.#unmount(); }
     attributeChangedCallback(name, before, after) {
@@ -32,6 +36,8 @@ export function defineIssuingAdmin(name, mount) {
         locale: this.getAttribute("locale"),
         getToken: this.#getToken,
         theme: this.#theme,
+        fonts: this.#fonts,
+        showObjectIds: this.hasAttribute("show-object-ids") || undefined,
       });
     }
     #unmount() {

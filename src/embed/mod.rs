@@ -97,16 +97,18 @@ pub fn mount_panel(element: HtmlElement, options: JsValue) -> Result<MountedPane
             .clone()
             .map(send_wrapper::SendWrapper::new),
     };
-    let (base, account, locale) = (
+    let (base, account, locale, connect) = (
         options.base_path.clone(),
         options.account.clone(),
         options.locale.clone(),
+        options.connect.clone(),
     );
     let owner = Owner::new();
     let (handle, i18n) = owner.with(|| {
         // Provided here rather than by the panel, so `setLocale` can reach it. Nothing is
         // remembered: the host page's storage is not ours.
         let i18n = I18n::provide(i18n::choose(locale.as_deref()), false);
+        provide_context(connect);
         let handle = leptos::mount::mount_to(container.clone(), move || {
             view! { <Panel server=server auth=auth base=base account=account /> }
         });

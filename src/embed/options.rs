@@ -4,7 +4,10 @@
 use js_sys::{Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `mount(element, { apiBase, token, getToken, account, basePath, theme })`.
+use crate::connect::{ConnectOptions, DisplayOptions, FontSource};
+
+/// `mount(element, { apiBase, token, getToken, account, basePath, theme, fonts,
+/// showObjectIds })`.
 #[derive(Default)]
 pub struct EmbedOptions {
     /// Where the platform server is (`""`: the page's own origin).
@@ -21,6 +24,9 @@ pub struct EmbedOptions {
     pub base_path: String,
     /// `--ia-*` custom properties, e.g. `{ "--ia-color-primary": "#0a7d5a" }`.
     pub theme: Vec<(String, String)>,
+    /// For Stripe's components: the host's fonts (their iframes cannot see the page's) and
+    /// whether they show Stripe's object ids.
+    pub connect: ConnectOptions,
 }
 
 fn error(message: String) -> JsValue {
@@ -66,8 +72,40 @@ impl EmbedOptions {
             locale: text(options, "locale")?.filter(|l| !l.is_empty()),
             base_path: base_path.trim_end_matches('/').to_owned(),
             theme: theme(options)?,
+            connect: ConnectOptions {
+                fonts: fonts(options)?,
+                display: DisplayOptions {
+                    show_object_ids: flag(options, "showObjectIds")?,
+                },
+            },
         })
     }
+}
+
+fn flag(options: &JsValue, name: &str) -> Result<Option<bool>, JsValue> {
+    let value = Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    value
+        .as_bool()
+        .map(Some)
+        .ok_or_else(|| error(format!("option `{name}` must be true or false")))
+}
+
+/// `fonts`: Stripe's own shape, `[{ cssSrc }]` or `[{ family, src, weight?, … }]`.
+fn fonts(options: &JsValue) -> Result<Vec<FontSource>, JsValue> {
+    let value = Reflect::get(options, &"fonts".into()).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(Vec::new());
+    }
+    serde_wasm_bindgen::from_value(value).map_err(|_| {
+        error(
+            "option `fonts` must be an array of { cssSrc } or { family, src } \
+             (Stripe's CssFontSource and CustomFontSource)"
+                .into(),
+        )
+    })
 }
 
 fn theme(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {

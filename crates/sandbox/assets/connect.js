@@ -59,9 +59,14 @@
     }
 
     _frame(path, query, title) {
-      // Like Stripe's, the frame speaks the instance's locale (init or update).
-      const locale = this._instance.options.locale;
+      // Like Stripe's, the frame speaks the instance's locale and wears its appearance and
+      // fonts (init or update); the sandbox drops any value it cannot use safely.
+      const { locale, appearance, displayOptions } = this._instance.options;
       if (locale) query.locale = locale;
+      if (appearance?.variables) query.appearance = JSON.stringify(appearance.variables);
+      if (appearance?.overlays) query.overlays = appearance.overlays;
+      if (this._instance.fonts.length) query.fonts = JSON.stringify(this._instance.fonts);
+      if (displayOptions?.showObjectIds) query.show_object_ids = "1";
       const frame = document.createElement("iframe");
       frame.src = `${ORIGIN}${path}?${new URLSearchParams(query)}`;
       frame.title = title;
@@ -137,9 +142,12 @@
       throw new Error("StripeConnect.init: fetchClientSecret must be a function.");
     }
     let pending = null;
+    // The secret the components were given last, for logout() to end.
+    let current = null;
     const elements = [];
     const instance = {
       options: { appearance: params.appearance, locale: params.locale, displayOptions: params.displayOptions },
+      fonts: usableFonts(params.fonts),
       // One secret for all of the instance's components; asked again only after a failure.
       _clientSecret() {
         if (!pending) {
@@ -151,6 +159,7 @@
               if (typeof secret !== "string" || !secret) {
                 throw failed("fetchClientSecret must resolve to the AccountSession's client_secret.");
               }
+              current = secret;
               return secret;
             }, (e) => { throw failed(`fetchClientSecret failed: ${e?.message ?? e}`); });
           pending.catch(() => { pending = null; });
@@ -165,18 +174,60 @@
         return el;
       },
       update(options) {
-        Object.assign(instance.options, options ?? {});
+        // `fonts` are init's only, as in connect-js.
+        const { appearance, locale, displayOptions } = options ?? {};
+        Object.assign(instance.options, JSON.parse(JSON.stringify({ appearance, locale, displayOptions })));
         // Stripe redraws its components with the new options, without a remount.
         for (const el of elements) el._queue();
       },
+      // Ends the session: its client secret is refused from now on, and the next component
+      // asks fetchClientSecret for a new one.
       logout() {
+        const secret = current;
         pending = null;
+        current = null;
         for (const el of elements) el.replaceChildren();
-        return Promise.resolve();
+        return secret ? endSession(secret) : Promise.resolve();
       },
     };
+    // As connect-js does, the client secret is asked for at once, not at the first component.
+    instance._clientSecret().catch(() => {});
     return instance;
   };
+
+  // connect-js' font sources: `{ cssSrc }` or `{ family, src, … }`; others are left out with a
+  // warning (the sandbox's reading of what Stripe does with them).
+  const usableFonts = (fonts) => {
+    if (fonts === undefined) return [];
+    if (!Array.isArray(fonts)) {
+      console.warn("StripeConnect.init: fonts must be an array; ignored.");
+      return [];
+    }
+    return fonts.filter((font) => {
+      const ok = typeof font?.cssSrc === "string" ||
+        (typeof font?.family === "string" && typeof font?.src === "string");
+      if (!ok) console.warn("StripeConnect.init: a font source needs cssSrc, or family and src; ignored.", font);
+      return ok;
+    });
+  };
+
+  // The sandbox ends a session from its own origin, in a hidden frame (the page's policy lets
+  // it frame the sandbox, not fetch from it); the frame says when it is done.
+  const endSession = (secret) => new Promise((resolve) => {
+    const frame = document.createElement("iframe");
+    frame.hidden = true;
+    frame.title = "Stripe sandbox sign-out";
+    const done = (event) => {
+      if (event.source !== frame.contentWindow || event.data !== "stripe-sandbox-logout") return;
+      window.removeEventListener("message", done);
+      frame.remove();
+      resolve();
+    };
+    window.addEventListener("message", done);
+    frame.src = `${ORIGIN}/_sandbox/connect/logout#${encodeURIComponent(secret)}`;
+    // Outside the host's <body>: the host's own markup stays as it was.
+    document.documentElement.append(frame);
+  });
 
   window.StripeConnect ??= {};
   window.StripeConnect.init = init;

@@ -284,3 +284,92 @@ fn last_session_request(api: &Api) -> Vec<(String, String)> {
         .expect("an AccountSession was asked for")
         .params
 }
+
+/// The stand-in's frames wear the instance's appearance and fonts, dropping what could break
+/// out of a CSS value or load from elsewhere; `showObjectIds` shows Stripe's ids; and
+/// `logout()` (the POST its hidden frame sends) ends the session: its secret is refused after.
+#[tokio::test]
+async fn the_stand_in_frames_wear_the_look_they_are_given_and_logout_ends_the_session() {
+    let api = Api::start().await;
+    let aiko = api.token("op_aiko").await;
+    let session: ClientSecret = expect(
+        api.post(&aiko, "/api/account_session", json!({ "account": EURO }))
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let sandbox = api.server.sandbox_url().unwrap();
+    let appearance = json!({
+        "colorPrimary": "#0a7d5a",
+        "fontFamily": "\"Acme Sans\", sans-serif",
+        "spacingUnit": "12px",
+        "colorText": "red; } body { display: none",
+        "colorDanger": "url(https://elsewhere.example/x.png)",
+        "notAVariable": "blue",
+    });
+    let fonts = json!([
+        { "cssSrc": "https://fonts.example/acme.css" },
+        { "cssSrc": "javascript:alert(1)" },
+        { "family": "Acme Mono", "src": "url(https://fonts.example/mono.woff2)", "weight": "600" },
+        { "family": "Bad", "src": "url(x); } body { display: none" },
+    ]);
+    let list = |extra: &[(&str, String)]| {
+        let mut query = vec![("client_secret", session.client_secret.clone())];
+        query.extend(extra.iter().cloned());
+        let url = reqwest::Url::parse_with_params(
+            &format!("{sandbox}/_sandbox/connect/issuing_cards_list"),
+            &query,
+        )
+        .unwrap();
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    let page = list(&[
+        ("appearance", appearance.to_string()),
+        ("fonts", fonts.to_string()),
+        ("show_object_ids", "1".into()),
+    ])
+    .await;
+    for wanted in [
+        "--primary: #0a7d5a;",
+        "--font: \"Acme Sans\", sans-serif;",
+        "--space: 12px;",
+        r#"<link rel="stylesheet" href="https://fonts.example/acme.css">"#,
+        r#"@font-face { font-family: "Acme Mono"; src: url(https://fonts.example/mono.woff2); font-weight: 600; }"#,
+        "<th>ID</th>",
+        r#"<td class="id">ic_"#,
+    ] {
+        assert!(page.contains(wanted), "{wanted} in {page}");
+    }
+    for unwanted in [
+        "display: none",
+        "elsewhere.example",
+        "javascript:",
+        "notAVariable",
+        "blue",
+    ] {
+        assert!(!page.contains(unwanted), "{unwanted} left out of {page}");
+    }
+    let plain = list(&[]).await;
+    assert!(!plain.contains("<th>ID</th>") && !plain.contains("fonts.example"));
+
+    // logout(): the frame it opens posts the secret; the session is over.
+    let frame = reqwest::get(format!("{sandbox}/_sandbox/connect/logout"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(frame.contains("stripe-sandbox-logout"), "{frame}");
+    let ended = reqwest::Client::new()
+        .post(format!("{sandbox}/_sandbox/connect/logout"))
+        .form(&[("client_secret", &session.client_secret)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ended.status(), StatusCode::NO_CONTENT);
+    let after = list(&[]).await;
+    assert!(
+        after.contains("This account session is not valid or has expired."),
+        "{after}"
+    );
+}

@@ -45,22 +45,110 @@ fn lang_of(q: &HashMap<String, String>) -> Locale {
         .unwrap_or_default()
 }
 
-fn page(lang: Locale, body: String) -> Html<String> {
+/// How the instance asked its components to look (`appearance`, `fonts`), as the frame's
+/// stylesheet: each variable a CSS custom property, each font a stylesheet link or a face.
+/// Values that could end the rule or reach elsewhere (`;`, braces, `<`, `\\`, `url(` outside a
+/// font's `src`) are dropped, as Stripe drops what it cannot use.
+#[derive(Default)]
+struct Look {
+    variables: String,
+    fonts: String,
+}
+
+/// connect-js' appearance variables the frames draw with, and the property each sets.
+const VARIABLES: [(&str, &str); 10] = [
+    ("colorPrimary", "--primary"),
+    ("colorBackground", "--background"),
+    ("colorText", "--text"),
+    ("colorSecondaryText", "--muted"),
+    ("colorDanger", "--danger"),
+    ("colorBorder", "--border"),
+    ("buttonPrimaryColorText", "--button-text"),
+    ("fontFamily", "--font"),
+    ("spacingUnit", "--space"),
+    ("borderRadius", "--radius"),
+];
+
+fn css_safe(value: &str) -> bool {
+    !value.is_empty()
+        && value.len() <= 200
+        && !value.contains([';', '{', '}', '<', '>', '\\', '\n', '\r', '@'].as_slice())
+        && !value.to_ascii_lowercase().contains("url(")
+}
+
+fn look_of(q: &HashMap<String, String>) -> Look {
+    let mut look = Look::default();
+    let parsed = |key: &str| {
+        q.get(key)
+            .and_then(|v| serde_json::from_str::<serde_json::Value>(v).ok())
+    };
+    if let Some(serde_json::Value::Object(variables)) = parsed("appearance") {
+        for (name, property) in VARIABLES {
+            if let Some(value) = variables.get(name).and_then(|v| v.as_str()) {
+                if css_safe(value) {
+                    look.variables.push_str(&format!("{property}: {value}; "));
+                }
+            }
+        }
+    }
+    if let Some(serde_json::Value::Array(fonts)) = parsed("fonts") {
+        for font in &fonts {
+            let text = |k: &str| font.get(k).and_then(|v| v.as_str());
+            if let Some(href) = text("cssSrc") {
+                if href.starts_with("https://") || href.starts_with("http://") {
+                    look.fonts.push_str(&format!(
+                        r#"<link rel="stylesheet" href="{}">"#,
+                        escape(href)
+                    ));
+                }
+            } else if let (Some(family), Some(src)) = (text("family"), text("src")) {
+                // `src` is a CSS value such as `url(https://…/inter.woff2)`: `url(` allowed.
+                let src_ok = css_safe(&src.to_ascii_lowercase().replace("url(", ""));
+                if css_safe(family) && !family.contains('"') && src_ok {
+                    let mut face = format!("font-family: \"{family}\"; src: {src};");
+                    for (key, property) in [
+                        ("weight", "font-weight"),
+                        ("style", "font-style"),
+                        ("display", "font-display"),
+                        ("unicodeRange", "unicode-range"),
+                    ] {
+                        if let Some(v) = text(key).filter(|v| css_safe(v)) {
+                            face.push_str(&format!(" {property}: {v};"));
+                        }
+                    }
+                    look.fonts
+                        .push_str(&format!("<style>@font-face {{ {face} }}</style>"));
+                }
+            }
+        }
+    }
+    look
+}
+
+fn page(lang: Locale, look: &Look, body: String) -> Html<String> {
     Html(format!(
-        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Stripe sandbox</title>
+        r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Stripe sandbox</title>{fonts}
 <style>
-body {{ font: 15px system-ui, sans-serif; margin: 0; padding: 16px; color: #1a1f36; }}
-.card {{ max-width: 360px; border-radius: 12px; padding: 18px; color: #fff;
+:root {{ --primary: #5433ff; --background: #fff; --text: #1a1f36; --muted: #5b6478; --danger: #b3261e;
+  --border: #dde2ea; --button-text: #fff; --font: system-ui, sans-serif; --space: 8px; --radius: 6px; {variables}}}
+body {{ font: 15px var(--font); margin: 0; padding: calc(2 * var(--space)); color: var(--text);
+  background: var(--background); }}
+.card {{ max-width: 360px; border-radius: calc(2 * var(--radius)); padding: calc(2 * var(--space)); color: #fff;
   background: linear-gradient(135deg, #5433ff, #20bdff); }}
 .number {{ font: 20px ui-monospace, monospace; letter-spacing: 2px; margin: 14px 0; }}
 .row {{ display: flex; gap: 24px; }}
 .muted {{ opacity: .85; font-size: 12px; text-transform: uppercase; }}
-button, .button {{ font: inherit; margin-top: 12px; padding: 6px 12px; border-radius: 6px;
-  border: 1px solid #5433ff; background: #5433ff; color: #fff; cursor: pointer; text-decoration: none; }}
-.error {{ color: #b3261e; }}
-table {{ border-collapse: collapse; }} td, th {{ text-align: left; padding: 4px 10px; border-top: 1px solid #dde2ea; }}
-</style></head><body>{body}<p class="muted" style="color:#5b6478">{footer}</p></body></html>"#,
+.footer {{ color: var(--muted); }}
+.id {{ font: 12px ui-monospace, monospace; color: var(--muted); }}
+button, .button {{ font: inherit; display: inline-block; margin-top: calc(1.5 * var(--space)); padding: 6px 12px;
+  border-radius: var(--radius); border: 1px solid var(--primary); background: var(--primary);
+  color: var(--button-text); cursor: pointer; text-decoration: none; }}
+.error {{ color: var(--danger); }}
+table {{ border-collapse: collapse; }} td, th {{ text-align: left; padding: 4px 10px; border-top: 1px solid var(--border); }}
+</style></head><body>{body}<p class="muted footer">{footer}</p></body></html>"#,
         lang = lang.tag(),
+        fonts = look.fonts,
+        variables = look.variables,
         footer = lang.texts().sandbox_footer,
     ))
 }
@@ -76,6 +164,7 @@ fn card_kind(card: &IssuingCard, t: &Texts) -> &'static str {
 fn refuse(message: &str) -> Html<String> {
     page(
         Locale::En,
+        &Look::default(),
         format!(r#"<p class="error" role="alert">{}</p>"#, escape(message)),
     )
 }
@@ -211,10 +300,19 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     } else {
         String::new()
     };
+    let id = if get("show_object_ids") == "1" {
+        format!(
+            r#"<div class="id" id="object-id">{}</div>"#,
+            escape(&card.id)
+        )
+    } else {
+        String::new()
+    };
     page(
         lang,
+        &look_of(&q),
         format!(
-            r#"<div class="card"><div class="muted">{brand} · {kind}</div>
+            r#"{id}<div class="card"><div class="muted">{brand} · {kind}</div>
 <div class="number" id="number">{number}</div>
 <div class="row"><div><div class="muted">{expires}</div><div>{month:02}/{year}</div></div>
 <div><div class="muted">CVC</div><div id="cvc">{cvc}</div></div></div>
@@ -244,6 +342,7 @@ pub async fn issuing_cards_list(
     else {
         return refuse("This account session is not valid or has expired.");
     };
+    let ids = q.get("show_object_ids").is_some_and(|v| v == "1");
     let rows: String = data
         .issuing
         .get(&session.account)
@@ -252,8 +351,13 @@ pub async fn issuing_cards_list(
                 .iter()
                 .take(50)
                 .map(|c| {
+                    let id = if ids {
+                        format!(r#"<td class="id">{}</td>"#, escape(&c.id))
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        "<tr><td>{}</td><td>•••• {}</td><td>{}</td><td>{}</td></tr>",
+                        "<tr>{id}<td>{}</td><td>•••• {}</td><td>{}</td><td>{}</td></tr>",
                         escape(&c.cardholder.name),
                         escape(&c.last4),
                         escape(c.status.as_str()),
@@ -263,13 +367,44 @@ pub async fn issuing_cards_list(
                 .collect()
         })
         .unwrap_or_default();
+    let id_head = if ids { "<th>ID</th>" } else { "" };
     let head = [t.cardholder, t.card, t.status, t.card_type]
         .map(|h| format!("<th>{h}</th>"))
         .concat();
+    let look = look_of(&q);
     page(
         lang,
-        format!("<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"),
+        &look,
+        format!("<table><thead><tr>{id_head}{head}</tr></thead><tbody>{rows}</tbody></table>"),
     )
+}
+
+/// The frame the stand-in's `logout()` opens (hidden): it ends the session whose client secret
+/// is in its fragment (never sent in a URL), from the sandbox's own origin, then tells the page.
+pub async fn logout_frame() -> Html<&'static str> {
+    Html(
+        r#"<!doctype html><html><head><meta charset="utf-8"><title>Stripe sandbox sign-out</title></head><body><script>
+const secret = decodeURIComponent(location.hash.slice(1));
+const done = () => parent.postMessage("stripe-sandbox-logout", "*");
+fetch(location.pathname, { method: "POST", body: new URLSearchParams({ client_secret: secret }) })
+  .then(done, done);
+</script></body></html>"#,
+    )
+}
+
+/// `logout()`: the session's client secret is refused from now on (an unknown one: nothing to
+/// end). Components then ask `fetchClientSecret` for a new session.
+pub async fn logout(
+    State(state): State<Arc<AppState>>,
+    axum::extract::Form(form): axum::extract::Form<HashMap<String, String>>,
+) -> axum::http::StatusCode {
+    if let Some(secret) = form.get("client_secret") {
+        let mut data = state.store.write();
+        if let Some(session) = data.account_sessions.get_mut(secret) {
+            session.expires_at = session.expires_at.min(now() - 1);
+        }
+    }
+    axum::http::StatusCode::NO_CONTENT
 }
 
 #[cfg(test)]

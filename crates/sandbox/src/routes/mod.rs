@@ -40,6 +40,10 @@ pub fn router(state: Arc<AppState>) -> Router {
             "/_sandbox/connect/issuing_cards_list",
             get(connect_frames::issuing_cards_list),
         )
+        .route(
+            "/_sandbox/connect/logout",
+            get(connect_frames::logout_frame).post(connect_frames::logout),
+        )
         .with_state(state.clone());
     let api = Router::new()
         .route("/v1/accounts", get(accounts::list))
