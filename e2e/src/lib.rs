@@ -196,6 +196,19 @@ impl Browser {
             .unwrap_or_else(|e| panic!("`{css}` never appeared: {e}"))
     }
 
+    /// Waits (up to 30 s) for an element matching `css` inside the open shadow root of the
+    /// element at `host` (an embedded panel's).
+    pub async fn wait_in_shadow(&self, host: &str, css: &str) -> Element {
+        let shadow = self.wait_for(host).await.shadow_root().await.unwrap();
+        for _ in 0..300 {
+            if let Ok(found) = shadow.find(Locator::Css(css)).await {
+                return found;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("`{css}` never appeared in {host}'s shadow root");
+    }
+
     /// Waits until the element at `css` has text containing `needle` (up to 30 s); its text.
     pub async fn wait_text(&self, css: &str, needle: &str) -> String {
         for _ in 0..150 {

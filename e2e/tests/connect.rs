@@ -103,8 +103,17 @@ async fn revealing_numbers_is_a_right_of_its_own() {
         "no ephemeral key was even asked for"
     );
 
-    // Dana may not edit, but has the right: Show numbers is there.
+    // Signing out logs Stripe's instance out: the sandbox ends its session (checked below).
+    let chloes_frame = frame_src(&browser).await;
     browser.click("[data-action=sign-out]").await;
+    browser
+        .wait_js(
+            "the stand-in's sign-out frame done",
+            r#"return !document.querySelector('iframe[title="Stripe sandbox sign-out"]');"#,
+        )
+        .await;
+
+    // Dana may not edit, but has the right: Show numbers is there.
     open_a_euro_card(&browser, &proxy.url, "op_dana").await;
     let frame = browser.wait_for("stripe-connect-issuing-card iframe").await;
     assert!(
@@ -116,7 +125,23 @@ async fn revealing_numbers_is_a_right_of_its_own() {
     frame.enter_frame().await.unwrap();
     browser.wait_for("#toggle-numbers").await;
     browser.client.enter_parent_frame().await.unwrap();
+
+    // Chloe's frame, opened again after her sign-out: its session is over.
+    browser.goto(&chloes_frame).await;
+    browser
+        .wait_text("[role=alert]", "not valid or has expired")
+        .await;
     browser.close().await;
+}
+
+/// The address of Stripe's card iframe on the page (its client secret in the query).
+async fn frame_src(browser: &Browser) -> String {
+    let src = browser
+        .js("return document.querySelector('stripe-connect-issuing-card iframe').src;")
+        .await;
+    let src = src.as_str().unwrap().to_owned();
+    assert!(src.contains("client_secret=accs_secret__"), "{src}");
+    src
 }
 
 /// The stand-in's load errors carry connect-js' types: Ben may see only Thames Courier, so the

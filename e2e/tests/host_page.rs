@@ -35,6 +35,35 @@ async fn fingerprint(browser: &Browser) -> String {
         .to_owned()
 }
 
+/// Inside Stripe's card iframe (the sandbox's stand-in): the host's primary colour and radius
+/// on its button, the host's font family, and the host's font face loaded from `fonts`.
+async fn stripes_frame_wears_the_hosts_theme(browser: &Browser) {
+    let frame = browser
+        .wait_in_shadow("#panel", "stripe-connect-issuing-card iframe")
+        .await;
+    frame.enter_frame().await.unwrap();
+    browser.wait_for("#toggle-numbers").await;
+    let look = browser
+        .wait_js(
+            "the host's font face in the frame",
+            r#"const faces = [...document.fonts].map(f => f.family.replace(/"/g, ""));
+               if (!faces.includes("Acme Sans")) return null;
+               const button = getComputedStyle(document.getElementById("toggle-numbers"));
+               return [button.backgroundColor, button.borderRadius, getComputedStyle(document.body).fontFamily];"#,
+        )
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    assert_eq!(
+        look[0], "rgb(10, 125, 90)",
+        "the host's primary colour: {look}"
+    );
+    assert_eq!(look[1], "2px", "the host's radius: {look}");
+    assert!(
+        look[2].as_str().unwrap().starts_with("\"Acme Sans\""),
+        "the host's font: {look}"
+    );
+}
+
 async fn wait_in_panel(browser: &Browser, css: &str) {
     browser
         .wait_js(
@@ -106,6 +135,7 @@ async fn the_host_page_mounts_uses_unmounts_and_remounts_the_panel_and_stays_unt
         )
         .await;
     browser.screenshot("host-page-card").await;
+    stripes_frame_wears_the_hosts_theme(&browser).await;
     assert_eq!(
         fingerprint(&browser).await,
         host,

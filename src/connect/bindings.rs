@@ -1,7 +1,6 @@
 //! Typed bindings over `window.StripeConnect` (contract: Stripe's `@stripe/connect-js` types).
 
 use js_sys::{Function, Object, Reflect};
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -148,32 +147,83 @@ pub const MAX_BORDER_RADIUS_PX: f64 = 24.0;
 
 /// One of `init`'s `fonts`: how a host's font reaches Stripe's iframes (which cannot see the
 /// host page's `@font-face` rules). connect-js' `CssFontSource` or `CustomFontSource`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+/// (Read and written by hand: serde's untagged enums cost the first load ~10 kB.)
+#[derive(Debug, Clone, PartialEq)]
 pub enum FontSource {
     /// `{ cssSrc }`: a stylesheet of `@font-face` rules.
-    Css {
-        #[serde(rename = "cssSrc")]
-        css_src: String,
-    },
+    Css { css_src: String },
     /// `{ family, src, display?, style?, unicodeRange?, weight? }`: one face.
     Custom(CustomFont),
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CustomFont {
     pub family: String,
     /// A CSS `src` value: `url(https://…/inter.woff2)`.
     pub src: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub display: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub style: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unicode_range: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weight: Option<String>,
+}
+
+/// `CustomFont`'s optional fields, by their connect-js names.
+const FONT_DETAILS: [&str; 4] = ["display", "style", "unicodeRange", "weight"];
+
+impl CustomFont {
+    fn details(&self) -> [&Option<String>; 4] {
+        [
+            &self.display,
+            &self.style,
+            &self.unicode_range,
+            &self.weight,
+        ]
+    }
+}
+
+impl FontSource {
+    /// A font source as a host wrote it, or `None` if it is neither shape.
+    pub fn from_js(value: &JsValue) -> Option<Self> {
+        let text = |key: &str| -> Result<Option<String>, ()> {
+            match Reflect::get(value, &key.into()) {
+                Ok(v) if v.is_undefined() || v.is_null() => Ok(None),
+                Ok(v) => v.as_string().map(Some).ok_or(()),
+                Err(_) => Err(()),
+            }
+        };
+        if !value.is_object() {
+            return None;
+        }
+        if let Some(css_src) = text("cssSrc").ok()? {
+            return Some(Self::Css { css_src });
+        }
+        let [display, style, unicode_range, weight] = FONT_DETAILS.map(text);
+        Some(Self::Custom(CustomFont {
+            family: text("family").ok()??,
+            src: text("src").ok()??,
+            display: display.ok()?,
+            style: style.ok()?,
+            unicode_range: unicode_range.ok()?,
+            weight: weight.ok()?,
+        }))
+    }
+
+    fn to_js(&self) -> Object {
+        let font = Object::new();
+        match self {
+            Self::Css { css_src } => set(&font, "cssSrc", &JsValue::from_str(css_src)),
+            Self::Custom(custom) => {
+                set(&font, "family", &JsValue::from_str(&custom.family));
+                set(&font, "src", &JsValue::from_str(&custom.src));
+                for (key, value) in FONT_DETAILS.into_iter().zip(custom.details()) {
+                    if let Some(v) = value {
+                        set(&font, key, &JsValue::from_str(v));
+                    }
+                }
+            }
+        }
+        font
+    }
 }
 
 /// `displayOptions`: `showObjectIds` shows Stripe's ids (`ic_…`) in its components.
@@ -277,9 +327,7 @@ impl ConnectInstance {
         set(&js, "appearance", &params.appearance.to_js());
         set(&js, "locale", &JsValue::from_str(&params.locale));
         if !params.fonts.is_empty() {
-            // Plain objects and arrays: serde_wasm_bindgen's output for these types.
-            let fonts = serde_wasm_bindgen::to_value(&params.fonts)
-                .map_err(|e| JsValue::from_str(&e.to_string()))?;
+            let fonts: js_sys::Array = params.fonts.iter().map(FontSource::to_js).collect();
             set(&js, "fonts", &fonts);
         }
         set(&js, "displayOptions", &params.display.to_js());

@@ -99,13 +99,19 @@ fn fonts(options: &JsValue) -> Result<Vec<FontSource>, JsValue> {
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
-    serde_wasm_bindgen::from_value(value).map_err(|_| {
+    let refused = || {
         error(
             "option `fonts` must be an array of { cssSrc } or { family, src } \
              (Stripe's CssFontSource and CustomFontSource)"
                 .into(),
         )
-    })
+    };
+    let Some(list) = value.dyn_ref::<js_sys::Array>() else {
+        return Err(refused());
+    };
+    list.iter()
+        .map(|font| FontSource::from_js(&font).ok_or_else(refused))
+        .collect()
 }
 
 fn theme(options: &JsValue) -> Result<Vec<(String, String)>, JsValue> {

@@ -208,7 +208,8 @@
         (typeof font?.family === "string" && typeof font?.src === "string");
       if (!ok) console.warn("StripeConnect.init: a font source needs cssSrc, or family and src; ignored.", font);
       return ok;
-    });
+    // A relative stylesheet URL is the page's: the frames live on another origin.
+    }).map((font) => font.cssSrc === undefined ? font : { cssSrc: new URL(font.cssSrc, location.href).href });
   };
 
   // The sandbox ends a session from its own origin, in a hidden frame (the page's policy lets
