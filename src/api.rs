@@ -185,6 +185,26 @@ impl ApiClient {
         answer
     }
 
+    /// Starts a GET of `path` now, for the panel's own GET of it in a moment to take (see
+    /// `early_answers`): the request leaves before the work that leads to it is done.
+    fn start_get(&self, path: &str) {
+        let url = self.url(path);
+        let mut request = Request::get(&url);
+        if let Some(token) = &self.token {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        // `fetch` itself, called now (gloo's `send` would call it at its first poll, later).
+        let Some(answer) = request
+            .build()
+            .ok()
+            .zip(web_sys::window())
+            .map(|(request, window)| window.fetch_with_request(&request.into()))
+        else {
+            return;
+        };
+        crate::early_answers::ahead(url, self.token.clone(), answer);
+    }
+
     async fn send_keyed(
         &self,
         path: &str,
@@ -198,7 +218,8 @@ impl ApiClient {
             Some(_) => None,
         };
         loop {
-            if let Some(response) = early.take() {
+            // An early answer, unless it was rate limited: that is waited out as below.
+            if let Some(response) = early.take().filter(|r| r.status() != 429) {
                 return body_of(response).await;
             }
             let mut request = match body {
@@ -249,9 +270,13 @@ impl ApiClient {
         account: &str,
         query: &CardListQuery,
     ) -> Result<List<IssuingCard>, ApiError> {
-        let qs = query_string(&query.to_pairs());
-        self.get_json(&format!("/accounts/{}/cards{qs}", encode(account)))
-            .await
+        self.get_json(&cards_path(account, query)).await
+    }
+
+    /// Asks for that page now, for `cards` to take in a moment (on Next, while the router
+    /// moves to the page's URL).
+    pub fn start_cards(&self, account: &str, query: &CardListQuery) {
+        self.start_get(&cards_path(account, query));
     }
 
     pub async fn card(&self, account: &str, card: &str) -> Result<IssuingCard, ApiError> {
@@ -538,6 +563,11 @@ pub fn idempotency_key() -> String {
         (js_sys::Math::random() * u64::MAX as f64) as u64,
         (js_sys::Math::random() * u64::MAX as f64) as u64
     )
+}
+
+fn cards_path(account: &str, query: &CardListQuery) -> String {
+    let qs = query_string(&query.to_pairs());
+    format!("/accounts/{}/cards{qs}", encode(account))
 }
 
 /// The body of a 2xx answer, as bytes (a JSON body goes to serde as it came: no JS string in

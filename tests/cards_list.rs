@@ -72,7 +72,14 @@ async fn filters_and_cursor_pages_live_in_the_url() {
     // The heading names the account; the position says where this page is in the list.
     support::wait_text(&root, "h1", "Cards — ").await;
     support::wait_text(&root, ".ia-position", "1–3 of many").await;
+    let asked_next = support::watch_fetches(&["status=active", "limit=3", "starting_after="]);
+    let asked_back = support::watch_fetches(&["status=active", "limit=3", "ending_before="]);
     click(&root, ".ia-pager button:last-child");
+    assert_eq!(
+        asked_next(),
+        1,
+        "asked for in the click, before the router moves"
+    );
     support::wait_until("the next page is listed", || {
         search().contains("starting_after=") && row_ids(&root) != first_page
     })
@@ -91,6 +98,8 @@ async fn filters_and_cursor_pages_live_in_the_url() {
     support::wait_until("the first page is back", || row_ids(&root) == first_page).await;
     assert!(search().contains("ending_before="), "{}", search());
     support::wait_text(&root, ".ia-position", "1–3 of many").await;
+    // Each page was asked for once: on the click, ahead of the router, and taken from there.
+    assert_eq!((asked_next(), asked_back()), (1, 1));
 }
 
 #[wasm_bindgen_test]

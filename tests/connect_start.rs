@@ -16,30 +16,6 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Counts the page's requests whose URL contains `/api/account_session`.
-fn watch_session_requests() {
-    Function::new_no_args(
-        r#"
-        window.__sessions = 0;
-        const fetch = window.fetch;
-        window.fetch = function (input, init) {
-          const url = typeof input === "string" ? input : input.url;
-          if (url.includes("/api/account_session")) window.__sessions += 1;
-          return fetch.call(this, input, init);
-        };
-        "#,
-    )
-    .call0(&JsValue::NULL)
-    .unwrap();
-}
-
-fn session_requests() -> u32 {
-    Reflect::get(&js_sys::global(), &"__sessions".into())
-        .unwrap()
-        .as_f64()
-        .unwrap() as u32
-}
-
 async fn client_secret(fetch_client_secret: &Function) -> String {
     let promise: Promise = fetch_client_secret
         .call0(&JsValue::NULL)
@@ -59,7 +35,7 @@ async fn the_client_secret_is_asked_for_before_stripe_asks_and_given_once() {
         ..Default::default()
     };
     let card = api.cards(UK, &query).await.unwrap().data.remove(0).id;
-    watch_session_requests();
+    let session_requests = support::watch_fetches(&["/api/account_session"]);
     let root = support::fresh_container();
     let _mounted = mount_to(root.clone(), move || {
         provide_context(api.clone());

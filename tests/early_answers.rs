@@ -84,3 +84,27 @@ async fn an_early_answer_is_taken_for_its_url_and_token_once_while_fresh() {
     assert!(still_there(&url), "a stale answer is not taken");
     drop(stale);
 }
+
+/// A page of cards the panel asks for ahead (on Next, before the router moves) is taken by the
+/// GET of the same URL with the same token, once; another operator's GET asks the server.
+#[wasm_bindgen_test]
+async fn a_page_asked_for_ahead_is_taken_once_by_its_own_token() {
+    let aiko = support::signed_in_api("op_aiko").await;
+    let ben = support::signed_in_api("op_ben").await;
+    let query = issuing_model::CardListQuery {
+        limit: Some(7),
+        ..Default::default()
+    };
+    let asked = support::watch_fetches(&["/cards?limit=7"]);
+    aiko.start_cards(support::UK, &query);
+    let page = aiko.cards(support::UK, &query).await.unwrap();
+    assert_eq!(page.data.len(), 7);
+    assert_eq!(asked(), 1, "the GET took the answer asked for ahead");
+    aiko.cards(support::UK, &query).await.unwrap();
+    assert_eq!(asked(), 2, "taken once: the next GET asks the server");
+
+    aiko.start_cards(support::UK, &query);
+    let bens = ben.cards(support::UK, &query).await.unwrap();
+    assert_eq!(asked(), 4, "Ben's GET is his own, not Aiko's answer");
+    assert_eq!(bens.data.len(), 7);
+}

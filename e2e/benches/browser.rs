@@ -1,8 +1,9 @@
 //! The panel beside hand-written JavaScript: the release build and a vanilla-JS card list
 //! (`bench/vanilla/`, never shipped) served by one server against the sandbox's 10,000-card
-//! account, loaded alternately in Debian's headless Chromium. Prints the medians of each
-//! measure and their ratio, and the bytes of the panel's first load (raw, gzip, brotli).
-//! Figures only; nothing here asserts a timing. `cargo xtask bench` runs it.
+//! account, loaded alternately in Debian's headless Chromium; and, when `IA_LEPTOS_FLOOR` names
+//! its build, the same list as a bare Leptos app (`bench/leptos-floor/`): what the stack alone
+//! costs. Prints the medians of each measure and their ratios, and the bytes of the first loads
+//! (raw, gzip, brotli). Figures only; nothing here asserts a timing. `cargo xtask bench` runs it.
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,10 @@ async fn main() {
     let _ = std::fs::remove_dir_all(&site);
     copy_dir(&dist_dir(), &site);
     copy_dir(&root.join("bench/vanilla"), &site.join("bench/vanilla"));
+    let floor = std::env::var_os("IA_LEPTOS_FLOOR").map(PathBuf::from);
+    if let Some(floor) = &floor {
+        copy_dir(floor, &site.join("bench/leptos"));
+    }
 
     let mut config = ServerConfig::local_sandbox(SandboxConfig::default());
     config.static_dir = Some(site.clone());
@@ -38,21 +43,25 @@ async fn main() {
         "{RUNS} alternating runs each, medians, account {LARGE_ACCOUNT} (10,000 cards), headless Chromium;\n  times to the rows in the DOM (layout and paint after it are the same work for both pages)"
     );
     println!(
-        "{:<34} {:>10} {:>12} {:>7}",
-        "measure", "panel ms", "vanilla ms", "ratio"
+        "{:<30} {:>8} {:>8} {:>8} {:>13} {:>13}",
+        "measure", "panel", "leptos", "vanilla", "panel/vanilla", "leptos/vanilla"
     );
     for rows in [25, 100] {
-        let panel = format!("{base}/accounts/{LARGE_ACCOUNT}/cards?limit={rows}");
-        let vanilla = format!("{base}/bench/vanilla/?account={LARGE_ACCOUNT}&limit={rows}");
-        let (mut cold, mut next) = ((Vec::new(), Vec::new()), (Vec::new(), Vec::new()));
+        let mut pages = vec![
+            format!("{base}/accounts/{LARGE_ACCOUNT}/cards?limit={rows}"),
+            format!("{base}/bench/vanilla/?account={LARGE_ACCOUNT}&limit={rows}"),
+        ];
+        if floor.is_some() {
+            pages.push(format!(
+                "{base}/bench/leptos/?account={LARGE_ACCOUNT}&limit={rows}"
+            ));
+        }
+        let (mut cold, mut next) = (vec![Vec::new(); pages.len()], vec![Vec::new(); pages.len()]);
         for _ in 0..RUNS {
-            for (url, cold, next) in [
-                (&panel, &mut cold.0, &mut next.0),
-                (&vanilla, &mut cold.1, &mut next.1),
-            ] {
+            for (i, url) in pages.iter().enumerate() {
                 browser.goto(url).await;
-                cold.push(rows_shown(&browser, rows).await);
-                next.push(next_page(&browser, rows).await);
+                cold[i].push(rows_shown(&browser, rows).await);
+                next[i].push(next_page(&browser, rows).await);
             }
         }
         print_row(&format!("cold load → {rows} card rows"), cold);
@@ -60,6 +69,24 @@ async fn main() {
     }
     browser.close().await;
     first_load_bytes(&base, &dist_dir()).await;
+    if floor.is_some() {
+        let http = reqwest::Client::new();
+        let mut totals = [0usize; 3];
+        for file in [
+            "/bench/leptos/",
+            "/bench/leptos/leptos-floor.js",
+            "/bench/leptos/leptos-floor_bg.wasm",
+            "/main.css",
+        ] {
+            for (total, size) in totals.iter_mut().zip(sizes(&http, &base, file).await) {
+                *total += size;
+            }
+        }
+        println!(
+            "bare Leptos card list (page, js, wasm, css): {} raw, {} gzip, {} brotli",
+            totals[0], totals[1], totals[2]
+        );
+    }
     let _ = std::fs::remove_dir_all(&site);
 }
 
@@ -116,11 +143,17 @@ fn median(mut times: Vec<f64>) -> f64 {
     times[times.len() / 2]
 }
 
-fn print_row(measure: &str, (panel, vanilla): (Vec<f64>, Vec<f64>)) {
-    let (panel, vanilla) = (median(panel), median(vanilla));
+/// Medians of the panel, the bare Leptos page (if run) and vanilla, and the ratios to vanilla.
+fn print_row(measure: &str, times: Vec<Vec<f64>>) {
+    let medians: Vec<f64> = times.into_iter().map(median).collect();
+    let (panel, vanilla) = (medians[0], medians[1]);
+    let leptos = medians.get(2).copied();
+    let or_dash = |v: Option<f64>, digits: usize| v.map_or("-".into(), |v| format!("{v:.digits$}"));
     println!(
-        "{measure:<34} {panel:>10.0} {vanilla:>12.0} {:>7.2}",
-        panel / vanilla
+        "{measure:<30} {panel:>8.0} {:>8} {vanilla:>8.0} {:>13.2} {:>13}",
+        or_dash(leptos, 0),
+        panel / vanilla,
+        or_dash(leptos.map(|l| l / vanilla), 2),
     );
 }
 

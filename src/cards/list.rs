@@ -152,8 +152,12 @@ pub fn CardsPage() -> impl IntoView {
     let results = move || {
         let go = go.clone();
         let go_page = {
-            let go = go_pages.clone();
-            move |account: String, q: CardListQuery, from: usize| go(account, q, from, false)
+            let (go, api) = (go_pages.clone(), api.clone());
+            move |account: String, q: CardListQuery, from: usize| {
+                // The page is asked for now; the router's move to its URL overlaps the wait.
+                api.start_cards(&account, &q);
+                go(account, q, from, false)
+            }
         };
         let clear = go.clone();
         let when_empty = move || {

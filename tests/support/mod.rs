@@ -206,3 +206,36 @@ pub fn portland_holder(kind: CardholderType, name: &str) -> CardholderCreate {
         preferred_locales: Vec::new(),
     }
 }
+
+/// Counts the page's `fetch`es from now on whose URL contains each of `parts` (every URL is
+/// logged once the first watcher is installed).
+pub fn watch_fetches(parts: &[&str]) -> impl Fn() -> usize {
+    js_sys::Function::new_no_args(
+        r#"
+        if (!window.__fetched) {
+          window.__fetched = [];
+          const fetch = window.fetch;
+          window.fetch = function (input, init) {
+            window.__fetched.push(typeof input === "string" ? input : input.url);
+            return fetch.call(this, input, init);
+          };
+        }
+        "#,
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let log = || -> js_sys::Array {
+        wasm_bindgen::JsCast::unchecked_into(
+            js_sys::Reflect::get(&js_sys::global(), &"__fetched".into()).unwrap(),
+        )
+    };
+    let from = log().length();
+    let parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+    move || {
+        let log = log();
+        (from..log.length())
+            .filter_map(|i| log.get(i).as_string())
+            .filter(|url| parts.iter().all(|p| url.contains(p.as_str())))
+            .count()
+    }
+}

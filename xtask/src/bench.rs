@@ -26,6 +26,7 @@ pub fn run() -> Result<(), String> {
     // The card page in Chromium needs the release build of the panel and the browser tools.
     crate::setup::run()?;
     crate::dist::build(&root)?;
+    let floor = crate::bench_floor::build(&root)?;
     // Under load, and the first load's bytes (of the release build just made).
     run_checked(cargo().current_dir(&root).args([
         "bench",
@@ -34,12 +35,14 @@ pub fn run() -> Result<(), String> {
         "--bench",
         "load",
     ]))?;
-    // The panel beside the vanilla-JS card list (bench/vanilla), then the card page.
+    // The panel beside the vanilla-JS card list (bench/vanilla) and the bare Leptos one
+    // (bench/leptos-floor), then the card page.
     run_checked(
         cargo()
             .current_dir(&root)
             .args(["bench", "--package", "e2e", "--bench", "browser"])
             .env("IA_DIST", root.join("dist"))
+            .env("IA_LEPTOS_FLOOR", floor)
             .env("CHROMEDRIVER", crate::test::chromedriver())
             .env_remove("STRIPE_SECRET_KEY")
             .env_remove("STRIPE_PUBLISHABLE_KEY"),

@@ -125,7 +125,7 @@ fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
 }
 
 /// wasm-opt over every module, two at a time (the machine has two cores).
-fn optimise(files: &[PathBuf], tools: &std::ffi::OsStr) -> Result<(), String> {
+pub(crate) fn optimise(files: &[PathBuf], tools: &std::ffi::OsStr) -> Result<(), String> {
     for pair in files.chunks(2) {
         let mut running = Vec::new();
         for file in pair {

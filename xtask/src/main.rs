@@ -2,6 +2,7 @@
 //! rely on.
 
 mod bench;
+mod bench_floor;
 mod budget;
 mod dev;
 mod dist;
