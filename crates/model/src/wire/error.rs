@@ -31,15 +31,46 @@ fn null_as_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Er
 }
 
 /// The `type` of a Stripe error. Unknown types are kept as they are.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorType {
     ApiError,
     CardError,
     IdempotencyError,
     InvalidRequestError,
-    #[serde(untagged)]
     Other(String),
+}
+
+impl ErrorType {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ApiError => "api_error",
+            Self::CardError => "card_error",
+            Self::IdempotencyError => "idempotency_error",
+            Self::InvalidRequestError => "invalid_request_error",
+            Self::Other(other) => other,
+        }
+    }
+}
+
+// By hand, as a plain string: serde's `untagged` variant would buffer every error through its
+// generic `Content` (kilobytes of the panel's wasm, issue 20).
+impl Serialize for ErrorType {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorType {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let kind = String::deserialize(d)?;
+        Ok(match kind.as_str() {
+            "api_error" => Self::ApiError,
+            "card_error" => Self::CardError,
+            "idempotency_error" => Self::IdempotencyError,
+            "invalid_request_error" => Self::InvalidRequestError,
+            _ => Self::Other(kind),
+        })
+    }
 }
 
 impl StripeError {
