@@ -7,8 +7,10 @@ use std::path::Path;
 
 /// Bytes of `dist/`'s `.js`, `.wasm` and `.css` (the example host page and the chunks aside):
 /// 2,418,621 on 2026-12-05, 2,056,888 once views were erased (`.cargo/config.toml`), 938,389
-/// once every page but the card list was split off (`cargo xtask dist`); a little room above.
-pub const FIRST_LOAD_BUDGET: u64 = 960_000;
+/// once every page but the card list was split off (`cargo xtask dist`), 915,746 with all of
+/// issue 21's Connect options and serde's untagged enums gone from the main module; a little
+/// room above.
+pub const FIRST_LOAD_BUDGET: u64 = 930_000;
 
 /// A wasm chunk of `cargo xtask dist`, fetched when a page needs it (`split_<page>_….wasm`,
 /// and `chunk_<n>.wasm` for code pages share).
