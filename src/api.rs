@@ -1,7 +1,7 @@
 //! Typed client of the platform server's `/api`. Every failure becomes one [`ApiError`] that
 //! says what went wrong in words an operator can act on.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use issuing_model::api::{
     AccountSessionRequest, CardholderQuery, ChargeRequest, ClientConfig, ClientSecret,
     EphemeralKeyRequest, EphemeralKeySecret, GrantTokenRequest, SignInRequest, SignedIn,
@@ -185,14 +185,19 @@ impl ApiClient {
         answer
     }
 
+    /// `request` with the operator's token, if there is one.
+    fn authorized(&self, request: RequestBuilder) -> RequestBuilder {
+        match &self.token {
+            Some(token) => request.header("Authorization", &format!("Bearer {token}")),
+            None => request,
+        }
+    }
+
     /// Starts a GET of `path` now, for the panel's own GET of it in a moment to take (see
     /// `early_answers`): the request leaves before the work that leads to it is done.
     fn start_get(&self, path: &str) {
         let url = self.url(path);
-        let mut request = Request::get(&url);
-        if let Some(token) = &self.token {
-            request = request.header("Authorization", &format!("Bearer {token}"));
-        }
+        let request = self.authorized(Request::get(&url));
         // `fetch` itself, called now (gloo's `send` would call it at its first poll, later).
         let Some(answer) = request
             .build()
@@ -222,13 +227,10 @@ impl ApiClient {
             if let Some(response) = early.take().filter(|r| r.status() != 429) {
                 return body_of(response).await;
             }
-            let mut request = match body {
+            let mut request = self.authorized(match body {
                 None => Request::get(&url),
                 Some(_) => Request::post(&url).header("Content-Type", "application/json"),
-            };
-            if let Some(token) = &self.token {
-                request = request.header("Authorization", &format!("Bearer {token}"));
-            }
+            });
             if let Some(key) = key {
                 request = request.header("Idempotency-Key", key);
             }

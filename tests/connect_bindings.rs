@@ -10,7 +10,6 @@ use issuing_admin::connect::{
     InitParams, IssuingCard, IssuingCardsList,
 };
 use issuing_admin::i18n::{I18n, Locale};
-use issuing_model::CardListQuery;
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -21,7 +20,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-use support::connect_double::{calls, install_double};
+use support::connect_double::{calls, double_and_a_uk_card, install_double, uk_card_ids};
 use support::UK;
 
 fn last(name: &str) -> Option<JsValue> {
@@ -35,26 +34,13 @@ fn last(name: &str) -> Option<JsValue> {
 /// The double installed, and `<IssuingCard>` of the UK account's first card mounted with no
 /// right to reveal numbers: the page's root, Stripe's element, the mount.
 async fn mount_a_uk_card() -> (web_sys::HtmlElement, web_sys::Element, impl Drop) {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let card = uk_card_ids(&api, 1).await.remove(0);
-    let root = support::fresh_container();
+    let (api, card, root) = double_and_a_uk_card().await;
     let mounted = mount_to(root.clone(), move || {
         provide_context(api.clone());
         view! { <IssuingCard account=UK.to_owned() card=card.clone() /> }
     });
     let element = wait_for(&root, "[data-tag=issuing-card]").await;
     (root, element, mounted)
-}
-
-/// The ids of the UK account's first `n` cards.
-async fn uk_card_ids(api: &issuing_admin::api::ApiClient, n: u8) -> Vec<String> {
-    let query = CardListQuery {
-        limit: Some(n),
-        ..Default::default()
-    };
-    let cards = api.cards(UK, &query).await.unwrap().data;
-    cards.into_iter().map(|c| c.id).collect()
 }
 
 fn get(target: &JsValue, key: &str) -> JsValue {
@@ -266,10 +252,7 @@ async fn each_load_error_type_is_said_in_its_own_words() {
 /// of 8 to 20 px, a radius of at most 24 px; `rem` at the root's font size).
 #[wasm_bindgen_test]
 async fn the_panels_theme_reaches_stripes_appearance_within_its_ranges() {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let card = uk_card_ids(&api, 1).await.remove(0);
-    let root = support::fresh_container();
+    let (api, card, root) = double_and_a_uk_card().await;
     let style = root.style();
     for (name, value) in [
         ("--ia-color-primary", "#0a7d5a"),
@@ -381,10 +364,7 @@ fn every_setter_sets_and_clears() {
 /// a language switch passes the appearance, locale and display options on to `update`.
 #[wasm_bindgen_test]
 async fn the_hosts_fonts_display_options_and_overlays_reach_init_and_update() {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let card = uk_card_ids(&api, 1).await.remove(0);
-    let root = support::fresh_container();
+    let (api, card, root) = double_and_a_uk_card().await;
     root.style()
         .set_property("--ia-overlays", "drawer")
         .unwrap();

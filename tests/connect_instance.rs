@@ -4,25 +4,17 @@
 mod support;
 
 use issuing_admin::connect::{ConnectHub, IssuingCard, IssuingCardsList};
-use issuing_model::CardListQuery;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::connect_double::{count, install_double};
-use support::{signed_in_api, wait_for, wait_until, UK};
+use support::connect_double::{count, double_and_a_uk_card};
+use support::{wait_for, wait_until, UK};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn a_page_with_the_card_and_the_list_starts_one_instance_logged_out_on_unmount() {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let query = CardListQuery {
-        limit: Some(1),
-        ..Default::default()
-    };
-    let card = api.cards(UK, &query).await.unwrap().data.remove(0).id;
-    let root = support::fresh_container();
+    let (api, card, root) = double_and_a_uk_card().await;
     let mounted = mount_to(root.clone(), move || {
         provide_context(api.clone());
         provide_context(ConnectHub::new(api.clone()));

@@ -4,12 +4,11 @@
 mod support;
 
 use issuing_admin::connect::{ConnectHub, IssuingCard};
-use issuing_model::CardListQuery;
 use js_sys::{Function, Promise, Reflect};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::connect_double::{calls, install_double};
-use support::{signed_in_api, wait_for, wait_until, UK};
+use support::connect_double::{calls, double_and_a_uk_card};
+use support::{wait_for, wait_until, UK};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -28,15 +27,8 @@ async fn client_secret(fetch_client_secret: &Function) -> String {
 /// first `fetchClientSecret` gets that one, and each later call a new session.
 #[wasm_bindgen_test]
 async fn the_client_secret_is_asked_for_before_stripe_asks_and_given_once() {
-    install_double();
-    let api = signed_in_api("op_aiko").await;
-    let query = CardListQuery {
-        limit: Some(1),
-        ..Default::default()
-    };
-    let card = api.cards(UK, &query).await.unwrap().data.remove(0).id;
+    let (api, card, root) = double_and_a_uk_card().await;
     let session_requests = support::watch_fetches(&["/api/account_session"]);
-    let root = support::fresh_container();
     let _mounted = mount_to(root.clone(), move || {
         provide_context(api.clone());
         provide_context(ConnectHub::new(api.clone()));

@@ -273,22 +273,19 @@ impl Appearance {
                 set(&variables, key, &JsValue::from_str(v));
             }
         }
-        let (low, high) = SPACING_UNIT_PX;
-        if let Some(px) = self.spacing_unit {
-            let px = px.clamp(low, high);
-            set(
-                &variables,
-                "spacingUnit",
-                &JsValue::from_str(&format!("{px}px")),
-            );
-        }
-        if let Some(px) = self.border_radius {
-            let px = px.clamp(0.0, MAX_BORDER_RADIUS_PX);
-            set(
-                &variables,
+        // Lengths in pixels, within the range Stripe takes.
+        for (key, value, (low, high)) in [
+            ("spacingUnit", self.spacing_unit, SPACING_UNIT_PX),
+            (
                 "borderRadius",
-                &JsValue::from_str(&format!("{px}px")),
-            );
+                self.border_radius,
+                (0.0, MAX_BORDER_RADIUS_PX),
+            ),
+        ] {
+            if let Some(px) = value {
+                let px = px.clamp(low, high);
+                set(&variables, key, &JsValue::from_str(&format!("{px}px")));
+            }
         }
         let appearance = Object::new();
         if let Some(overlays) = self.overlays {

@@ -103,16 +103,9 @@ impl ConnectHub {
     ) -> Started<ConnectInstance> {
         let hub = self.clone();
         // Asked for now, while the script loads: Stripe's first `fetchClientSecret` gets it.
-        let api = self.0.api.clone();
-        let first_account = account.clone();
-        let first_secret = async move {
-            api.account_session(&first_account)
-                .await
-                .map(|s| s.client_secret)
-                .map_err(|e| format!("No account session for {first_account}: {e}"))
-        }
-        .boxed_local()
-        .shared();
+        let first_secret = new_secret(self.0.api.clone(), account.clone())
+            .boxed_local()
+            .shared();
         let eager = first_secret.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let _ = eager.await;
@@ -151,11 +144,7 @@ impl ConnectHub {
             future_to_promise(async move {
                 let secret = match first {
                     Some(first) => first.await,
-                    None => api
-                        .account_session(&account)
-                        .await
-                        .map(|s| s.client_secret)
-                        .map_err(|e| format!("No account session for {account}: {e}")),
+                    None => new_secret(api, account).await,
                 };
                 secret
                     .map(|s| JsValue::from_str(&s))
@@ -173,6 +162,14 @@ impl ConnectHub {
             }
         }
     }
+}
+
+/// A new AccountSession's client secret for `account`, or why there is none (said to Stripe).
+async fn new_secret(api: ApiClient, account: String) -> Result<String, String> {
+    api.account_session(&account)
+        .await
+        .map(|s| s.client_secret)
+        .map_err(|e| format!("No account session for {account}: {e}"))
 }
 
 /// A JS exception from Stripe's script, as the panel's error.

@@ -33,15 +33,25 @@ fn error(message: String) -> JsValue {
     js_sys::Error::new(&format!("issuing-admin: {message}")).into()
 }
 
-fn text(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+/// Option `name`: absent (or null) is `None`; a value `read` cannot take is refused, saying
+/// what it must be.
+fn optional<T>(
+    options: &JsValue,
+    name: &str,
+    read: fn(&JsValue) -> Option<T>,
+    must_be: &str,
+) -> Result<Option<T>, JsValue> {
     let value = Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
-    value
-        .as_string()
+    read(&value)
         .map(Some)
-        .ok_or_else(|| error(format!("option `{name}` must be a string")))
+        .ok_or_else(|| error(format!("option `{name}` must be {must_be}")))
+}
+
+fn text(options: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    optional(options, name, JsValue::as_string, "a string")
 }
 
 impl EmbedOptions {
@@ -75,22 +85,16 @@ impl EmbedOptions {
             connect: ConnectOptions {
                 fonts: fonts(options)?,
                 display: DisplayOptions {
-                    show_object_ids: flag(options, "showObjectIds")?,
+                    show_object_ids: optional(
+                        options,
+                        "showObjectIds",
+                        JsValue::as_bool,
+                        "true or false",
+                    )?,
                 },
             },
         })
     }
-}
-
-fn flag(options: &JsValue, name: &str) -> Result<Option<bool>, JsValue> {
-    let value = Reflect::get(options, &name.into()).unwrap_or(JsValue::UNDEFINED);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value
-        .as_bool()
-        .map(Some)
-        .ok_or_else(|| error(format!("option `{name}` must be true or false")))
 }
 
 /// `fonts`: Stripe's own shape, `[{ cssSrc }]` or `[{ family, src, weight?, … }]`.

@@ -2,6 +2,8 @@
 //! loaded: `init`, `create`, `update`, `logout` and each setter push `[name, value]` onto
 //! `window.__connect`.
 
+use issuing_admin::api::ApiClient;
+use issuing_model::CardListQuery;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -52,4 +54,23 @@ pub fn calls() -> Vec<(String, JsValue)> {
 /// How many times `name` was called.
 pub fn count(name: &str) -> usize {
     calls().iter().filter(|(n, _)| n == name).count()
+}
+
+/// The ids of the UK account's first `n` cards.
+pub async fn uk_card_ids(api: &ApiClient, n: u8) -> Vec<String> {
+    let query = CardListQuery {
+        limit: Some(n),
+        ..Default::default()
+    };
+    let cards = api.cards(super::UK, &query).await.unwrap().data;
+    cards.into_iter().map(|c| c.id).collect()
+}
+
+/// The double installed, Aiko signed in, the UK account's first card and a fresh container:
+/// what every Connect test starts from.
+pub async fn double_and_a_uk_card() -> (ApiClient, String, web_sys::HtmlElement) {
+    install_double();
+    let api = super::signed_in_api("op_aiko").await;
+    let card = uk_card_ids(&api, 1).await.remove(0);
+    (api, card, super::fresh_container())
 }

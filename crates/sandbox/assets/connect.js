@@ -176,7 +176,9 @@
       update(options) {
         // `fonts` are init's only, as in connect-js.
         const { appearance, locale, displayOptions } = options ?? {};
-        Object.assign(instance.options, JSON.parse(JSON.stringify({ appearance, locale, displayOptions })));
+        for (const [name, value] of Object.entries({ appearance, locale, displayOptions })) {
+          if (value !== undefined) instance.options[name] = value;
+        }
         // Stripe redraws its components with the new options, without a remount.
         for (const el of elements) el._queue();
       },

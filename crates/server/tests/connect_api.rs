@@ -16,12 +16,7 @@ use support::{expect, Api, EURO, UK};
 async fn an_account_session_is_made_only_for_an_account_the_operator_may_see() {
     let api = Api::start().await;
     let ben = api.token("op_ben").await;
-    let session: ClientSecret = expect(
-        api.post(&ben, "/api/account_session", json!({ "account": UK }))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let session = account_session(&api, &ben, UK).await;
     assert_eq!(session.account, UK);
     assert!(session.client_secret.starts_with("accs_secret__"));
     let refused: StripeError = expect(
@@ -63,6 +58,20 @@ async fn only_operators_with_the_right_may_have_a_key_that_reveals_card_numbers(
     let me: issuing_model::OperatorProfile =
         expect(api.get(&dana, "/api/me").await, StatusCode::OK).await;
     assert!(me.reveal_card_numbers && !me.can_edit());
+}
+
+/// `operator`'s AccountSession for `account`, which the server must grant.
+async fn account_session(api: &Api, operator: &str, account: &str) -> ClientSecret {
+    expect(
+        api.post(
+            operator,
+            "/api/account_session",
+            json!({ "account": account }),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn first_card(api: &Api, token: &str, account: &str) -> String {
@@ -139,12 +148,7 @@ async fn a_key_opens_its_own_card_in_the_sandbox_frame_and_no_other() {
     let api = Api::start().await;
     let aiko = api.token("op_aiko").await;
     let cards = api.cards(&aiko, EURO, "limit=2").await.data;
-    let session: ClientSecret = expect(
-        api.post(&aiko, "/api/account_session", json!({ "account": EURO }))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let session = account_session(&api, &aiko, EURO).await;
     let key: EphemeralKeySecret = expect(
         api.post(
             &aiko,
@@ -225,12 +229,7 @@ async fn a_sessions_features_follow_the_operators_rights_and_the_servers_setting
         let api = Api::with(config).await;
         for (operator, manage) in [("op_aiko", true), ("op_chloe", false)] {
             let token = api.token(operator).await;
-            let _: ClientSecret = expect(
-                api.post(&token, "/api/account_session", json!({ "account": UK }))
-                    .await,
-                StatusCode::OK,
-            )
-            .await;
+            account_session(&api, &token, UK).await;
             let sent = last_session_request(&api);
             let param = |name: &str| {
                 sent.iter()
@@ -292,12 +291,7 @@ fn last_session_request(api: &Api) -> Vec<(String, String)> {
 async fn the_stand_in_frames_wear_the_look_they_are_given_and_logout_ends_the_session() {
     let api = Api::start().await;
     let aiko = api.token("op_aiko").await;
-    let session: ClientSecret = expect(
-        api.post(&aiko, "/api/account_session", json!({ "account": EURO }))
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let session = account_session(&api, &aiko, EURO).await;
     let sandbox = api.server.sandbox_url().unwrap();
     let appearance = json!({
         "colorPrimary": "#0a7d5a",

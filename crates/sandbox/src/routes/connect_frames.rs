@@ -125,6 +125,11 @@ fn look_of(q: &HashMap<String, String>) -> Look {
     look
 }
 
+/// `displayOptions.showObjectIds`: the frames show Stripe's ids.
+fn shows_ids(q: &HashMap<String, String>) -> bool {
+    q.get("show_object_ids").is_some_and(|v| v == "1")
+}
+
 fn page(lang: Locale, look: &Look, body: String) -> Html<String> {
     Html(format!(
         r#"<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>Stripe sandbox</title>{fonts}
@@ -300,7 +305,7 @@ pub async fn issuing_card(State(state): State<Arc<AppState>>, Query(q): Query_) 
     } else {
         String::new()
     };
-    let id = if get("show_object_ids") == "1" {
+    let id = if shows_ids(&q) {
         format!(
             r#"<div class="id" id="object-id">{}</div>"#,
             escape(&card.id)
@@ -342,7 +347,7 @@ pub async fn issuing_cards_list(
     else {
         return refuse("This account session is not valid or has expired.");
     };
-    let ids = q.get("show_object_ids").is_some_and(|v| v == "1");
+    let ids = shows_ids(&q);
     let rows: String = data
         .issuing
         .get(&session.account)
