@@ -4,7 +4,7 @@
 //! is asked for while the script loads, not after; every instance is logged out when the panel
 //! signs out or is unmounted (the owner the hub was made under is cleaned up).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -31,6 +31,8 @@ struct Hub {
     instances: RefCell<HashMap<String, Started<ConnectInstance>>>,
     /// The `fetchClientSecret` callbacks Stripe holds: freed with the hub, never before.
     callbacks: RefCell<Vec<Closure<dyn FnMut() -> Promise>>>,
+    /// Logged out (the panel signed out or left): an instance still starting is not made.
+    closed: Cell<bool>,
 }
 
 /// The panel's Connect instances, in context.
@@ -56,6 +58,7 @@ impl ConnectHub {
             config,
             instances: RefCell::default(),
             callbacks: RefCell::default(),
+            closed: Cell::new(false),
         })));
         let leaving = hub.clone();
         on_cleanup(move || leaving.log_out());
@@ -113,6 +116,11 @@ impl ConnectHub {
         async move {
             let config = hub.0.config.clone().await?;
             load_connect_script(&config.connect_script_url).await?;
+            if hub.0.closed.get() {
+                // The panel left while the script loaded: no instance for Stripe to keep (with
+                // a callback freed with the hub) and nothing left to log out.
+                return Err(ConnectError::Init("the panel has left".into()));
+            }
             let callback = hub.client_secret_callback(account, first_secret);
             let params = InitParams {
                 publishable_key: config.publishable_key,
@@ -153,8 +161,9 @@ impl ConnectHub {
         })
     }
 
-    /// `logout()` on every instance started; the hub holds no instance after.
+    /// `logout()` on every instance started; the hub holds no instance after, and starts none.
     fn log_out(&self) {
+        self.0.closed.set(true);
         let started: Vec<_> = self.0.instances.borrow_mut().drain().collect();
         for (_, instance) in started {
             if let Some(Ok(instance)) = instance.peek() {
