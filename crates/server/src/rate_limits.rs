@@ -106,7 +106,9 @@ impl KeyExtractor for Operator {
 /// Stripe's 429, with when to try again.
 fn too_many(error: GovernorError) -> Response<Body> {
     let wait = match &error {
-        GovernorError::TooManyRequests { wait_time, .. } => (*wait_time).max(1),
+        // The limiter gives whole seconds rounded down: one more, or a client that waits as
+        // told (the panel does) is refused again when a request takes longer than a second.
+        GovernorError::TooManyRequests { wait_time, .. } => wait_time + 1,
         _ => 1,
     };
     let mut response = ApiError::new(

@@ -12,14 +12,15 @@ use stripe_sandbox::SandboxConfig;
 use support::{expect, Api, UK};
 
 async fn limited(burst: u32) -> Api {
+    limited_to(burst, 60).await
+}
+
+async fn limited_to(burst: u32, per_minute: u32) -> Api {
     let mut config = ServerConfig::local_sandbox(SandboxConfig {
         large_account_cards: 10,
         ..Default::default()
     });
-    let quota = Quota {
-        burst,
-        per_minute: 60,
-    };
+    let quota = Quota { burst, per_minute };
     config.rate_limits = RateLimits {
         sensitive: quota,
         writes: quota,
@@ -56,6 +57,24 @@ async fn sign_in_past_the_limit_is_a_429_with_retry_after() {
     let wait = refused(answer).await;
     tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
     api.token("op_ben").await;
+}
+
+/// One sign-in every three seconds: the wait said is the whole of it, not the seconds rounded
+/// down, so the request sent again after it goes through.
+#[tokio::test]
+async fn the_wait_said_is_long_enough_when_requests_come_back_slowly() {
+    let api = limited_to(1, 20).await;
+    api.token("op_ben").await;
+    let sign_in = || {
+        api.http
+            .post(api.url("/api/sign_in"))
+            .json(&json!({ "operator": "op_ben" }))
+            .send()
+    };
+    let wait = refused(sign_in().await.unwrap()).await;
+    assert_eq!(wait, 3);
+    tokio::time::sleep(std::time::Duration::from_secs(wait)).await;
+    assert_eq!(sign_in().await.unwrap().status(), StatusCode::OK);
 }
 
 #[tokio::test]
