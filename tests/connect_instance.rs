@@ -4,10 +4,11 @@
 mod support;
 
 use issuing_admin::connect::{ConnectHub, IssuingCard, IssuingCardsList};
+use issuing_admin::Panel;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::connect_double::{count, double_and_a_uk_card, install_double};
-use support::{fresh_container, wait_for, wait_until, watch_fetches, UK};
+use support::{fresh_container, open_as, wait_for, wait_until, watch_fetches, UK};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -29,10 +30,37 @@ fn mount_page(
     })
 }
 
-/// Holds every `fetch` of `/api/config` from now on until the returned function is called
-/// (the page's `fetch` is wrapped; the requests go out, their answers wait).
-fn hold_config_answers() -> js_sys::Function {
-    js_sys::Function::new_no_args(
+/// What is added under `root` from now on: `notice:<name>` for a `[data-notice]`, `tag:<tag>` for
+/// an element the double made (filled in as the page changes).
+fn watch_added(root: &web_sys::HtmlElement) -> js_sys::Array {
+    js_sys::Function::new_with_args(
+        "root",
+        r#"
+        const seen = [];
+        new MutationObserver((records) => {
+          for (const record of records) {
+            for (const node of record.addedNodes) {
+              if (node.nodeType !== 1) continue;
+              for (const el of [node, ...node.querySelectorAll("*")]) {
+                if (el.dataset.notice) seen.push("notice:" + el.dataset.notice);
+                if (el.dataset.tag) seen.push("tag:" + el.dataset.tag);
+              }
+            }
+          }
+        }).observe(root, { childList: true, subtree: true });
+        return seen;
+        "#,
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, root)
+    .unwrap()
+    .into()
+}
+
+/// Holds every `fetch` whose URL contains `part` from now on until the returned function is
+/// called (the page's `fetch` is wrapped; the requests go out, their answers wait).
+fn hold_answers(part: &str) -> js_sys::Function {
+    js_sys::Function::new_with_args(
+        "part",
         r#"
         let release;
         const released = new Promise((resolve) => { release = resolve; });
@@ -40,18 +68,19 @@ fn hold_config_answers() -> js_sys::Function {
         window.fetch = function (input, init) {
           const url = typeof input === "string" ? input : input.url;
           const answer = fetch.call(this, input, init);
-          return url.includes("/api/config") ? released.then(() => answer) : answer;
+          return url.includes(part) ? released.then(() => answer) : answer;
         };
         return () => { window.fetch = fetch; release(); };
         "#,
     )
-    .call0(&wasm_bindgen::JsValue::NULL)
+    .call1(&wasm_bindgen::JsValue::NULL, &part.into())
     .unwrap()
     .into()
 }
 
 #[wasm_bindgen_test]
-async fn a_page_starts_one_instance_logged_out_on_unmount_and_a_page_that_leaves_first_none() {
+async fn one_instance_lives_and_leaves_with_its_panel_and_stripes_card_waits_for_the_operators_right(
+) {
     let (api, card, root) = double_and_a_uk_card().await;
     let mounted = mount_page(&root, &api, &card);
     wait_for(&root, "[data-tag=issuing-card]").await;
@@ -67,7 +96,7 @@ async fn a_page_starts_one_instance_logged_out_on_unmount_and_a_page_that_leaves
     // A panel that leaves while its instance is starting (here: its config on the way) starts
     // none: Stripe would keep it, calling a callback freed with the panel, never logged out.
     install_double();
-    let release = hold_config_answers();
+    let release = hold_answers("/api/config");
     let configs = watch_fetches(&["/api/config"]);
     let leaving = mount_page(&fresh_container(), &api, &card);
     wait_until("the leaving panel asks for its config", || configs() == 1).await;
@@ -79,4 +108,28 @@ async fn a_page_starts_one_instance_logged_out_on_unmount_and_a_page_that_leaves
     wait_for(&root, "[data-tag=issuing-card]").await;
     // …and is the only one that did.
     assert_eq!(count("init"), 1, "no instance for the panel that left");
+
+    // A card page opened on a saved sign-in learns who the operator is after it is drawn: it
+    // neither says "no right to reveal" to Aiko, who has it, nor mounts Stripe's card without the
+    // key callback first and again with it: the card is mounted once, with the callback.
+    install_double();
+    let root = open_as("op_aiko", &format!("/accounts/{UK}/cards/{card}")).await;
+    let added = watch_added(&root);
+    let release = hold_answers("/api/me");
+    let _panel = mount_to(
+        root.clone(),
+        || view! { <Panel server=support::live_api() /> },
+    );
+    // The card is on the page before the panel knows who is looking at it.
+    wait_for(&root, ".ia-facts").await;
+    release.call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    let stripe_card = wait_for(&root, "[data-tag=issuing-card]").await;
+    let key = js_sys::Reflect::get(&stripe_card, &"_setFetchEphemeralKey".into()).unwrap();
+    assert!(key.is_function(), "Aiko's card has the key callback");
+    let added: Vec<String> = added.iter().filter_map(|v| v.as_string()).collect();
+    assert_eq!(
+        added,
+        ["tag:issuing-card"],
+        "one card, and no notice on the way"
+    );
 }

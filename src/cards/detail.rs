@@ -15,7 +15,7 @@ use crate::events::{concerns, use_live_events, EventFeed};
 use crate::i18n::{date, t, use_locale, Texts};
 use crate::purchases::{CardActivity, CardPurchases, CardSpending, PurchaseSimulator};
 use crate::session::Session;
-use crate::ui::{Fetched, Loaded};
+use crate::ui::{Fetched, Loaded, LoadingState};
 
 /// What the last change on the card page did: a confirmation, or why it failed.
 pub type Outcome = Result<crate::i18n::Label, crate::api::ApiError>;
@@ -178,16 +178,17 @@ fn CardDetail(account: String, card: IssuingCard) -> impl IntoView {
         <EventFeed live=live about=card_id />
         <section class="ia-stripe-card" aria-labelledby="stripe-card-title">
             <h2 id="stripe-card-title">{move || t().stripe_card_title}</h2>
-            {move || if reveal.get() {
-                view! {
+            // Mounted once the operator's right is known: never "not allowed", then allowed.
+            {move || match reveal.get() {
+                None => view! { <LoadingState label=t().loading_stripe_card /> }.into_any(),
+                Some(true) => view! {
                     <p class="ia-hint">{move || t().stripe_card_hint}</p>
                     <IssuingCard account=connect_account card=card_id show_spend_controls=true reveal_numbers=true />
-                }.into_any()
-            } else {
-                view! {
+                }.into_any(),
+                Some(false) => view! {
                     <p class="ia-notice" data-notice="numbers-not-allowed">{move || t().numbers_not_allowed}</p>
                     <IssuingCard account=connect_account card=card_id show_spend_controls=true />
-                }.into_any()
+                }.into_any(),
             }}
         </section>
     }

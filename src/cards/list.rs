@@ -11,7 +11,7 @@ use super::filters::CardFilters;
 use super::CardsTable;
 use crate::api::{query_string, ApiClient};
 use crate::i18n::t;
-use crate::ui::{Cursor, Fetched, Loaded, Pager};
+use crate::ui::{Cursor, Fetched, Loaded, LoadingState, Pager};
 
 /// `/accounts/:account/cards`: an account's cards. Account, filters and page all live in the
 /// URL, so a link or a reload shows the same view and back/forward walk the history.
@@ -280,10 +280,14 @@ pub fn CardsPage() -> impl IntoView {
             </div>
             {move || export_failed().map(|e| view! { <p class="ia-field-error" role="alert">{move || (t().export_failed)(&e.text())}</p> })}
             {move || if stripe_view.get() {
+                // Stripe's list is mounted once, when the operator's right is known.
+                let Some(reveal) = reveal.get() else {
+                    return view! { <LoadingState label=t().loading_stripe_cards /> }.into_any();
+                };
                 let props = IssuingCardsListProps::builder()
                     .account(account)
                     .show_spend_controls(true)
-                    .reveal_numbers(reveal.get())
+                    .reveal_numbers(reveal)
                     .build();
                 Suspend::new(crate::lazy_views::stripe_cards_list(props)).into_any()
             } else {

@@ -88,11 +88,12 @@ impl Session {
         self.server.get_value()
     }
 
-    /// Whether the signed-in operator may reveal card numbers (tracked; false until known).
-    pub fn may_reveal_card_numbers(&self) -> bool {
+    /// Whether the signed-in operator may reveal card numbers (tracked): `None` until the
+    /// operator is known (a resumed sign-in learns it after the first page is drawn), so a
+    /// page can wait rather than say "no" and change its mind.
+    pub fn may_reveal_card_numbers(&self) -> Option<bool> {
         self.operator
-            .get()
-            .is_some_and(|o| o.can_reveal_card_numbers())
+            .with(|o| o.as_ref().map(|o| o.can_reveal_card_numbers()))
     }
 
     /// The client calling as the signed-in operator, if any (tracked).
