@@ -45,19 +45,10 @@ pub fn Panel(
     provide_context(RouteBase(base.clone()));
     // In a host page the host owns the page's banner and main landmarks; the panel is a region.
     let hosted = session.is_hosted();
-    // Who a resumed token belongs to; a token the server no longer accepts signs out (or, when
-    // hosted, asks the host page for a new one).
+    // Who a resumed token belongs to.
     Effect::new(move |_| {
         if let (Some(api), None) = (session.api(), session.operator.get_untracked()) {
-            leptos::task::spawn_local(async move {
-                match api.me().await {
-                    Ok(me) => {
-                        session.operator.try_set(Some(me));
-                    }
-                    Err(e) if e.is_unauthorized() => session.token_refused(),
-                    Err(_) => {}
-                }
-            });
+            leptos::task::spawn_local(session.find_operator(api));
         }
     });
     let home = StoredValue::new(account.map(|a| Page::Cards { account: &a }.path()));

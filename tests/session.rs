@@ -91,3 +91,46 @@ async fn signing_out_in_another_tab_signs_out_here() {
         "signed out shows no data"
     );
 }
+
+/// Fails the first `GET /api/me` sent with `token` as a network failure would; returns how many
+/// it failed.
+fn fail_first_me_of(token: &str) -> impl Fn() -> u32 {
+    let failed: js_sys::Function = js_sys::Function::new_with_args(
+        "token",
+        r#"
+        let failed = 0;
+        const fetch = window.fetch;
+        window.fetch = function (input, init) {
+          const url = typeof input === "string" ? input : input.url;
+          const headers = new Headers(init?.headers ?? (typeof input === "string" ? {} : input.headers));
+          if (failed === 0 && url.includes("/api/me") && headers.get("authorization") === "Bearer " + token) {
+            failed += 1;
+            return Promise.reject(new TypeError("Failed to fetch"));
+          }
+          return fetch.call(this, input, init);
+        };
+        return () => failed;
+        "#,
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &token.into())
+    .unwrap()
+    .into();
+    move || {
+        failed
+            .call0(&wasm_bindgen::JsValue::NULL)
+            .unwrap()
+            .as_f64()
+            .unwrap() as u32
+    }
+}
+
+/// The network fails as a resumed sign-in asks who the operator is: the panel asks again by
+/// itself, and the header (and every right that depends on it) follows.
+#[wasm_bindgen_test]
+async fn who_the_operator_is_is_asked_again_after_a_network_failure() {
+    let failed = fail_first_me_of("sandbox_token_op_dana");
+    let root = support::open_as("op_dana", "/accounts").await;
+    let _mounted = mount_to(root.clone(), || view! { <Panel server=live_api() /> });
+    support::wait_text(&root, ".ia-operator", "Dana Okafor").await;
+    assert_eq!(failed(), 1, "the first answer was a network failure");
+}

@@ -78,6 +78,33 @@ impl Session {
         on_cleanup(move || handle.remove());
     }
 
+    /// Asks the server who the token belongs to. A token it refuses signs out (or, when hosted,
+    /// asks the host page for a new one); a failure that may pass (the network, the server) is
+    /// asked again, less and less often, as long as the token is the same and nobody else
+    /// has learnt the answer: until then the pages that depend on the operator's rights wait.
+    pub async fn find_operator(self, api: ApiClient) {
+        let token = self.token.get_untracked();
+        let mut wait_ms = 1_000;
+        loop {
+            match api.me().await {
+                Ok(me) => {
+                    self.operator.try_set(Some(me));
+                    return;
+                }
+                Err(e) if e.is_unauthorized() => return self.token_refused(),
+                Err(e) if e.retryable() => {}
+                Err(_) => return,
+            }
+            gloo_timers::future::TimeoutFuture::new(wait_ms).await;
+            wait_ms = (wait_ms * 2).min(30_000);
+            let same_token = self.token.try_get_untracked() == Some(token.clone());
+            let still_unknown = self.operator.try_with_untracked(Option::is_none) == Some(true);
+            if !(same_token && still_unknown) {
+                return;
+            }
+        }
+    }
+
     /// Whether the host page signs the operator in (no sign-in page, no sign-out button).
     pub fn is_hosted(&self) -> bool {
         self.hosted
