@@ -188,12 +188,29 @@ impl Browser {
 
     /// Waits (up to 30 s) for an element matching the CSS selector.
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
+        let found = self
+            .client
             .wait()
             .at_most(Duration::from_secs(30))
             .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("`{css}` never appeared: {e}"))
+            .await;
+        match found {
+            Ok(element) => element,
+            Err(e) => panic!("`{css}` never appeared ({e}); {}", self.state().await),
+        }
+    }
+
+    /// Where the browser is and what its page says, for a failure's message (never fails).
+    async fn state(&self) -> String {
+        let url = match self.client.current_url().await {
+            Ok(url) => url.to_string(),
+            Err(e) => format!("(unknown: {e})"),
+        };
+        let text = match self.client.find(Locator::Css("body")).await {
+            Ok(body) => body.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        format!("the page at {url} says: {text}")
     }
 
     /// Waits (up to 30 s) for an element matching `css` inside the open shadow root of the
@@ -221,10 +238,7 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
         }
-        panic!(
-            "`{css}` never said {needle:?}; the page says: {}",
-            self.text().await
-        );
+        panic!("`{css}` never said {needle:?}; {}", self.state().await);
     }
 
     /// Replaces the text of the field at `css` with `text`, as typed.
