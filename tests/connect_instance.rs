@@ -30,8 +30,9 @@ fn mount_page(
     })
 }
 
-/// What is added under `root` from now on: `notice:<name>` for a `[data-notice]`, `tag:<tag>` for
-/// an element the double made (filled in as the page changes).
+/// What is added under `root` from now on: `notice:numbers-not-allowed` for that notice (others,
+/// such as a rate limit's, are not this test's), `tag:<tag>` for an element the double made
+/// (filled in as the page changes).
 fn watch_added(root: &web_sys::HtmlElement) -> js_sys::Array {
     js_sys::Function::new_with_args(
         "root",
@@ -42,7 +43,7 @@ fn watch_added(root: &web_sys::HtmlElement) -> js_sys::Array {
             for (const node of record.addedNodes) {
               if (node.nodeType !== 1) continue;
               for (const el of [node, ...node.querySelectorAll("*")]) {
-                if (el.dataset.notice) seen.push("notice:" + el.dataset.notice);
+                if (el.dataset.notice === "numbers-not-allowed") seen.push("notice:numbers-not-allowed");
                 if (el.dataset.tag) seen.push("tag:" + el.dataset.tag);
               }
             }
