@@ -1,5 +1,9 @@
 //! Past the server's rate limit, the panel says so, waits as long as `Retry-After` says and
 //! sends the request again by itself: the request ends up answered.
+//!
+//! It uses up the sign-in limit of the one server every wasm test shares, so it is named to
+//! run last (cargo runs a package's test targets in the order of their names): the tests after
+//! it would otherwise start throttled to one sign-in a second.
 
 mod support;
 
