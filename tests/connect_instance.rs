@@ -8,7 +8,7 @@ use issuing_admin::Panel;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use support::connect_double::{count, double_and_a_uk_card, install_double};
-use support::{fresh_container, open_as, wait_for, wait_until, watch_fetches, UK};
+use support::{fresh_container, hold_answers, open_as, wait_for, wait_until, watch_fetches, UK};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -53,28 +53,6 @@ fn watch_added(root: &web_sys::HtmlElement) -> js_sys::Array {
         "#,
     )
     .call1(&wasm_bindgen::JsValue::NULL, root)
-    .unwrap()
-    .into()
-}
-
-/// Holds every `fetch` whose URL contains `part` from now on until the returned function is
-/// called (the page's `fetch` is wrapped; the requests go out, their answers wait).
-fn hold_answers(part: &str) -> js_sys::Function {
-    js_sys::Function::new_with_args(
-        "part",
-        r#"
-        let release;
-        const released = new Promise((resolve) => { release = resolve; });
-        const fetch = window.fetch;
-        window.fetch = function (input, init) {
-          const url = typeof input === "string" ? input : input.url;
-          const answer = fetch.call(this, input, init);
-          return url.includes(part) ? released.then(() => answer) : answer;
-        };
-        return () => { window.fetch = fetch; release(); };
-        "#,
-    )
-    .call1(&wasm_bindgen::JsValue::NULL, &part.into())
     .unwrap()
     .into()
 }

@@ -5,7 +5,7 @@ mod support;
 use issuing_admin::Panel;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use support::{click, fresh_container, live_api, wait_for};
+use support::{click, fail_first_me_of, fresh_container, live_api, wait_for};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -90,38 +90,6 @@ async fn signing_out_in_another_tab_signs_out_here() {
         root.query_selector("table").unwrap().is_none(),
         "signed out shows no data"
     );
-}
-
-/// Fails the first `GET /api/me` sent with `token` as a network failure would; returns how many
-/// it failed.
-fn fail_first_me_of(token: &str) -> impl Fn() -> u32 {
-    let failed: js_sys::Function = js_sys::Function::new_with_args(
-        "token",
-        r#"
-        let failed = 0;
-        const fetch = window.fetch;
-        window.fetch = function (input, init) {
-          const url = typeof input === "string" ? input : input.url;
-          const headers = new Headers(init?.headers ?? (typeof input === "string" ? {} : input.headers));
-          if (failed === 0 && url.includes("/api/me") && headers.get("authorization") === "Bearer " + token) {
-            failed += 1;
-            return Promise.reject(new TypeError("Failed to fetch"));
-          }
-          return fetch.call(this, input, init);
-        };
-        return () => failed;
-        "#,
-    )
-    .call1(&wasm_bindgen::JsValue::NULL, &token.into())
-    .unwrap()
-    .into();
-    move || {
-        failed
-            .call0(&wasm_bindgen::JsValue::NULL)
-            .unwrap()
-            .as_f64()
-            .unwrap() as u32
-    }
 }
 
 /// The network fails as a resumed sign-in asks who the operator is: the panel asks again by

@@ -239,3 +239,57 @@ pub fn watch_fetches(parts: &[&str]) -> impl Fn() -> usize {
             .count()
     }
 }
+
+/// Holds every `fetch` whose URL contains `part` from now on until the returned function is
+/// called (the page's `fetch` is wrapped; the requests go out, their answers wait).
+pub fn hold_answers(part: &str) -> js_sys::Function {
+    js_sys::Function::new_with_args(
+        "part",
+        r#"
+        let release;
+        const released = new Promise((resolve) => { release = resolve; });
+        const fetch = window.fetch;
+        window.fetch = function (input, init) {
+          const url = typeof input === "string" ? input : input.url;
+          const answer = fetch.call(this, input, init);
+          return url.includes(part) ? released.then(() => answer) : answer;
+        };
+        return () => { window.fetch = fetch; release(); };
+        "#,
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &part.into())
+    .unwrap()
+    .into()
+}
+
+/// Fails the first `GET /api/me` sent with `token` as a network failure would; returns how many
+/// it failed.
+pub fn fail_first_me_of(token: &str) -> impl Fn() -> u32 {
+    let failed: js_sys::Function = js_sys::Function::new_with_args(
+        "token",
+        r#"
+        let failed = 0;
+        const fetch = window.fetch;
+        window.fetch = function (input, init) {
+          const url = typeof input === "string" ? input : input.url;
+          const headers = new Headers(init?.headers ?? (typeof input === "string" ? {} : input.headers));
+          if (failed === 0 && url.includes("/api/me") && headers.get("authorization") === "Bearer " + token) {
+            failed += 1;
+            return Promise.reject(new TypeError("Failed to fetch"));
+          }
+          return fetch.call(this, input, init);
+        };
+        return () => failed;
+        "#,
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &token.into())
+    .unwrap()
+    .into();
+    move || {
+        failed
+            .call0(&wasm_bindgen::JsValue::NULL)
+            .unwrap()
+            .as_f64()
+            .unwrap() as u32
+    }
+}
